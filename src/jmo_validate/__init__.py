@@ -1,0 +1,50 @@
+"""jmo_validate: check Indonesian BPJS Ketenagakerjaan participant data.
+
+One call checks a whole record and reports every field that is missing,
+invalid, or mismatched (internally, or against a reference record such as the
+KTP data):
+
+>>> from datetime import date
+>>> from jmo_validate import Policy, validate
+>>> report = validate(
+...     {"nik": "3201014107900001", "full_name": "Siti Aminah", "tanggal_lahir": "01-07-1990"},
+...     policy=Policy.jmo_registration(reference_date=date(2026, 11, 25)),
+... )
+>>> report.ok
+True
+
+Field modules (``nik``, ``kpj``, ``person``, ...) parse single values; the
+pydantic types are in ``jmo_validate.types`` and the model in
+``jmo_validate.models``.
+"""
+
+from __future__ import annotations
+
+from jmo_validate import kpj, names, nik, person
+from jmo_validate.check import validate
+from jmo_validate.codes import CATALOGUE, Kind, Severity
+from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength
+from jmo_validate.policy import Policy
+from jmo_validate.report import Issue, ParticipantInvalid, Report
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CATALOGUE",
+    "FieldError",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "Issue",
+    "Kind",
+    "ParticipantInvalid",
+    "Policy",
+    "Report",
+    "Severity",
+    "__version__",
+    "kpj",
+    "names",
+    "nik",
+    "person",
+    "validate",
+]

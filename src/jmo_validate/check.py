@@ -1,0 +1,234 @@
+"""The record layer: :func:`validate` checks a whole record and reports every problem.
+
+It reads each field on its own (absent and required -> ``missing``; unusable ->
+``invalid``), then runs the cross-field rules and the comparison with a
+reference record over the fields that parsed (-> ``mismatched``). It never
+raises for bad data: only misuse of the API itself (a policy that is not a
+:class:`~jmo_validate.policy.Policy`) does.
+
+>>> from datetime import date
+>>> from jmo_validate import Policy, validate
+>>> policy = Policy.profile_update(reference_date=date(2026, 11, 25))
+>>> report = validate(
+...     {
+...         "nik": "3201.0141.0790.0001",
+...         "no_kpj": "19012345678",
+...         "nama_lengkap": "Siti Aminah",
+...         "tanggal_lahir": "1 Juli 1990",
+...         "jenis_kelamin": "Laki-laki",
+...     },
+...     policy=policy,
+... )
+>>> report.ok, report.mismatched
+(True, ('sex',))
+>>> report.warnings[0].code, report.warnings[0].expected, report.warnings[0].actual
+('sex.nik_mismatch', 'P', 'L')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from jmo_validate import crosschecks, kpj, nik, person
+from jmo_validate.codes import CATALOGUE, Kind, Severity, message
+from jmo_validate.errors import FieldError, Finding
+from jmo_validate.masking import MASKERS
+from jmo_validate.policy import Policy
+from jmo_validate.record import MAX_TEXT_LENGTH, TextError, as_text, read_record
+from jmo_validate.report import Issue, Report
+
+__all__ = ["FIELDS", "Context", "FieldSpec", "validate"]
+
+Parser = Callable[[Any, "Context"], object]
+Fields = dict[str, object]
+
+
+class FieldSpec:
+    """How one simple field is read: its path, parser and longest accepted text."""
+
+    __slots__ = ("allow_date", "max_length", "parse", "path")
+
+    def __init__(
+        self, path: str, parse: Parser, *, allow_date: bool = False, max_length: int = MAX_TEXT_LENGTH
+    ) -> None:
+        self.path = path
+        self.parse = parse
+        self.allow_date = allow_date
+        self.max_length = max_length
+
+
+class Context:
+    """Collects the issues of one validation under one policy."""
+
+    __slots__ = ("issues", "policy", "today")
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.today: date = policy.today()
+        self.issues: list[Issue] = []
+
+    def add(
+        self,
+        field: str,
+        code: str,
+        *,
+        actual: object = None,
+        expected: object = None,
+        **params: Any,
+    ) -> None:
+        """Report ``code`` on ``field`` with the policy's severity (nothing when ignored)."""
+        severity = self.policy.severity_of(code)
+        if severity is None:
+            return
+        raw_actual, raw_expected = _shown(actual), _shown(expected)
+        mask = MASKERS.get(field.removeprefix("reference."))
+        self.issues.append(
+            Issue(
+                field=field,
+                kind=CATALOGUE[code].kind,
+                code=code,
+                severity=severity,
+                message=message(code, self.policy.language, field=field, **params),
+                expected=_masked(raw_expected, mask),
+                actual=_masked(raw_actual, mask),
+                params=params,
+                raw_expected=raw_expected,
+                raw_actual=raw_actual,
+            )
+        )
+
+    def add_finding(self, section: str, finding: Finding) -> None:
+        """Report a field family's :class:`~jmo_validate.errors.Finding` within ``section``."""
+        field = f"{section}.{finding.field}" if section and finding.field else section or finding.field
+        self.add(
+            field, finding.code, actual=finding.actual, expected=finding.expected, **finding.params
+        )
+
+    def read(self, fields: Fields, spec: FieldSpec, *, quiet: bool = False) -> object:
+        """Parse one simple field; report and return ``None`` when absent or unusable.
+
+        ``quiet`` (reference records) reports unusable values as ``reference.invalid``
+        and never reports absence.
+        """
+        path = spec.path
+        try:
+            text = as_text(fields.get(path), allow_date=spec.allow_date)
+        except TextError as error:
+            self._unusable(path, "field.type", quiet, type=error.type_name)
+            return None
+        if text is None:
+            if not quiet and path in self.policy.required:
+                self.add(path, f"{path}.missing")
+            return None
+        if isinstance(text, str) and len(text) > spec.max_length:
+            self._unusable(path, "field.too_long", quiet, limit=spec.max_length)
+            return None
+        try:
+            return spec.parse(text, self)
+        except FieldError as error:
+            if quiet:
+                self.add(f"reference.{path}", "reference.invalid")
+            else:
+                self.add(path, error.code, actual=text, **error.params)
+            return None
+
+    def _unusable(self, path: str, code: str, quiet: bool, **params: Any) -> None:
+        if quiet:
+            self.add(f"reference.{path}", "reference.invalid")
+        else:
+            self.add(path, code, **params)
+
+
+#: The simple (single-value) fields, in the order they are checked.
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("nik", lambda text, ctx: nik.parse(text, reference_date=ctx.today)),
+    FieldSpec("kpj", lambda text, ctx: kpj.parse(text)),
+    FieldSpec("full_name", lambda text, ctx: person.parse_name(text)),
+    FieldSpec(
+        "birth_date",
+        lambda value, ctx: person.parse_birth_date(value, reference_date=ctx.today),
+        allow_date=True,
+    ),
+    FieldSpec("sex", lambda text, ctx: person.parse_sex(text)),
+)
+
+
+def _shown(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return str(value.value)
+    number = getattr(value, "number", None)  # Nik, Kpj: their digits
+    return number if isinstance(number, str) else str(value)
+
+
+def _masked(value: str | None, mask: Callable[[str], str] | None) -> str | None:
+    return value if value is None or mask is None else mask(value)
+
+
+def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[str, object]:
+    parsed: dict[str, object] = {}
+    for spec in FIELDS:
+        value = ctx.read(fields, spec, quiet=quiet)
+        if value is not None:
+            parsed[spec.path] = value
+    return parsed
+
+
+def _read(
+    obj: object, ctx: Context, *, what: str
+) -> tuple[Fields, tuple[str, ...]] | None:
+    if hasattr(obj, "model_dump") and not isinstance(obj, Mapping):
+        obj = obj.model_dump(mode="json", exclude_none=True)
+    if not isinstance(obj, Mapping):
+        ctx.add(what, f"{what}.type", type=type(obj).__name__)
+        return None
+    fields, unknown, findings = read_record(obj)
+    for finding in findings:
+        if what == "record":
+            ctx.add_finding("", finding)
+    return fields, unknown
+
+
+def validate(record: object, reference: object = None, *, policy: Policy | None = None) -> Report:
+    """Check ``record`` (and compare it with ``reference``, if given) under ``policy``.
+
+    ``policy`` defaults to :meth:`Policy.profile_update() <jmo_validate.policy.Policy.profile_update>`.
+    Returns a :class:`~jmo_validate.report.Report` listing every problem found.
+    """
+    if policy is None:
+        policy = _DEFAULT_POLICY
+    elif not isinstance(policy, Policy):
+        raise TypeError(f"policy must be a jmo_validate.Policy, not {type(policy).__name__}")
+    ctx = Context(policy)
+    read = _read(record, ctx, what="record")
+    if read is None:
+        return Report(tuple(ctx.issues))
+    fields, unknown = read
+    parsed = _parse_fields(fields, ctx)
+    crosschecks.check_record(parsed, ctx)
+    if reference is not None:
+        read_reference = _read(reference, ctx, what="reference")
+        if read_reference is not None:
+            ref_fields, ref_unknown = read_reference
+            unknown += tuple(f"reference.{key}" for key in ref_unknown)
+            crosschecks.compare_reference(parsed, _parse_fields(ref_fields, ctx, quiet=True), ctx)
+    return Report(tuple(ctx.issues), _participant(parsed, ctx.issues), unknown)
+
+
+def _participant(parsed: dict[str, object], issues: list[Issue]) -> Any:
+    if any(
+        issue.severity is Severity.ERROR and issue.kind is not Kind.MISMATCHED for issue in issues
+    ):
+        return None
+    from jmo_validate.models import Participant
+
+    return Participant.model_construct(**parsed)
+
+
+_DEFAULT_POLICY = Policy.profile_update()

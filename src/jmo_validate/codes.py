@@ -1,0 +1,297 @@
+"""The catalogue of issue codes: one place for every code, its kind, severity and messages.
+
+Codes are ``<field>.<problem>`` slugs and are public API: once released they are
+never renamed. Each has a kind (``missing``, ``invalid``, ``mismatched``), a
+default severity (``error`` or ``warning``), and a sentence a participant can
+read in Indonesian (default) and English. ``strict=True`` marks warnings that a
+strict policy turns into errors.
+
+Messages may use ``{label}`` (the field's name in the message language) and the
+parameters the rule passes (never the value itself: it may be personal data).
+
+>>> from jmo_validate.codes import CATALOGUE, message
+>>> CATALOGUE["nik.length"].kind
+<Kind.INVALID: 'invalid'>
+>>> message("kpj.missing")
+'Nomor KPJ wajib diisi.'
+>>> message("kpj.missing", "en")
+'KPJ number is required.'
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Literal
+
+__all__ = ["CATALOGUE", "FIELD_LABELS", "Code", "Kind", "Language", "Severity", "label", "message"]
+
+Language = Literal["id", "en"]
+
+
+class Kind(str, Enum):
+    """What is wrong with a field: absent, unusable on its own, or inconsistent with another."""
+
+    MISSING = "missing"
+    INVALID = "invalid"
+    MISMATCHED = "mismatched"
+
+
+class Severity(str, Enum):
+    """``error`` makes a report not ``ok``; ``warning`` is advice."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One catalogue entry."""
+
+    code: str
+    kind: Kind
+    severity: Severity
+    id: str
+    en: str
+    strict: bool = False
+
+    def text(self, lang: str) -> str:
+        """Return the message template in ``lang`` (``"id"`` or ``"en"``)."""
+        return self.en if lang == "en" else self.id
+
+
+#: Field paths and their names in Indonesian and English, used in messages.
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "record": ("Data peserta", "Participant record"),
+    "reference": ("Data rujukan", "Reference record"),
+    "nik": ("NIK", "NIK"),
+    "kpj": ("Nomor KPJ", "KPJ number"),
+    "full_name": ("Nama lengkap", "Full name"),
+    "birth_date": ("Tanggal lahir", "Birth date"),
+    "sex": ("Jenis kelamin", "Sex"),
+}
+
+#: Fields that must be present under some policy: each gets ``<field>.missing``.
+_REQUIRABLE = ("nik", "kpj", "full_name", "birth_date", "sex")
+#: Fields compared with a reference record: each gets ``<field>.reference_mismatch``.
+_REFERENCED = ("nik", "kpj", "full_name", "birth_date", "sex")
+
+E, W = Severity.ERROR, Severity.WARNING
+MISSING, INVALID, MISMATCHED = Kind.MISSING, Kind.INVALID, Kind.MISMATCHED
+
+_ENTRIES: tuple[Code, ...] = (
+    # --- the record as a whole, and any field -------------------------------------------------
+    Code(
+        "record.type", INVALID, E,
+        "Data peserta harus berupa kumpulan isian (objek), bukan {type}.",
+        "The participant record must be a mapping of fields, not {type}.",
+    ),
+    Code(
+        "record.too_large", INVALID, E,
+        "Data peserta terlalu besar (lebih dari {limit} isian); sisanya tidak diperiksa.",
+        "The participant record is too large (more than {limit} fields); the rest was not checked.",
+    ),
+    Code(
+        "field.type", INVALID, E,
+        "{label} berisi jenis data yang tidak dapat dibaca ({type}).",
+        "{label} holds a kind of value that cannot be read ({type}).",
+    ),
+    Code(
+        "field.too_long", INVALID, E,
+        "{label} terlalu panjang (lebih dari {limit} karakter).",
+        "{label} is too long (more than {limit} characters).",
+    ),
+    Code(
+        "field.conflict", INVALID, E,
+        "{label} diisi lebih dari sekali dengan nilai yang berbeda.",
+        "{label} was given more than once with different values.",
+    ),
+    Code(
+        "reference.type", INVALID, E,
+        "Data rujukan harus berupa kumpulan isian (objek), bukan {type}.",
+        "The reference record must be a mapping of fields, not {type}.",
+    ),
+    Code(
+        "reference.invalid", INVALID, W,
+        "{label} pada data rujukan tidak valid, sehingga tidak dibandingkan.",
+        "{label} in the reference record is not valid, so it was not compared.",
+    ),
+    # --- NIK ----------------------------------------------------------------------------------
+    Code(
+        "nik.format", INVALID, E,
+        "NIK hanya boleh berisi angka.",
+        "The NIK may contain digits only.",
+    ),
+    Code(
+        "nik.length", INVALID, E,
+        "NIK harus terdiri dari 16 digit (terisi {length}).",
+        "The NIK must have 16 digits (got {length}).",
+    ),
+    Code(
+        "nik.province_unknown", INVALID, E,
+        "Kode provinsi NIK (digit 1-2) tidak dikenal.",
+        "The NIK's province code (digits 1-2) is unknown.",
+    ),
+    Code(
+        "nik.regency_zero", INVALID, E,
+        "Kode kabupaten/kota NIK (digit 3-4) tidak boleh 00.",
+        "The NIK's regency/city code (digits 3-4) cannot be 00.",
+    ),
+    Code(
+        "nik.district_zero", INVALID, E,
+        "Kode kecamatan NIK (digit 5-6) tidak boleh 00.",
+        "The NIK's district code (digits 5-6) cannot be 00.",
+    ),
+    Code(
+        "nik.birth_date", INVALID, E,
+        "Bagian tanggal lahir NIK (digit 7-12) bukan tanggal yang benar.",
+        "The NIK's birth-date part (digits 7-12) is not a real date.",
+    ),
+    Code(
+        "nik.serial", INVALID, E,
+        "Nomor urut NIK (digit 13-16) tidak boleh 0000.",
+        "The NIK's serial number (digits 13-16) cannot be 0000.",
+    ),
+    Code(
+        "nik.age", INVALID, W,
+        "Tanggal lahir dalam NIK memberi usia {age} tahun, di luar rentang wajar {min_age}-{max_age}.",
+        "The birth date in the NIK gives an age of {age}, outside the plausible {min_age}-{max_age}.",
+    ),
+    # --- KPJ ----------------------------------------------------------------------------------
+    Code(
+        "kpj.format", INVALID, E,
+        "Nomor KPJ hanya boleh berisi angka.",
+        "The KPJ number may contain digits only.",
+    ),
+    Code(
+        "kpj.length", INVALID, E,
+        "Nomor KPJ harus terdiri dari 11 digit (terisi {length}).",
+        "The KPJ number must have 11 digits (got {length}).",
+    ),
+    # --- full name ----------------------------------------------------------------------------
+    Code(
+        "full_name.characters", INVALID, E,
+        "Nama lengkap hanya boleh berisi huruf, spasi, dan tanda . , ' - (tanpa angka).",
+        "The full name may contain only letters, spaces and . , ' - (no digits).",
+    ),
+    Code(
+        "full_name.length", INVALID, E,
+        "Panjang nama lengkap harus {min_length}-{max_length} karakter (terisi {length}).",
+        "The full name must be {min_length}-{max_length} characters long (got {length}).",
+    ),
+    Code(
+        "full_name.long", INVALID, W,
+        "Nama lengkap lebih dari 60 huruf (batas Permendagri 73/2022 untuk pencatatan baru).",
+        "The full name is longer than 60 letters (the limit for new records, Permendagri 73/2022).",
+    ),
+    Code(
+        "full_name.single_word", INVALID, W,
+        "Nama lengkap hanya satu kata; pastikan sesuai KTP.",
+        "The full name is a single word; make sure it matches the KTP.",
+    ),
+    Code(
+        "full_name.reference_similar", MISMATCHED, W,
+        "Nama lengkap mirip tetapi tidak sama dengan data rujukan (kemiripan {score}%).",
+        "The full name is similar to but not the same as the reference (similarity {score}%).",
+        strict=True,
+    ),
+    # --- birth date ---------------------------------------------------------------------------
+    Code(
+        "birth_date.format", INVALID, E,
+        "Tanggal lahir tidak dapat dibaca; gunakan misalnya 17-08-1990 atau 17 Agustus 1990.",
+        "The birth date cannot be read; use e.g. 17-08-1990 or 17 August 1990.",
+    ),
+    Code(
+        "birth_date.calendar", INVALID, E,
+        "Tanggal lahir bukan tanggal yang ada di kalender.",
+        "The birth date is not a real calendar date.",
+    ),
+    Code(
+        "birth_date.future", INVALID, E,
+        "Tanggal lahir tidak boleh di masa depan.",
+        "The birth date cannot be in the future.",
+    ),
+    Code(
+        "birth_date.age", INVALID, W,
+        "Usia {age} tahun di luar rentang wajar {min_age}-{max_age} tahun.",
+        "An age of {age} is outside the plausible {min_age}-{max_age} years.",
+    ),
+    Code(
+        "birth_date.nik_mismatch", MISMATCHED, W,
+        "Tanggal lahir tidak sama dengan tanggal lahir dalam NIK.",
+        "The birth date differs from the birth date encoded in the NIK.",
+        strict=True,
+    ),
+    # --- sex ----------------------------------------------------------------------------------
+    Code(
+        "sex.format", INVALID, E,
+        "Jenis kelamin tidak dikenali; gunakan L/Laki-laki atau P/Perempuan.",
+        "The sex is not recognised; use L/Laki-laki (male) or P/Perempuan (female).",
+    ),
+    Code(
+        "sex.nik_mismatch", MISMATCHED, W,
+        "Jenis kelamin tidak sama dengan jenis kelamin dalam NIK.",
+        "The sex differs from the sex encoded in the NIK.",
+        strict=True,
+    ),
+)
+
+
+def _generated() -> tuple[Code, ...]:
+    missing = tuple(
+        Code(f"{f}.missing", MISSING, E, "{label} wajib diisi.", "{label} is required.")
+        for f in _REQUIRABLE
+    )
+    mismatched = tuple(
+        Code(
+            f"{f}.reference_mismatch", MISMATCHED, E,
+            "{label} tidak sesuai dengan data rujukan.",
+            "{label} does not match the reference record.",
+        )
+        for f in _REFERENCED
+    )
+    return missing + mismatched
+
+
+def _index(entries: tuple[Code, ...]) -> dict[str, Code]:
+    index: dict[str, Code] = {}
+    for entry in entries:
+        if entry.code in index:
+            raise RuntimeError(f"duplicate issue code {entry.code}")
+        index[entry.code] = entry
+    return index
+
+
+#: Every issue code the library can report, by code.
+CATALOGUE: Mapping[str, Code] = _index(_ENTRIES + _generated())
+
+
+def label(field: str, lang: str = "id") -> str:
+    """Return the name of ``field`` (a path such as ``address.postal_code``) in ``lang``."""
+    names = FIELD_LABELS.get(field) or FIELD_LABELS.get(field.split(".", 1)[0])
+    if names is None:
+        return field
+    return names[1] if lang == "en" else names[0]
+
+
+class _Params(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+_FORMATTER = string.Formatter()
+
+
+def message(code: str, lang: str = "id", *, field: str | None = None, **params: Any) -> str:
+    """Return the sentence for ``code`` in ``lang``, filled with ``params``.
+
+    ``field`` (defaults to the code's own field) supplies ``{label}``.
+    """
+    template = CATALOGUE[code].text(lang)
+    if "{" not in template:
+        return template
+    values = _Params(params)
+    values.setdefault("label", label(field or code.rsplit(".", 1)[0], lang))
+    return _FORMATTER.vformat(template, (), values)

@@ -1,0 +1,36 @@
+"""The pydantic model of a participant record.
+
+:class:`Participant` validates each field with the same functions as
+:func:`~jmo_validate.validate` (errors carry the same codes). It checks fields
+one by one only: cross-field and reference rules live in the record layer,
+because a pydantic ``model_validator`` never runs once a field has failed, so a
+mismatch would hide behind the first typo. Use :func:`~jmo_validate.validate`
+for the full report; ``report.participant`` is this model, already parsed.
+
+>>> from jmo_validate.models import Participant
+>>> p = Participant(nik="3201014107900001", full_name="Siti  Aminah", sex="perempuan")
+>>> p
+Participant(nik=Nik('3201********0001'), kpj=None, full_name='Siti Aminah', birth_date=None, sex=<Sex.FEMALE: 'P'>)
+>>> p.model_dump(mode="json", exclude_none=True)
+{'nik': '3201014107900001', 'full_name': 'Siti Aminah', 'sex': 'P'}
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from jmo_validate.types import KPJ, NIK, BirthDate, FullName, SexType
+
+__all__ = ["Participant"]
+
+
+class Participant(BaseModel):
+    """A BPJS Ketenagakerjaan participant's data, parsed and normalised."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    nik: NIK | None = None
+    kpj: KPJ | None = None
+    full_name: FullName | None = None
+    birth_date: BirthDate | None = None
+    sex: SexType | None = None

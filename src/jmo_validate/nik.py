@@ -1,0 +1,155 @@
+"""NIK (Nomor Induk Kependudukan, Indonesian national identity number).
+
+Sixteen digits ``PPKKCCDDMMYYSSSS`` (PP 37/2007 Pasal 37): province, regency/city
+and district of the place where the NIK was *first* registered (kept for life),
+the birth date with 40 added to the day for women, and a 4-digit serial starting
+at 0001. There is no check digit. Only the year's last two digits are encoded:
+the century is the latest one that does not put the birth date after the
+reference date (default: today).
+
+More information: https://dukcapil.klaten.go.id/arti-16-digit-nomor-induk-kependudukan-nik
+
+>>> from jmo_validate import nik
+>>> nik.compact("3201.0101.0790.0001")
+'3201010107900001'
+>>> nik.validate("3201 0141 0790 0001")
+'3201014107900001'
+>>> n = nik.parse("3201014107900001")
+>>> n
+Nik('3201********0001')
+>>> n.birth_date, n.sex, n.district_code, n.serial
+(datetime.date(1990, 7, 1), <Sex.FEMALE: 'P'>, '320101', '0001')
+>>> nik.format("3201014107900001")
+'32.01.01.410790.0001'
+>>> nik.validate("3201013207900001")
+Traceback (most recent call last):
+    ...
+jmo_validate.errors.InvalidComponent: nik.birth_date: Bagian tanggal lahir NIK (digit 7-12) bukan tanggal yang benar.
+>>> nik.is_valid("9971011708450001")
+False
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength
+from jmo_validate.masking import mask_nik
+from jmo_validate.person import Sex
+
+__all__ = ["PROVINCE_CODES", "Nik", "birth_date_and_sex", "compact", "format", "is_valid", "parse", "validate"]
+
+#: The 38 province codes of Kepmendagri 300.2.2-2138/2025 (91-96: Papua and its 2022 splits).
+PROVINCE_CODES = frozenset(
+    "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65"
+    " 71 72 73 74 75 76 81 82 91 92 93 94 95 96".split()
+)
+LENGTH = 16
+
+_SEPARATORS = str.maketrans("", "", " .-\t\n\r\xa0")
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Nik:
+    """A parsed NIK. ``number`` is the 16 digits; ``str()``/``repr()`` are masked."""
+
+    number: str
+    birth_date: date
+    sex: Sex
+
+    @property
+    def province_code(self) -> str:
+        """Digits 1-2: the province of first registration."""
+        return self.number[:2]
+
+    @property
+    def regency_code(self) -> str:
+        """Digits 1-4: the regency (kabupaten) or city (kota) of first registration."""
+        return self.number[:4]
+
+    @property
+    def district_code(self) -> str:
+        """Digits 1-6: the district (kecamatan) of first registration."""
+        return self.number[:6]
+
+    @property
+    def serial(self) -> str:
+        """Digits 13-16: the serial among people of the same district, birth date and sex."""
+        return self.number[12:]
+
+    def __repr__(self) -> str:
+        return f"Nik({mask_nik(self.number)!r})"
+
+    def __str__(self) -> str:
+        return mask_nik(self.number)
+
+
+def compact(number: str) -> str:
+    """Remove the spaces, dots and dashes people write between digit groups."""
+    return number.translate(_SEPARATORS)
+
+
+def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple[date, Sex]:
+    """Decode digits 7-12 of a compact NIK; raise ``nik.birth_date`` if they are not a date."""
+    day, month, year = int(number[6:8]), int(number[8:10]), int(number[10:12])
+    sex = Sex.MALE
+    if day > 40:
+        day -= 40
+        sex = Sex.FEMALE
+    if not 1 <= day <= 31 or not 1 <= month <= 12:
+        raise InvalidComponent("nik.birth_date")
+    today = reference_date or date.today()
+    for century in (2000, 1900):
+        try:
+            born = date(century + year, month, day)
+        except ValueError:
+            continue
+        if born <= today:
+            return born, sex
+    raise InvalidComponent("nik.birth_date")
+
+
+def _checked(number: str, reference_date: date | None) -> tuple[str, date, Sex]:
+    number = compact(number)
+    if not (number.isdigit() and number.isascii()):
+        raise InvalidFormat("nik.format")
+    if len(number) != LENGTH:
+        raise InvalidLength("nik.length", length=len(number))
+    if number[:2] not in PROVINCE_CODES:
+        raise InvalidComponent("nik.province_unknown")
+    if number[2:4] == "00":
+        raise InvalidComponent("nik.regency_zero")
+    if number[4:6] == "00":
+        raise InvalidComponent("nik.district_zero")
+    born, sex = birth_date_and_sex(number, reference_date)
+    if number[12:] == "0000":
+        raise InvalidComponent("nik.serial")
+    return number, born, sex
+
+
+def validate(number: str, *, reference_date: date | None = None) -> str:
+    """Return the compact NIK, or raise the :class:`~jmo_validate.errors.FieldError` of the first rule it breaks."""
+    return _checked(number, reference_date)[0]
+
+
+def parse(number: str, *, reference_date: date | None = None) -> Nik:
+    """Return the NIK as a :class:`Nik` with its decoded parts, or raise."""
+    return Nik(*_checked(number, reference_date))
+
+
+def is_valid(number: object, *, reference_date: date | None = None) -> bool:
+    """Return whether ``number`` is a valid NIK; never raises."""
+    if not isinstance(number, str):
+        return False
+    try:
+        _checked(number, reference_date)
+    except FieldError:
+        return False
+    return True
+
+
+def format(number: str) -> str:  # noqa: A001 - the field-module contract names it format
+    """Return the NIK in the dotted form ``PP.KK.CC.DDMMYY.SSSS``."""
+    number = compact(number)
+    return f"{number[:2]}.{number[2:4]}.{number[4:6]}.{number[6:12]}.{number[12:]}"

@@ -1,0 +1,149 @@
+"""Policies: which fields a scenario requires and how strict each rule is.
+
+Three presets follow the real scenarios of BPJS Ketenagakerjaan data:
+
+* :meth:`Policy.profile_update` - *pengkinian data* in JMO or by an employer;
+* :meth:`Policy.jmo_registration` - a new JMO account (rules for new records,
+  Permendagri 73/2022, apply to the name);
+* :meth:`Policy.benefit_claim` - a JHT claim.
+
+Every preset takes the same keyword overrides as the class.
+
+>>> from datetime import date
+>>> from jmo_validate import Policy, Severity
+>>> policy = Policy.profile_update(reference_date=date(2026, 1, 31), language="en")
+>>> "nik" in policy.required, policy.language
+(True, 'en')
+>>> policy.severity_of("birth_date.nik_mismatch")
+<Severity.WARNING: 'warning'>
+>>> Policy.profile_update(strict=True).severity_of("birth_date.nik_mismatch")
+<Severity.ERROR: 'error'>
+>>> Policy(severity={"birth_date.nik_mismatch": "error"}).severity_of("birth_date.nik_mismatch")
+<Severity.ERROR: 'error'>
+>>> Policy(ignore={"full_name.single_word"}).severity_of("full_name.single_word") is None
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from jmo_validate.codes import CATALOGUE, Language, Severity
+
+__all__ = ["REQUIRABLE_FIELDS", "Policy"]
+
+#: Field paths a policy may require: those with a ``<field>.missing`` code.
+REQUIRABLE_FIELDS = frozenset(
+    code.removesuffix(".missing") for code in CATALOGUE if code.endswith(".missing")
+)
+
+#: Rules for new records only (Permendagri 73/2022 does not apply to older documents).
+_NEW_RECORD_RULES = frozenset({"full_name.single_word", "full_name.long"})
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """What a scenario requires and how strict it is; immutable, cheap to share.
+
+    ``reference_date`` (default: the day of validation) is used for ages and the
+    NIK's century; ``strict`` turns the warnings marked strict in the catalogue
+    (NIK vs declared birth date and sex, similar names) into errors;
+    ``severity`` overrides single codes; ``ignore`` silences codes.
+    """
+
+    name: str = "custom"
+    required: frozenset[str] = frozenset()
+    reference_date: date | None = None
+    language: Language = "id"
+    strict: bool = False
+    severity: Mapping[str, Severity] = field(default_factory=dict, hash=False)
+    ignore: frozenset[str] = frozenset()
+    min_age: int = 15
+    max_age: int = 100
+    name_match_threshold: int = 80
+    _severities: dict[str, Severity | None] = field(
+        init=False, repr=False, compare=False, hash=False
+    )
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "required", _known(self.required, REQUIRABLE_FIELDS, "required field"))
+        set_(self, "ignore", _known(self.ignore, CATALOGUE, "issue code"))
+        overrides = {code: Severity(level) for code, level in dict(self.severity).items()}
+        _known(overrides, CATALOGUE, "issue code")
+        set_(self, "severity", overrides)
+        if self.language not in ("id", "en"):
+            raise ValueError(f"language must be 'id' or 'en', not {self.language!r}")
+        if self.reference_date is not None and not isinstance(self.reference_date, date):
+            raise TypeError("reference_date must be a datetime.date")
+        if not 0 <= self.min_age <= self.max_age:
+            raise ValueError("need 0 <= min_age <= max_age")
+        if not 0 <= self.name_match_threshold <= 100:
+            raise ValueError("name_match_threshold must be within 0-100")
+        set_(self, "_severities", {code: self._resolve(code) for code in CATALOGUE})
+
+    def _resolve(self, code: str) -> Severity | None:
+        if code in self.ignore:
+            return None
+        if code in self.severity:
+            return self.severity[code]
+        entry = CATALOGUE[code]
+        return Severity.ERROR if self.strict and entry.strict else entry.severity
+
+    def severity_of(self, code: str) -> Severity | None:
+        """Return the severity ``code`` has under this policy, or ``None`` when ignored."""
+        return self._severities[code]
+
+    def today(self) -> date:
+        """Return the reference date: the configured one, or today."""
+        return self.reference_date or date.today()
+
+    def replace(self, **changes: Any) -> Policy:
+        """Return a copy with ``changes`` applied."""
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def profile_update(cls, **changes: Any) -> Policy:
+        """Pengkinian data: identity and contact data of an existing participant."""
+        return cls._preset(
+            "profile_update", {"nik", "kpj", "full_name", "birth_date", "sex"}, changes
+        )
+
+    @classmethod
+    def jmo_registration(cls, **changes: Any) -> Policy:
+        """A new JMO account: NIK, name per KTP and birth date; rules for new records apply."""
+        return cls._preset(
+            "jmo_registration", {"nik", "full_name", "birth_date"}, changes, new_record=True
+        )
+
+    @classmethod
+    def benefit_claim(cls, **changes: Any) -> Policy:
+        """A JHT benefit claim: identity of the participant."""
+        return cls._preset("benefit_claim", {"nik", "kpj", "full_name", "birth_date"}, changes)
+
+    @classmethod
+    def _preset(
+        cls,
+        name: str,
+        required: set[str],
+        changes: dict[str, Any],
+        *,
+        new_record: bool = False,
+    ) -> Policy:
+        defaults: dict[str, Any] = {"name": name, "required": frozenset(required)}
+        if not new_record:
+            defaults["ignore"] = _NEW_RECORD_RULES
+        return cls(**{**defaults, **changes})
+
+
+def _known(values: Collection[str], known: Collection[str], what: str) -> frozenset[str]:
+    if isinstance(values, str):
+        raise TypeError(f"expected a collection of {what}s, not a string")
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ValueError(f"unknown {what}: {', '.join(unknown)}")
+    return frozenset(values)

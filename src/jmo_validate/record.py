@@ -1,0 +1,201 @@
+"""Reading a record: field names (English, Indonesian, nested or dotted) and raw values.
+
+A record arrives as a mapping from JSON, a CSV row or a form. Keys are matched
+case-, space- and punctuation-insensitively against canonical English names and
+Indonesian aliases; nested sections (``{"address": {"postal_code": ...}}``) and
+dotted keys (``"address.postal_code"``) give the same flat field paths. Values
+become text (or dates, for date fields); anything else is reported, never raised.
+
+>>> fields, unknown, problems = read_record(
+...     {"NIK": "3201014107900001", "Nama Lengkap": "Siti Aminah", "hobi": "catur"}
+... )
+>>> fields
+{'nik': '3201014107900001', 'full_name': 'Siti Aminah'}
+>>> unknown
+('hobi',)
+>>> normalise_key("No. KPJ"), normalise_key("Tgl  Lahir")
+('no_kpj', 'tgl_lahir')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from jmo_validate.errors import Finding
+
+__all__ = [
+    "ALIASES",
+    "MAX_FIELDS",
+    "MAX_TEXT_LENGTH",
+    "SECTIONS",
+    "TextError",
+    "as_text",
+    "normalise_key",
+    "read_record",
+]
+
+#: At most this many keys (nested ones included) are read from one record.
+MAX_FIELDS = 200
+#: Default longest accepted text value, in characters.
+MAX_TEXT_LENGTH = 256
+
+#: Canonical field path -> accepted names (after :func:`normalise_key`).
+_NAMES: dict[str, tuple[str, ...]] = {
+    "nik": ("nik", "no_nik", "nomor_nik", "nomor_induk_kependudukan", "no_ktp", "nomor_ktp"),
+    "kpj": (
+        "kpj", "no_kpj", "nomor_kpj", "kpj_number", "nomor_peserta", "no_peserta",
+        "participant_number",
+    ),
+    "full_name": ("full_name", "name", "nama", "nama_lengkap", "nama_peserta", "nama_sesuai_ktp"),
+    "birth_date": (
+        "birth_date", "date_of_birth", "dob", "tanggal_lahir", "tgl_lahir", "tgl_lhr",
+    ),
+    "sex": ("sex", "gender", "jenis_kelamin", "jk", "kelamin"),
+}
+
+#: Nested sections: canonical name -> (accepted names, {child path: accepted names}).
+SECTIONS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {}
+
+
+def _index(names: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for path, aliases in names.items():
+        for alias in aliases:
+            if index.setdefault(alias, path) != path:
+                raise RuntimeError(f"alias {alias!r} used twice")
+    return index
+
+
+#: Normalised key -> canonical field path, for top-level keys.
+ALIASES: dict[str, str] = _index(_NAMES)
+
+_NOT_KEY_CHAR = re.compile(r"[^0-9a-z]+")
+
+
+def normalise_key(key: str) -> str:
+    """Lower-case ``key`` and turn every run of other characters into ``_``."""
+    return _NOT_KEY_CHAR.sub("_", key.lower()).strip("_")
+
+
+class TextError(Exception):
+    """A value that cannot be read as text; ``type_name`` says what it was."""
+
+    def __init__(self, type_name: str) -> None:
+        super().__init__(type_name)
+        self.type_name = type_name
+
+
+_EXACT_FLOAT_LIMIT = 2**53
+
+
+def as_text(value: object, *, allow_date: bool = False) -> str | date | None:
+    """Return ``value`` as stripped text (or a date when ``allow_date``); ``None`` when empty.
+
+    Integers become their digits; floats only when they are whole and exactly
+    representable (a spreadsheet's ``3.2010141079e15`` is not); bytes must be UTF-8.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, bool):
+        raise TextError("bool")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (float, Decimal)):
+        if math.isnan(value):
+            return None
+        if math.isfinite(value) and value == int(value) and abs(value) < _EXACT_FLOAT_LIMIT:
+            return str(int(value))
+        raise TextError(type(value).__name__)
+    if isinstance(value, (bytes, bytearray)):
+        try:
+            return value.decode("utf-8").strip() or None
+        except UnicodeDecodeError:
+            raise TextError("bytes") from None
+    if allow_date and isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    raise TextError(type(value).__name__)
+
+
+def _resolve(key: str, section: str | None) -> str | None:
+    """Return the canonical path for ``key`` (inside ``section`` if given), or ``None``."""
+    normal = normalise_key(key)
+    if section is None:
+        path = ALIASES.get(normal)
+        if path is not None or "." not in key:
+            return path
+        head, _, rest = key.partition(".")
+        parent = _section_of(head)
+        return None if parent is None else _resolve(rest, parent)
+    for child, aliases in SECTIONS[section][1].items():
+        if normal in aliases:
+            return child
+    return None
+
+
+def _section_of(key: str) -> str | None:
+    normal = normalise_key(key)
+    for name, (aliases, _) in SECTIONS.items():
+        if normal in aliases:
+            return name
+    return None
+
+
+def read_record(
+    record: Mapping[Any, Any],
+) -> tuple[dict[str, object], tuple[str, ...], list[Finding]]:
+    """Flatten ``record`` into ``{field path: raw value}``.
+
+    Returns the fields, the keys that matched no field, and findings
+    (``field.conflict``, ``record.too_large``) for the record layer to report.
+    """
+    fields: dict[str, object] = {}
+    unknown: list[str] = []
+    findings: list[Finding] = []
+    seen = 0
+
+    def visit(mapping: Mapping[Any, Any], section: str | None, prefix: str) -> bool:
+        """Read ``mapping``; return False once the key budget is spent."""
+        nonlocal seen
+        for key, value in mapping.items():
+            seen += 1
+            if seen > MAX_FIELDS:
+                findings.append(Finding("record.too_large", params={"limit": MAX_FIELDS}))
+                return False
+            name = key if isinstance(key, str) else repr(key)
+            if section is None and isinstance(value, Mapping):
+                nested = _section_of(name)
+                if nested is not None:
+                    if not visit(value, nested, name + "."):
+                        return False
+                    continue
+            path = _resolve(name, section)
+            if path is None:
+                unknown.append((prefix + name)[:_MAX_KEY_SHOWN])
+            elif path not in fields or _blank(fields[path]):
+                fields[path] = value
+            elif not _blank(value) and not _same(value, fields[path]):
+                findings.append(Finding("field.conflict", path))
+        return True
+
+    visit(record, None, "")
+    return fields, tuple(unknown), findings
+
+
+_MAX_KEY_SHOWN = 100
+
+
+def _same(first: object, second: object) -> bool:
+    if isinstance(first, (str, int, float, date)) and type(first) is type(second):
+        return first == second
+    return first is second
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())

@@ -1,0 +1,134 @@
+"""The report of one record: every issue found, by field, kind and severity.
+
+An :class:`Issue` says which field (a path such as ``address.postal_code``), what
+kind of problem (``missing``, ``invalid``, ``mismatched``), the stable ``code``,
+the ``severity`` under the policy used, a sentence for people, and masked
+``expected``/``actual`` values. A :class:`Report` collects them all; it never
+stops at the first problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from jmo_validate.codes import Kind, Severity
+
+if TYPE_CHECKING:
+    from jmo_validate.models import Participant
+
+__all__ = ["Issue", "ParticipantInvalid", "Report"]
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One problem with one field. ``expected``/``actual`` are masked for personal data."""
+
+    field: str
+    kind: Kind
+    code: str
+    severity: Severity
+    message: str
+    expected: str | None = None
+    actual: str | None = None
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False)
+    raw_expected: str | None = dataclasses.field(default=None, repr=False, compare=False)
+    raw_actual: str | None = dataclasses.field(default=None, repr=False, compare=False)
+
+    def to_dict(self, *, show_values: bool = False) -> dict[str, Any]:
+        """Return a JSON-ready dict; values stay masked unless ``show_values``."""
+        return {
+            "field": self.field,
+            "kind": self.kind.value,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "expected": self.raw_expected if show_values else self.expected,
+            "actual": self.raw_actual if show_values else self.actual,
+            "params": dict(self.params),
+        }
+
+
+def _fields(issues: tuple[Issue, ...], kind: Kind) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(issue.field for issue in issues if issue.kind is kind))
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything :func:`~jmo_validate.validate` found in one record.
+
+    ``missing``, ``invalid`` and ``mismatched`` list field paths (any severity);
+    ``errors`` and ``warnings`` list issues. ``participant`` is the normalised,
+    typed record when no field is missing or invalid with severity error.
+    """
+
+    issues: tuple[Issue, ...] = ()
+    participant: Participant | None = None
+    unknown_fields: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when no issue has severity ``error``."""
+        return not any(issue.severity is Severity.ERROR for issue in self.issues)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Paths of fields that are required and absent."""
+        return _fields(self.issues, Kind.MISSING)
+
+    @property
+    def invalid(self) -> tuple[str, ...]:
+        """Paths of fields whose value is unusable on its own."""
+        return _fields(self.issues, Kind.INVALID)
+
+    @property
+    def mismatched(self) -> tuple[str, ...]:
+        """Paths of fields inconsistent with another field or with the reference record."""
+        return _fields(self.issues, Kind.MISMATCHED)
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        """Issues with severity ``error``."""
+        return tuple(issue for issue in self.issues if issue.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        """Issues with severity ``warning``."""
+        return tuple(issue for issue in self.issues if issue.severity is Severity.WARNING)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The issue codes, in the order found."""
+        return tuple(issue.code for issue in self.issues)
+
+    def to_dict(self, *, show_values: bool = False) -> dict[str, Any]:
+        """Return a JSON-ready dict; personal data stays masked unless ``show_values``."""
+        return {
+            "ok": self.ok,
+            "missing": list(self.missing),
+            "invalid": list(self.invalid),
+            "mismatched": list(self.mismatched),
+            "issues": [issue.to_dict(show_values=show_values) for issue in self.issues],
+            "unknown_fields": list(self.unknown_fields),
+        }
+
+    def raise_for_issues(self) -> None:
+        """Raise :class:`ParticipantInvalid` when the report is not ``ok``."""
+        if not self.ok:
+            raise ParticipantInvalid(self)
+
+
+class ParticipantInvalid(ValueError):
+    """A record has errors; ``report`` holds them all. The message names codes, never values."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        errors = report.errors
+        listed = ", ".join(f"{issue.field}: {issue.code}" for issue in errors[:5])
+        more = f", and {len(errors) - 5} more" if len(errors) > 5 else ""
+        super().__init__(f"participant record has {len(errors)} error(s) ({listed}{more})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.report,))

@@ -1,0 +1,228 @@
+"""pydantic v2 types built on the field layer.
+
+Each type is an ``Annotated`` value type with a frozen marker that calls the
+same parse function as :func:`~jmo_validate.validate` and turns a
+:class:`~jmo_validate.errors.FieldError` into a ``PydanticCustomError`` whose
+type is our issue code, so a ``ValidationError`` carries the same codes as a
+report.
+
+>>> from pydantic import BaseModel, ValidationError
+>>> from jmo_validate.types import NIK, KPJ
+>>> class Worker(BaseModel):
+...     nik: NIK
+...     kpj: KPJ
+>>> worker = Worker(nik="3201 0141 0790 0001", kpj="19012345678")
+>>> worker.nik.birth_date
+datetime.date(1990, 7, 1)
+>>> worker.model_dump(mode="json")
+{'nik': '3201014107900001', 'kpj': '19012345678'}
+>>> try:
+...     Worker(nik="3201014107900000", kpj="123")
+... except ValidationError as error:
+...     [(e["loc"][0], e["type"]) for e in error.errors()]
+[('nik', 'nik.serial'), ('kpj', 'kpj.length')]
+
+The marker's ``lang`` picks the message language, and ``NikValidator`` takes the
+reference date used for the century:
+
+>>> from datetime import date
+>>> from typing import Annotated
+>>> from pydantic import TypeAdapter
+>>> from jmo_validate.nik import Nik
+>>> from jmo_validate.types import NikValidator
+>>> adapter = TypeAdapter(Annotated[Nik, NikValidator(reference_date=date(1999, 1, 1), lang="en")])
+>>> adapter.validate_python("3201011712050001").birth_date
+datetime.date(1905, 12, 17)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+from jmo_validate import kpj, nik, person
+from jmo_validate.codes import Language, message
+from jmo_validate.errors import FieldError
+from jmo_validate.kpj import Kpj
+from jmo_validate.nik import Nik
+from jmo_validate.person import Sex
+from jmo_validate.record import TextError, as_text
+
+__all__ = [
+    "KPJ",
+    "NIK",
+    "BirthDate",
+    "BirthDateValidator",
+    "FullName",
+    "FullNameValidator",
+    "KpjValidator",
+    "NikValidator",
+    "SexType",
+    "SexValidator",
+    "field_validator_schema",
+]
+
+
+def field_validator_schema(
+    field: str,
+    value_type: type,
+    parse: Callable[[Any], Any],
+    *,
+    lang: Language = "id",
+    serialize: Callable[[Any], Any] | None = None,
+    input_schema: core_schema.CoreSchema | None = None,
+    allow_date: bool = False,
+) -> core_schema.CoreSchema:
+    """Build a pydantic core schema that parses input for ``field`` with ``parse``.
+
+    Values already of ``value_type`` pass through; text (or numbers, bytes) is
+    parsed; a :class:`~jmo_validate.errors.FieldError` becomes a
+    ``PydanticCustomError`` with the issue code as its type. Empty input is
+    ``<field>.missing``; unreadable input (a list, a float NIK) ``field.type``.
+    """
+
+    def validate(value: Any) -> Any:
+        if isinstance(value, value_type):
+            return value
+        try:
+            text = as_text(value, allow_date=allow_date)
+        except TextError as error:
+            raise PydanticCustomError(
+                "field.type", message("field.type", lang, field=field, type=error.type_name)
+            ) from None
+        if text is None:
+            raise PydanticCustomError(f"{field}.missing", message(f"{field}.missing", lang))
+        try:
+            return parse(text)
+        except FieldError as error:
+            raise PydanticCustomError(error.code, error.message(lang)) from None
+
+    serialization = (
+        None
+        if serialize is None
+        else core_schema.plain_serializer_function_ser_schema(serialize, when_used="always")
+    )
+    return core_schema.no_info_plain_validator_function(
+        validate,
+        serialization=serialization,
+        json_schema_input_schema=input_schema or core_schema.str_schema(),
+    )
+
+
+def _number(value: Nik | Kpj) -> str:
+    return value.number
+
+
+@dataclass(frozen=True, slots=True)
+class NikValidator:
+    """Marker for a NIK field; ``reference_date`` (default today) decides the century."""
+
+    reference_date: date | None = None
+    lang: Language = "id"
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return field_validator_schema(
+            "nik",
+            Nik,
+            lambda text: nik.parse(text, reference_date=self.reference_date),
+            lang=self.lang,
+            serialize=_number,
+            input_schema=core_schema.str_schema(pattern=r"^[0-9 .\-]{16,24}$"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class KpjValidator:
+    """Marker for a KPJ (BPJS Ketenagakerjaan participant number) field."""
+
+    lang: Language = "id"
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return field_validator_schema(
+            "kpj",
+            Kpj,
+            kpj.parse,
+            lang=self.lang,
+            serialize=_number,
+            input_schema=core_schema.str_schema(pattern=r"^[0-9 .\-]{11,16}$"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FullNameValidator:
+    """Marker for a full-name field (whitespace collapsed, letters and ``. , ' -`` only)."""
+
+    lang: Language = "id"
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return field_validator_schema(
+            "full_name",
+            _NeverInstance,
+            person.parse_name,
+            lang=self.lang,
+            input_schema=core_schema.str_schema(max_length=person.MAX_NAME_LENGTH),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BirthDateValidator:
+    """Marker for a birth-date field: Indonesian and ISO forms, not after ``reference_date``."""
+
+    reference_date: date | None = None
+    lang: Language = "id"
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return field_validator_schema(
+            "birth_date",
+            _NeverInstance,
+            lambda value: person.parse_birth_date(value, reference_date=self.reference_date),
+            lang=self.lang,
+            serialize=date.isoformat,
+            input_schema=core_schema.union_schema(
+                [core_schema.date_schema(), core_schema.str_schema()]
+            ),
+            allow_date=True,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SexValidator:
+    """Marker for a sex field (``L``/``P``, ``Laki-laki``/``Perempuan``, ``M``/``F``, ...)."""
+
+    lang: Language = "id"
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return field_validator_schema(
+            "sex",
+            Sex,
+            person.parse_sex,
+            lang=self.lang,
+            serialize=lambda sex: sex.value,
+            input_schema=core_schema.str_schema(),
+        )
+
+
+class _NeverInstance:
+    """A type no value has: the value is always re-parsed (plain ``str``/``date`` fields)."""
+
+
+NIK = Annotated[Nik, NikValidator()]
+KPJ = Annotated[Kpj, KpjValidator()]
+FullName = Annotated[str, FullNameValidator()]
+BirthDate = Annotated[date, BirthDateValidator()]
+SexType = Annotated[Sex, SexValidator()]
