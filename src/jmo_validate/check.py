@@ -27,20 +27,20 @@ raises for bad data: only misuse of the API itself (a policy that is not a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 from jmo_validate import crosschecks, kpj, nik, person
 from jmo_validate.codes import CATALOGUE, Kind, Severity, message
 from jmo_validate.errors import FieldError, Finding
 from jmo_validate.masking import MASKERS
 from jmo_validate.policy import Policy
-from jmo_validate.record import MAX_TEXT_LENGTH, TextError, as_text, read_record
+from jmo_validate.record import MAX_TEXT_LENGTH, TextError, as_text, is_blank, read_record
 from jmo_validate.report import Issue, Report
 
-__all__ = ["FIELDS", "Context", "FieldSpec", "validate"]
+__all__ = ["FIELDS", "SECTIONS", "Context", "FieldSpec", "SectionSpec", "validate"]
 
 Parser = Callable[[Any, "Context"], object]
 Fields = dict[str, object]
@@ -52,12 +52,37 @@ class FieldSpec:
     __slots__ = ("allow_date", "max_length", "parse", "path")
 
     def __init__(
-        self, path: str, parse: Parser, *, allow_date: bool = False, max_length: int = MAX_TEXT_LENGTH
+        self,
+        path: str,
+        parse: Parser,
+        *,
+        allow_date: bool = False,
+        max_length: int = MAX_TEXT_LENGTH,
     ) -> None:
         self.path = path
         self.parse = parse
         self.allow_date = allow_date
         self.max_length = max_length
+
+
+SectionParser = Callable[[dict[str, object], "Context"], "tuple[object | None, Iterable[Finding]]"]
+
+
+class SectionSpec:
+    """How a nested section (``address``, ``bank_account``, ...) is read.
+
+    ``parse`` gets the section's raw values keyed by child name (``"number"``)
+    and the context; it returns the parsed value (or ``None``) and the findings,
+    whose ``field`` is the child name. The record layer reports the findings
+    and, when the section is absent, ``<section>.missing`` if the policy
+    requires it.
+    """
+
+    __slots__ = ("parse", "path")
+
+    def __init__(self, path: str, parse: SectionParser) -> None:
+        self.path = path
+        self.parse = parse
 
 
 class Context:
@@ -102,7 +127,9 @@ class Context:
 
     def add_finding(self, section: str, finding: Finding) -> None:
         """Report a field family's :class:`~jmo_validate.errors.Finding` within ``section``."""
-        field = f"{section}.{finding.field}" if section and finding.field else section or finding.field
+        field = (
+            f"{section}.{finding.field}" if section and finding.field else section or finding.field
+        )
         self.add(
             field, finding.code, actual=finding.actual, expected=finding.expected, **finding.params
         )
@@ -156,6 +183,10 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
+#: The nested sections, in the order they are checked.
+SECTIONS: tuple[SectionSpec, ...] = ()
+
+
 def _shown(value: object) -> str | None:
     if value is None:
         return None
@@ -177,12 +208,31 @@ def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[
         value = ctx.read(fields, spec, quiet=quiet)
         if value is not None:
             parsed[spec.path] = value
+    for section in SECTIONS:
+        value = _read_section(fields, section, ctx, quiet=quiet)
+        if value is not None:
+            parsed[section.path] = value
     return parsed
 
 
-def _read(
-    obj: object, ctx: Context, *, what: str
-) -> tuple[Fields, tuple[str, ...]] | None:
+def _read_section(fields: Fields, section: SectionSpec, ctx: Context, *, quiet: bool) -> object:
+    prefix = section.path + "."
+    raw = {path[len(prefix) :]: value for path, value in fields.items() if path.startswith(prefix)}
+    if all(is_blank(value) for value in raw.values()):
+        if not quiet and section.path in ctx.policy.required:
+            ctx.add(section.path, f"{section.path}.missing")
+        return None
+    value, findings = section.parse(raw, ctx)
+    if quiet:
+        if value is None:
+            ctx.add(f"reference.{section.path}", "reference.invalid")
+        return value
+    for finding in findings:
+        ctx.add_finding(section.path, finding)
+    return value
+
+
+def _read(obj: object, ctx: Context, *, what: str) -> tuple[Fields, tuple[str, ...]] | None:
     if hasattr(obj, "model_dump") and not isinstance(obj, Mapping):
         obj = obj.model_dump(mode="json", exclude_none=True)
     if not isinstance(obj, Mapping):
@@ -228,7 +278,7 @@ def _participant(parsed: dict[str, object], issues: list[Issue]) -> Any:
         return None
     from jmo_validate.models import Participant
 
-    return Participant.model_construct(**parsed)
+    return Participant.model_construct(**cast(dict[str, Any], parsed))
 
 
 _DEFAULT_POLICY = Policy.profile_update()

@@ -46,7 +46,9 @@ def _render(number: int, report: Report, show_values: bool) -> Iterable[str]:
     yield f"record {number}: {status} ({len(report.errors)} error(s), {len(report.warnings)} warning(s))"
     for issue in report.issues:
         values = issue.to_dict(show_values=show_values)
-        shown = [f"{key} {values[key]}" for key in ("expected", "actual") if values[key] is not None]
+        shown = [
+            f"{key} {values[key]}" for key in ("expected", "actual") if values[key] is not None
+        ]
         detail = f" [{', '.join(shown)}]" if shown else ""
         yield f"  {issue.severity.value:<7} {issue.field}: {issue.code} - {issue.message}{detail}"
     if report.unknown_fields:
@@ -67,12 +69,28 @@ def _build() -> Any:
 
     @cli.command()
     @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-    @click.option("--policy", "policy_name", type=click.Choice(sorted(_POLICIES)),
-                  default="profile_update", show_default=True, help="Scenario preset.")
-    @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
-                  help="Language of the messages.")
-    @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
-                  default="text", show_default=True)
+    @click.option(
+        "--policy",
+        "policy_name",
+        type=click.Choice(sorted(_POLICIES)),
+        default="profile_update",
+        show_default=True,
+        help="Scenario preset.",
+    )
+    @click.option(
+        "--lang",
+        type=click.Choice(["id", "en"]),
+        default="id",
+        show_default=True,
+        help="Language of the messages.",
+    )
+    @click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+    )
     @click.option("--show-values", is_flag=True, help="Show personal data unmasked.")
     def check(
         file: Path, policy_name: str, lang: str, output_format: str, show_values: bool
@@ -88,7 +106,9 @@ def _build() -> Any:
                 for line in _render(number, report, show_values):
                     click.echo(line)
             failed = sum(not report.ok for report in reports)
-            click.echo(f"{len(reports)} record(s), {len(reports) - failed} ok, {failed} with errors")
+            click.echo(
+                f"{len(reports)} record(s), {len(reports) - failed} ok, {failed} with errors"
+            )
         if any(issue.severity is Severity.ERROR for r in reports for issue in r.issues):
             sys.exit(1)
 

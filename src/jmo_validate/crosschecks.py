@@ -71,15 +71,11 @@ def compare_reference(parsed: Parsed, reference: Parsed, ctx: Context) -> None:
             )
     full_name, expected_name = parsed.get("full_name"), reference.get("full_name")
     if isinstance(full_name, str) and isinstance(expected_name, str):
-        match = names.compare(
-            expected_name, full_name, threshold=ctx.policy.name_match_threshold
-        )
+        match = names.compare(expected_name, full_name, threshold=ctx.policy.name_match_threshold)
         if match.verdict != "match":
             code = (
                 "full_name.reference_mismatch"
                 if match.verdict == "different"
                 else "full_name.reference_similar"
             )
-            ctx.add(
-                "full_name", code, expected=expected_name, actual=full_name, score=match.score
-            )
+            ctx.add("full_name", code, expected=expected_name, actual=full_name, score=match.score)

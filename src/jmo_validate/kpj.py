@@ -73,6 +73,6 @@ def is_valid(number: object) -> bool:
     return True
 
 
-def format(number: str) -> str:  # noqa: A001 - the field-module contract names it format
+def format(number: str) -> str:
     """Return the KPJ number as printed: the 11 digits without separators (no grouping is published)."""
     return compact(number)

@@ -9,7 +9,7 @@ report, ``repr``, log line or exception unmasked. Each masker accepts any text
 >>> mask_kpj("19012345678")
 '*******5678'
 >>> mask_phone("+6281234567890")
-'+6281****7890'
+'+6281*****7890'
 >>> mask_phone("0812-3456-7890")
 '0812****7890'
 >>> mask_email("budi.santoso@gmail.com")

@@ -38,15 +38,114 @@ Verdict = Literal["match", "similar", "different"]
 
 #: Titles written before the name (dots removed, upper case).
 _PREFIX_TITLES = frozenset(
-    "H HJ HAJI HAJJAH HAJAH KH KYAI KIAI DR DRS DRA DRG IR PROF USTADZ USTADZAH UST HABIB"
-    " R RA RD RR RM TB TGK TEUKU CUT SYEKH BPK BAPAK IBU SDR SDRI TN NY NN".split()
+    [
+        "H",
+        "HJ",
+        "HAJI",
+        "HAJJAH",
+        "HAJAH",
+        "KH",
+        "KYAI",
+        "KIAI",
+        "DR",
+        "DRS",
+        "DRA",
+        "DRG",
+        "IR",
+        "PROF",
+        "USTADZ",
+        "USTADZAH",
+        "UST",
+        "HABIB",
+        "R",
+        "RA",
+        "RD",
+        "RR",
+        "RM",
+        "TB",
+        "TGK",
+        "TEUKU",
+        "CUT",
+        "SYEKH",
+        "BPK",
+        "BAPAK",
+        "IBU",
+        "SDR",
+        "SDRI",
+        "TN",
+        "NY",
+        "NN",
+    ]
 )
 #: Titles written after the name (dots and spaces removed, upper case).
 _SUFFIX_TITLES = frozenset(
-    "SH SE SKOM ST SPD SAG SSOS SPSI SKED SFARM SKM SIP SS SSI SP SPT SKEP SKEB SIKOM SAB SHI"
-    " SPDI SSN SMB SDS SHUT STP SPI SGZ SSTP SSIT STR MM MSI MKOM MPD MH MT MSC MBA MA MAG MKES"
-    " MKN MHUM MPH MEDU MENG MFARM MPSI MIKOM PHD AMD AMDKEP AMDKEB AMDFARM AMDKES AMK AK CA"
-    " CPA LC DIPL BSC BA".split()
+    [
+        "SH",
+        "SE",
+        "SKOM",
+        "ST",
+        "SPD",
+        "SAG",
+        "SSOS",
+        "SPSI",
+        "SKED",
+        "SFARM",
+        "SKM",
+        "SIP",
+        "SS",
+        "SSI",
+        "SP",
+        "SPT",
+        "SKEP",
+        "SKEB",
+        "SIKOM",
+        "SAB",
+        "SHI",
+        "SPDI",
+        "SSN",
+        "SMB",
+        "SDS",
+        "SHUT",
+        "STP",
+        "SPI",
+        "SGZ",
+        "SSTP",
+        "SSIT",
+        "STR",
+        "MM",
+        "MSI",
+        "MKOM",
+        "MPD",
+        "MH",
+        "MT",
+        "MSC",
+        "MBA",
+        "MA",
+        "MAG",
+        "MKES",
+        "MKN",
+        "MHUM",
+        "MPH",
+        "MEDU",
+        "MENG",
+        "MFARM",
+        "MPSI",
+        "MIKOM",
+        "PHD",
+        "AMD",
+        "AMDKEP",
+        "AMDKEB",
+        "AMDFARM",
+        "AMDKES",
+        "AMK",
+        "AK",
+        "CA",
+        "CPA",
+        "LC",
+        "DIPL",
+        "BSC",
+        "BA",
+    ]
 )
 #: Spelling variants of frequent names, mapped to one canonical token.
 _VARIANTS = {
@@ -124,9 +223,7 @@ def _covers(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return True
 
 
-def compare(
-    first: str, second: str, *, threshold: int = 80, truncated: bool = False
-) -> NameMatch:
+def compare(first: str, second: str, *, threshold: int = 80, truncated: bool = False) -> NameMatch:
     """Compare two names; ``truncated=True`` accepts ``second`` cut short (bank holder names).
 
     ``match`` means the same name once titles and spellings are set aside;

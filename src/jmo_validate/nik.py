@@ -38,12 +38,59 @@ from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, Inv
 from jmo_validate.masking import mask_nik
 from jmo_validate.person import Sex
 
-__all__ = ["PROVINCE_CODES", "Nik", "birth_date_and_sex", "compact", "format", "is_valid", "parse", "validate"]
+__all__ = [
+    "PROVINCE_CODES",
+    "Nik",
+    "birth_date_and_sex",
+    "compact",
+    "format",
+    "is_valid",
+    "parse",
+    "validate",
+]
 
 #: The 38 province codes of Kepmendagri 300.2.2-2138/2025 (91-96: Papua and its 2022 splits).
 PROVINCE_CODES = frozenset(
-    "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65"
-    " 71 72 73 74 75 76 81 82 91 92 93 94 95 96".split()
+    [
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "16",
+        "17",
+        "18",
+        "19",
+        "21",
+        "31",
+        "32",
+        "33",
+        "34",
+        "35",
+        "36",
+        "51",
+        "52",
+        "53",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "71",
+        "72",
+        "73",
+        "74",
+        "75",
+        "76",
+        "81",
+        "82",
+        "91",
+        "92",
+        "93",
+        "94",
+        "95",
+        "96",
+    ]
 )
 LENGTH = 16
 
@@ -149,7 +196,7 @@ def is_valid(number: object, *, reference_date: date | None = None) -> bool:
     return True
 
 
-def format(number: str) -> str:  # noqa: A001 - the field-module contract names it format
+def format(number: str) -> str:
     """Return the NIK in the dotted form ``PP.KK.CC.DDMMYY.SSSS``."""
     number = compact(number)
     return f"{number[:2]}.{number[2:4]}.{number[4:6]}.{number[6:12]}.{number[12:]}"

@@ -127,7 +127,9 @@ _MONTHS = {
     )
     for name in names.split()
 }
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?", re.A)
+_ISO = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?", re.A
+)
 _DAY_FIRST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})", re.A)
 _DAY_MONTH_NAME = re.compile(r"(\d{1,2})[ .-]*([a-z]+)[ .,-]*(\d{4})", re.A)
 _MONTH_NAME_FIRST = re.compile(r"([a-z]+)[ .]*(\d{1,2})[ ,]+(\d{4})", re.A)

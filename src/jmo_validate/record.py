@@ -35,6 +35,7 @@ __all__ = [
     "SECTIONS",
     "TextError",
     "as_text",
+    "is_blank",
     "normalise_key",
     "read_record",
 ]
@@ -48,12 +49,22 @@ MAX_TEXT_LENGTH = 256
 _NAMES: dict[str, tuple[str, ...]] = {
     "nik": ("nik", "no_nik", "nomor_nik", "nomor_induk_kependudukan", "no_ktp", "nomor_ktp"),
     "kpj": (
-        "kpj", "no_kpj", "nomor_kpj", "kpj_number", "nomor_peserta", "no_peserta",
+        "kpj",
+        "no_kpj",
+        "nomor_kpj",
+        "kpj_number",
+        "nomor_peserta",
+        "no_peserta",
         "participant_number",
     ),
     "full_name": ("full_name", "name", "nama", "nama_lengkap", "nama_peserta", "nama_sesuai_ktp"),
     "birth_date": (
-        "birth_date", "date_of_birth", "dob", "tanggal_lahir", "tgl_lahir", "tgl_lhr",
+        "birth_date",
+        "date_of_birth",
+        "dob",
+        "tanggal_lahir",
+        "tgl_lahir",
+        "tgl_lhr",
     ),
     "sex": ("sex", "gender", "jenis_kelamin", "jk", "kelamin"),
 }
@@ -110,7 +121,8 @@ def as_text(value: object, *, allow_date: bool = False) -> str | date | None:
     if isinstance(value, (float, Decimal)):
         if math.isnan(value):
             return None
-        if math.isfinite(value) and value == int(value) and abs(value) < _EXACT_FLOAT_LIMIT:
+        exact = math.isfinite(value) and -_EXACT_FLOAT_LIMIT < value < _EXACT_FLOAT_LIMIT
+        if exact and value == int(value):
             return str(int(value))
         raise TextError(type(value).__name__)
     if isinstance(value, (bytes, bytearray)):
@@ -178,9 +190,9 @@ def read_record(
             path = _resolve(name, section)
             if path is None:
                 unknown.append((prefix + name)[:_MAX_KEY_SHOWN])
-            elif path not in fields or _blank(fields[path]):
+            elif path not in fields or is_blank(fields[path]):
                 fields[path] = value
-            elif not _blank(value) and not _same(value, fields[path]):
+            elif not is_blank(value) and not _same(value, fields[path]):
                 findings.append(Finding("field.conflict", path))
         return True
 
@@ -197,5 +209,6 @@ def _same(first: object, second: object) -> bool:
     return first is second
 
 
-def _blank(value: object) -> bool:
+def is_blank(value: object) -> bool:
+    """True for ``None`` and for text that is empty or only whitespace."""
     return value is None or (isinstance(value, str) and not value.strip())
