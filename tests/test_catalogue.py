@@ -64,3 +64,15 @@ def test_source_mentions_only_catalogued_codes() -> None:
         code for code in used if code.split(".")[0] in FIELD_LABELS or code.startswith("field.")
     }
     assert candidates - set(CATALOGUE) == set()
+
+
+def test_codes_page_is_in_sync_with_the_catalogue() -> None:
+    import importlib.util
+
+    script = SOURCE.parents[1] / "scripts" / "gen_codes_doc.py"
+    spec = importlib.util.spec_from_file_location("gen_codes_doc", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    page = SOURCE.parents[1] / "docs" / "codes.md"
+    assert page.read_text(encoding="utf-8") == module.render(), "run scripts/gen_codes_doc.py"
