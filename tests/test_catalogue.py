@@ -71,7 +71,8 @@ def test_codes_page_is_in_sync_with_the_catalogue() -> None:
 
     script = SOURCE.parents[1] / "scripts" / "gen_codes_doc.py"
     spec = importlib.util.spec_from_file_location("gen_codes_doc", script)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     page = SOURCE.parents[1] / "docs" / "codes.md"
