@@ -30,10 +30,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from enum import Enum
-from typing import Any, cast
+from typing import Any
 
 from jmo_validate import crosschecks, kpj, nik, person
-from jmo_validate.codes import CATALOGUE, Kind, Severity, message
+from jmo_validate.codes import CATALOGUE, message
 from jmo_validate.errors import FieldError, Finding
 from jmo_validate.masking import MASKERS
 from jmo_validate.policy import Policy
@@ -268,17 +268,7 @@ def validate(record: object, reference: object = None, *, policy: Policy | None 
             ref_fields, ref_unknown = read_reference
             unknown += tuple(f"reference.{key}" for key in ref_unknown)
             crosschecks.compare_reference(parsed, _parse_fields(ref_fields, ctx, quiet=True), ctx)
-    return Report(tuple(ctx.issues), _participant(parsed, ctx.issues), unknown)
-
-
-def _participant(parsed: dict[str, object], issues: list[Issue]) -> Any:
-    if any(
-        issue.severity is Severity.ERROR and issue.kind is not Kind.MISMATCHED for issue in issues
-    ):
-        return None
-    from jmo_validate.models import Participant
-
-    return Participant.model_construct(**cast(dict[str, Any], parsed))
+    return Report(tuple(ctx.issues), unknown, parsed)
 
 
 _DEFAULT_POLICY = Policy.profile_update()

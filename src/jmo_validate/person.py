@@ -28,6 +28,7 @@ jmo_validate.errors.InvalidComponent: birth_date.calendar: Tanggal lahir bukan t
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from enum import Enum
 
@@ -75,21 +76,24 @@ def parse_sex(value: str) -> Sex:
 
 # --- names ------------------------------------------------------------------------------------
 
-_NAME_PUNCTUATION = frozenset(" .,'-")
+_NAME_PUNCTUATION = str.maketrans("", "", " .,'-")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
 def parse_name(value: str) -> str:
     """Return the name with whitespace collapsed and apostrophes unified, or raise."""
     name = " ".join(value.translate(_APOSTROPHES).split())
-    if len(name) > MAX_NAME_LENGTH or sum(ch.isalpha() for ch in name) < MIN_NAME_LENGTH:
+    if not name.isascii():
+        name = unicodedata.normalize("NFC", name)
+    letters = name.translate(_NAME_PUNCTUATION)
+    if len(name) > MAX_NAME_LENGTH or len(letters) < MIN_NAME_LENGTH:
         raise InvalidLength(
             "full_name.length",
             length=len(name),
             min_length=MIN_NAME_LENGTH,
             max_length=MAX_NAME_LENGTH,
         )
-    if not all(ch.isalpha() or ch in _NAME_PUNCTUATION for ch in name):
+    if not letters.isalpha():
         raise InvalidFormat("full_name.characters")
     return name
 

@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from jmo_validate.errors import Finding
@@ -135,6 +136,7 @@ def as_text(value: object, *, allow_date: bool = False) -> str | date | None:
     raise TextError(type(value).__name__)
 
 
+@lru_cache(maxsize=4096)
 def _resolve(key: str, section: str | None) -> str | None:
     """Return the canonical path for ``key`` (inside ``section`` if given), or ``None``."""
     normal = normalise_key(key)
@@ -151,6 +153,7 @@ def _resolve(key: str, section: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def _section_of(key: str) -> str | None:
     normal = normalise_key(key)
     for name, (aliases, _) in SECTIONS.items():

@@ -60,13 +60,27 @@ class Report:
     """Everything :func:`~jmo_validate.validate` found in one record.
 
     ``missing``, ``invalid`` and ``mismatched`` list field paths (any severity);
-    ``errors`` and ``warnings`` list issues. ``participant`` is the normalised,
-    typed record when no field is missing or invalid with severity error.
+    ``errors`` and ``warnings`` list issues. ``values`` holds every field that
+    parsed, by path, even when others did not; ``participant`` is the typed
+    :class:`~jmo_validate.models.Participant` built from them when no field is
+    missing or invalid with severity error (built on each access: keep a reference).
     """
 
     issues: tuple[Issue, ...] = ()
-    participant: Participant | None = None
     unknown_fields: tuple[str, ...] = ()
+    values: Mapping[str, object] = dataclasses.field(default_factory=dict, repr=False)
+
+    @property
+    def participant(self) -> Participant | None:
+        """The normalised, typed record, or ``None`` when a field is missing or invalid."""
+        if any(
+            issue.severity is Severity.ERROR and issue.kind is not Kind.MISMATCHED
+            for issue in self.issues
+        ):
+            return None
+        from jmo_validate.models import Participant
+
+        return Participant.model_construct(**dict(self.values))
 
     @property
     def ok(self) -> bool:
