@@ -37,7 +37,8 @@ def _load_records(path: Path) -> list[Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise click.ClickException(f"cannot read {path}: {error}") from None
+        click.echo(f"Error: cannot read {path}: {error}", err=True)
+        sys.exit(2)
     return data if isinstance(data, list) else [data]
 
 

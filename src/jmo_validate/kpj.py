@@ -50,7 +50,7 @@ def compact(number: str) -> str:
 def validate(number: str) -> str:
     """Return the compact KPJ number, or raise."""
     number = compact(number)
-    if not (number.isdigit() and number.isascii()):
+    if number and not (number.isdigit() and number.isascii()):
         raise InvalidFormat("kpj.format")
     if len(number) != LENGTH:
         raise InvalidLength("kpj.length", length=len(number))

@@ -159,7 +159,7 @@ def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple
 
 def _checked(number: str, reference_date: date | None) -> tuple[str, date, Sex]:
     number = compact(number)
-    if not (number.isdigit() and number.isascii()):
+    if number and not (number.isdigit() and number.isascii()):
         raise InvalidFormat("nik.format")
     if len(number) != LENGTH:
         raise InvalidLength("nik.length", length=len(number))

@@ -132,7 +132,7 @@ _MONTHS = {
     for name in names.split()
 }
 _ISO = re.compile(
-    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?", re.A
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?", re.A
 )
 _DAY_FIRST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})", re.A)
 _DAY_MONTH_NAME = re.compile(r"(\d{1,2})[ .-]*([a-z]+)[ .,-]*(\d{4})", re.A)

@@ -80,7 +80,8 @@ class Report:
             return None
         from jmo_validate.models import Participant
 
-        return Participant.model_construct(**dict(self.values))
+        values: dict[str, Any] = dict(self.values)
+        return Participant.model_construct(**values)
 
     @property
     def ok(self) -> bool:

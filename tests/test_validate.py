@@ -1,0 +1,284 @@
+"""The record layer: one report with every problem, policies, references, privacy."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from datetime import date
+from typing import Any
+
+import pytest
+
+from jmo_validate import Kind, ParticipantInvalid, Policy, Severity, validate
+from jmo_validate.models import Participant
+from tests.catalogue_examples import VALID
+from tests.conftest import REFERENCE_DATE
+
+
+def test_valid_record_has_no_issue(policy: Policy) -> None:
+    report = validate(VALID, policy=policy)
+    assert report.issues == ()
+    assert report.ok
+    participant = report.participant
+    assert isinstance(participant, Participant)
+    assert participant.nik is not None
+    assert participant.nik.number == "3273014107900003"
+    assert participant.birth_date == date(1990, 7, 1)
+
+
+def test_every_problem_is_reported_not_just_the_first(policy: Policy) -> None:
+    record = {
+        "nik": "327301410790003",
+        "kpj": "19O12345678",
+        "full_name": "Siti 2",
+        "birth_date": "31-02-1990",
+        "sex": "X",
+    }
+    report = validate(record, policy=policy)
+    assert report.codes == (
+        "nik.length",
+        "kpj.format",
+        "full_name.characters",
+        "birth_date.calendar",
+        "sex.format",
+    )
+    assert report.invalid == ("nik", "kpj", "full_name", "birth_date", "sex")
+    assert not report.ok
+    assert report.participant is None
+    assert report.values == {}
+
+
+def test_a_typo_never_hides_a_mismatch(policy: Policy) -> None:
+    report = validate({**VALID, "kpj": "123", "sex": "L"}, policy=policy)
+    assert report.codes == ("kpj.length", "sex.nik_mismatch")
+    assert set(report.values) == {"nik", "full_name", "birth_date", "sex"}
+
+
+@pytest.mark.parametrize(
+    ("preset", "missing"),
+    [
+        ("profile_update", ("nik", "kpj", "full_name", "birth_date", "sex")),
+        ("jmo_registration", ("nik", "full_name", "birth_date")),
+        ("benefit_claim", ("nik", "kpj", "full_name", "birth_date")),
+    ],
+)
+def test_required_fields_per_preset(preset: str, missing: tuple[str, ...]) -> None:
+    policy = getattr(Policy, preset)(reference_date=REFERENCE_DATE)
+    report = validate({}, policy=policy)
+    assert report.missing == missing
+    assert all(issue.kind is Kind.MISSING for issue in report.issues)
+    assert validate({}, policy=Policy()).ok
+
+
+@pytest.mark.parametrize("blank", [None, "", "   ", float("nan")])
+def test_blank_values_count_as_missing(blank: object, policy: Policy) -> None:
+    report = validate({**VALID, "kpj": blank}, policy=policy)
+    assert report.codes == ("kpj.missing",)
+
+
+def test_warnings_do_not_make_a_report_fail(policy: Policy) -> None:
+    report = validate({**VALID, "birth_date": "02-07-1990", "sex": "L"}, policy=policy)
+    assert report.ok
+    assert report.mismatched == ("birth_date", "sex")
+    assert [issue.severity for issue in report.warnings] == [Severity.WARNING] * 2
+    assert report.errors == ()
+    assert report.participant is not None
+
+
+def test_strict_policy_turns_nik_mismatches_into_errors() -> None:
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE, strict=True)
+    report = validate({**VALID, "sex": "L"}, policy=policy)
+    assert not report.ok
+    assert report.errors[0].code == "sex.nik_mismatch"
+    assert report.participant is not None  # a mismatch leaves the fields themselves usable
+
+
+def test_severity_overrides_and_ignore() -> None:
+    record = {**VALID, "sex": "L"}
+    escalated = Policy.profile_update(
+        reference_date=REFERENCE_DATE, severity={"sex.nik_mismatch": "error"}
+    )
+    assert validate(record, policy=escalated).errors[0].code == "sex.nik_mismatch"
+    relaxed = Policy.profile_update(
+        reference_date=REFERENCE_DATE, severity={"kpj.missing": Severity.WARNING}
+    )
+    assert validate({**VALID, "kpj": None}, policy=relaxed).ok
+    quiet = Policy.profile_update(reference_date=REFERENCE_DATE, ignore={"sex.nik_mismatch"})
+    assert validate(record, policy=quiet).issues == ()
+
+
+def test_messages_in_english() -> None:
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE, language="en")
+    report = validate({**VALID, "nik": "32730141079"}, policy=policy)
+    assert report.issues[0].message == "The NIK must have 16 digits (got 11)."
+
+
+def test_birth_date_across_the_nik_century() -> None:
+    # NIK says 01-07-20: read as 2020 today, yet a declared 1920 matches the NIK's digits
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE, max_age=120)
+    report = validate(
+        {**VALID, "nik": "3273014107200003", "birth_date": "1 Juli 1920"}, policy=policy
+    )
+    assert report.codes == ()
+
+
+def test_age_plausibility(policy: Policy) -> None:
+    young = validate(
+        {**VALID, "nik": "3273014107150003", "birth_date": "01-07-2015"}, policy=policy
+    )
+    assert young.codes == ("birth_date.age",)
+    assert young.issues[0].params == {"age": 11, "min_age": 15, "max_age": 100}
+    assert young.ok
+
+
+def test_nested_and_dotted_keys_are_ignored_when_unknown(policy: Policy) -> None:
+    report = validate({**VALID, "hobi": "catur", "extra.kolom": 1}, policy=policy)
+    assert report.unknown_fields == ("hobi", "extra.kolom")
+    assert report.ok
+
+
+# --- reference records -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("declared", "on_ktp", "codes"),
+    [
+        ("H. Muhammad Rizki, S.Kom.", "MUHAMMAD RIZKI", ()),
+        ("Moch. Rizki", "Muhammad Rizki", ()),
+        ("Soekarno Djojodiningrat", "SUKARNO JOJODININGRAT", ()),
+        ("Rizki Muhammad", "MUHAMMAD RIZKI", ()),
+        ("Muhammad Rizki", "MUHAMMAD RIZKI PRATAMA", ("full_name.reference_similar",)),
+        ("Siti Aminah", "Budi Santoso", ("full_name.reference_mismatch",)),
+    ],
+)
+def test_name_against_reference(declared: str, on_ktp: str, codes: tuple[str, ...]) -> None:
+    policy = Policy.jmo_registration(reference_date=REFERENCE_DATE)
+    record = {"nik": "3578101708850002", "full_name": declared, "birth_date": "17-08-1985"}
+    report = validate(record, {"nama": on_ktp}, policy=policy)
+    assert report.codes == codes
+
+
+def test_reference_compares_only_fields_present_in_both(policy: Policy) -> None:
+    reference = {
+        "nik": "3273.0141.0790.0003",
+        "no kpj": "19012345678",
+        "tgl_lahir": "1 Juli 1990",
+        "jk": "Perempuan",
+        "nama": "SITI AMINAH",
+        "agama": "Islam",
+    }
+    report = validate({**VALID, "kpj": None}, reference, policy=policy)
+    assert report.codes == ("kpj.missing",)
+    assert report.unknown_fields == ("reference.agama",)
+
+
+def test_reference_mismatches_are_errors_with_masked_values(policy: Policy) -> None:
+    reference = {"nik": "3273014107900011", "kpj": "19012345600", "birth_date": "1990-07-02"}
+    report = validate(VALID, reference, policy=policy)
+    assert report.mismatched == ("nik", "kpj", "birth_date")
+    nik_issue = report.issues[0]
+    assert (nik_issue.expected, nik_issue.actual) == ("3273********0011", "3273********0003")
+    assert (nik_issue.raw_expected, nik_issue.raw_actual) == (
+        "3273014107900011",
+        "3273014107900003",
+    )
+    assert report.issues[2].expected == "1990-07-02"
+
+
+def test_an_unusable_reference_is_reported_not_compared(policy: Policy) -> None:
+    report = validate(VALID, {"nik": "3273-0141", "nama": ["x"]}, policy=policy)
+    assert [(issue.field, issue.code) for issue in report.issues] == [
+        ("reference.nik", "reference.invalid"),
+        ("reference.full_name", "reference.invalid"),
+    ]
+    assert report.ok
+    assert validate(VALID, reference=[VALID], policy=policy).codes == ("reference.type",)
+
+
+# --- the report's outputs --------------------------------------------------------------------
+
+
+def test_to_dict_is_json_ready_and_masked(policy: Policy) -> None:
+    report = validate({**VALID, "nik": "3273014107900000"}, {"kpj": "19012345600"}, policy=policy)
+    data = report.to_dict()
+    text = json.dumps(data)
+    assert "3273014107900000" not in text
+    assert "19012345600" not in text
+    assert data["ok"] is False
+    assert data["invalid"] == ["nik"]
+    assert data["issues"][0] == {
+        "field": "nik",
+        "kind": "invalid",
+        "code": "nik.serial",
+        "severity": "error",
+        "message": "Nomor urut NIK (digit 13-16) tidak boleh 0000.",
+        "expected": None,
+        "actual": "3273********0000",
+        "params": {},
+    }
+    shown = report.to_dict(show_values=True)
+    assert shown["issues"][0]["actual"] == "3273014107900000"
+
+
+def test_raise_for_issues(policy: Policy) -> None:
+    validate(VALID, policy=policy).raise_for_issues()
+    report = validate({**VALID, "nik": "3273014107900000"}, policy=policy)
+    with pytest.raises(ParticipantInvalid) as caught:
+        report.raise_for_issues()
+    assert caught.value.report is report
+    assert str(caught.value) == "participant record has 1 error(s) (nik: nik.serial)"
+    assert "3273014107900000" not in repr(caught.value)
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert copy.report.codes == ("nik.serial",)
+
+
+def test_many_errors_are_summarised(policy: Policy) -> None:
+    record = {"nik": "1", "kpj": "1", "full_name": "1", "birth_date": "1", "sex": "1", "NIK": "2"}
+    with pytest.raises(ParticipantInvalid, match=r"has 6 error\(s\) .*, and 1 more\)$"):
+        validate(record, policy=policy).raise_for_issues()
+
+
+def test_repr_never_shows_personal_data(policy: Policy) -> None:
+    report = validate({**VALID, "sex": "L"}, {"nik": "3273014107900011"}, policy=policy)
+    shown = repr(report) + repr(report.participant) + repr(report.values)
+    for secret in ("3273014107900003", "3273014107900011", "19012345678"):
+        assert secret not in shown
+
+
+def test_a_participant_model_is_accepted_as_input(policy: Policy) -> None:
+    participant = validate(VALID, policy=policy).participant
+    assert validate(participant, policy=policy).issues == ()
+
+
+# --- misuse of the API raises -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"required": {"nik", "hobi"}}, ValueError),
+        ({"required": "nik"}, TypeError),
+        ({"severity": {"nik.nonsense": "error"}}, ValueError),
+        ({"severity": {"nik.length": "fatal"}}, ValueError),
+        ({"ignore": {"nik.nonsense"}}, ValueError),
+        ({"language": "jv"}, ValueError),
+        ({"reference_date": "2026-11-25"}, TypeError),
+        ({"min_age": 50, "max_age": 20}, ValueError),
+        ({"name_match_threshold": 101}, ValueError),
+    ],
+)
+def test_policy_misuse_raises(kwargs: dict[str, Any], error: type[Exception]) -> None:
+    with pytest.raises(error):
+        Policy(**kwargs)
+
+
+def test_wrong_policy_type_raises() -> None:
+    with pytest.raises(TypeError, match=r"policy must be a jmo_validate\.Policy"):
+        validate(VALID, policy="profile_update")  # type: ignore[arg-type]
+
+
+def test_policy_replace_and_today() -> None:
+    policy = Policy.benefit_claim().replace(reference_date=REFERENCE_DATE)
+    assert policy.name == "benefit_claim"
+    assert policy.today() == REFERENCE_DATE
+    assert Policy().today() == date.today()
