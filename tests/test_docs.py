@@ -55,3 +55,10 @@ def test_readme_has_exactly_two_setup_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci, "CI must run the README's test command"
     assert os.access(ROOT / ".ci" / "run", os.X_OK)
+
+
+def test_every_docs_page_is_in_the_site_navigation() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    pages = {page.relative_to(ROOT / "docs").as_posix() for page in (ROOT / "docs").rglob("*.md")}
+    missing = sorted(page for page in pages if f": {page}" not in config)
+    assert missing == []

@@ -19,8 +19,10 @@ datetime.date(1990, 7, 1)
 >>> try:
 ...     Worker(nik="3201014107900000", kpj="123")
 ... except ValidationError as error:
-...     [(e["loc"][0], e["type"]) for e in error.errors()]
-[('nik', 'nik.serial'), ('kpj', 'kpj.length')]
+...     for e in error.errors():
+...         print(e["loc"][0], e["type"])
+nik nik.serial
+kpj kpj.length
 
 The marker's ``lang`` picks the message language, and ``NikValidator`` takes the
 reference date used for the century:
