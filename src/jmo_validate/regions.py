@@ -274,7 +274,6 @@ _PUNCTUATION = str.maketrans(dict.fromkeys('.,-/()_:;"“”', " ") | {"'": "", 
 #: Abbreviations and spelling variants, word by word.
 _WORDS = {
     "kab": "kabupaten",
-    "kabupaten": "kabupaten",
     "kec": "kecamatan",
     "kel": "kelurahan",
     "ds": "desa",
