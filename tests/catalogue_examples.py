@@ -64,6 +64,8 @@ EXAMPLES: dict[str, Example] = {
     "nik.age": Example(
         {**_without("birth_date"), "nik": "3273014107200003"}, overrides={"required": {"nik"}}
     ),
+    "nik.regency_unknown": Example(_with(nik="3299014107900003")),
+    "nik.district_unknown": Example(_with(nik="3273994107900003")),
     "nik.reference_mismatch": Example(VALID, reference={"nik": "3273014107900011"}),
     # KPJ
     "kpj.missing": Example(_without("kpj")),

@@ -189,6 +189,24 @@ _ENTRIES: tuple[Code, ...] = (
         "Tanggal lahir dalam NIK memberi usia {age} tahun, di luar rentang wajar {min_age}-{max_age}.",
         "The birth date in the NIK gives an age of {age}, outside the plausible {min_age}-{max_age}.",
     ),
+    # NIK region codes known in no Kemendagri edition we have (regions.py): our history is
+    # incomplete, so a warning by default and an error only under a strict policy.
+    Code(
+        "nik.regency_unknown",
+        INVALID,
+        W,
+        "Kode kabupaten/kota NIK (digit 1-4) tidak ada di tabel wilayah Kemendagri mana pun; periksa kembali NIK.",
+        "The NIK's regency/city code (digits 1-4) is in no Kemendagri region table; check the NIK.",
+        strict=True,
+    ),
+    Code(
+        "nik.district_unknown",
+        INVALID,
+        W,
+        "Kode kecamatan NIK (digit 1-6) tidak ada di tabel wilayah Kemendagri mana pun; periksa kembali NIK.",
+        "The NIK's district code (digits 1-6) is in no Kemendagri region table; check the NIK.",
+        strict=True,
+    ),
     # --- KPJ ----------------------------------------------------------------------------------
     Code(
         "kpj.format",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from jmo_validate import names, person
 from jmo_validate.nik import Nik
+from jmo_validate.regions import RegionStatus
 
 if TYPE_CHECKING:
     from jmo_validate.check import Context
@@ -44,6 +45,20 @@ def check_record(parsed: Parsed, ctx: Context) -> None:
     sex = parsed.get("sex")
     if isinstance(sex, person.Sex) and sex is not number.sex:
         ctx.add("sex", "sex.nik_mismatch", expected=number.sex, actual=sex)
+    _check_nik_region(number, ctx)
+
+
+#: Issue codes of a NIK whose region code is known in no edition (retired codes are fine).
+_NIK_REGION_CODES = {
+    RegionStatus.UNKNOWN_REGENCY: "nik.regency_unknown",
+    RegionStatus.UNKNOWN_DISTRICT: "nik.district_unknown",
+}
+
+
+def _check_nik_region(number: Nik, ctx: Context) -> None:
+    code = _NIK_REGION_CODES.get(number.region_status)
+    if code is not None:
+        ctx.add("nik", code, actual=number)
 
 
 def _same_day(encoded: date, declared: date) -> bool:
