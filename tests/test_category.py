@@ -139,3 +139,10 @@ def test_required_section_parts_are_enforced_by_a_plain_policy() -> None:
 def test_bad_category_requirements_are_refused(mapping: dict[str, Any]) -> None:
     with pytest.raises((ValueError, TypeError)):
         Policy(category_required=mapping)
+
+
+def test_policy_with_category_requirements_pickles() -> None:
+    import pickle
+
+    policy = Policy.benefit_claim(category_required={"PMI": {"employment.npp"}})
+    assert pickle.loads(pickle.dumps(policy)) == policy

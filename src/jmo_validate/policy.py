@@ -115,7 +115,7 @@ class Policy:
             Category(key): _known(paths, REQUIRABLE_FIELDS, "required field")
             for key, paths in dict(self.category_required).items()
         }
-        set_(self, "category_required", MappingProxyType(by_category))
+        set_(self, "category_required", by_category)
         if not _is_int(self.claim_wait_months) or self.claim_wait_months < 0:
             raise ValueError("claim_wait_months must be a whole number >= 0")
         if not _is_int(self.freshness_months) or self.freshness_months < 1:
