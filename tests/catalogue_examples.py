@@ -97,3 +97,92 @@ EXAMPLES: dict[str, Example] = {
     "sex.nik_mismatch": Example(_with(sex="Laki-laki")),
     "sex.reference_mismatch": Example(VALID, reference={"jenis_kelamin": "L"}),
 }
+
+
+#: A wage earner's employment section, as an employer's HR export writes it.
+JOB: dict[str, Any] = {
+    "npp": "12345678",
+    "nama_perusahaan": "PT Maju Jaya",
+    "status": "Aktif",
+    "tgl_mulai_kerja": "1 Maret 2015",
+    "upah": "Rp 5.000.000",
+    "jabatan": "Staf Administrasi",
+}
+
+
+def _job(**changes: Any) -> dict[str, Any]:
+    """VALID for a wage earner (PU) with JOB changed; a ``None`` change removes the part."""
+    job = {key: value for key, value in {**JOB, **changes}.items() if value is not None}
+    return {**VALID, "kategori": "Penerima Upah", "pekerjaan": job}
+
+
+_ENDED = {"status": "Non-aktif", "tgl_berhenti": "31 Oktober 2026"}
+
+
+def _required(*paths: str) -> dict[str, Any]:
+    return {"required": {"nik", *paths}}
+
+
+EXAMPLES.update(
+    {
+        # participant category
+        "category.missing": Example(VALID, overrides=_required("category")),
+        "category.format": Example(_with(kategori="Pegawai tetap")),
+        # employment
+        "employment.missing": Example(VALID, overrides=_required("employment")),
+        "employment.npp.missing": Example(_job(npp=None)),
+        "employment.npp.characters": Example(_job(npp="1234#678")),
+        "employment.npp.length": Example(_job(npp="1234567890-1234567890-1")),
+        "employment.npp.shape": Example(_job(npp="JJ0123456")),
+        "employment.npp.reference_mismatch": Example(_job(), reference={"no_npp": "12345679"}),
+        "employment.employer_name.missing": Example(_job(nama_perusahaan=None)),
+        "employment.employer_name.characters": Example(_job(nama_perusahaan="PT Maju <Jaya>")),
+        "employment.employer_name.length": Example(_job(nama_perusahaan="P")),
+        "employment.employer_name.reference_mismatch": Example(
+            _job(), reference={"nama_perusahaan": "CV Sinar Abadi"}
+        ),
+        "employment.status.missing": Example(
+            _job(status=None), overrides=_required("employment.status")
+        ),
+        "employment.status.format": Example(_job(status="Cuti")),
+        "employment.status.active_with_end_date": Example(_job(tgl_berhenti="31 Januari 2026")),
+        "employment.start_date.missing": Example(
+            _job(tgl_mulai_kerja=None), overrides=_required("employment.start_date")
+        ),
+        "employment.start_date.format": Example(_job(tgl_mulai_kerja="Maret 2015")),
+        "employment.start_date.calendar": Example(_job(tgl_mulai_kerja="30 Februari 2015")),
+        "employment.start_date.future": Example(_job(tgl_mulai_kerja="1 Januari 2027")),
+        "employment.start_date.underage": Example(_job(tgl_mulai_kerja="1 Januari 2005")),
+        "employment.start_date.minor": Example(_job(tgl_mulai_kerja="1 Januari 2007")),
+        "employment.start_date.reference_mismatch": Example(
+            _job(), reference={"tgl_mulai_kerja": "2015-03-02"}
+        ),
+        "employment.end_date.missing": Example(_job(), overrides=_required("employment.end_date")),
+        "employment.end_date.format": Example(_job(**{**_ENDED, "tgl_berhenti": "akhir 2025"})),
+        "employment.end_date.calendar": Example(_job(**{**_ENDED, "tgl_berhenti": "31-09-2025"})),
+        "employment.end_date.future": Example(_job(**{**_ENDED, "tgl_berhenti": "1 Mei 2027"})),
+        "employment.end_date.before_start": Example(
+            _job(**{**_ENDED, "tgl_berhenti": "1 Februari 2015"})
+        ),
+        "employment.end_date.missing_for_inactive": Example(_job(status="Non-aktif")),
+        "employment.end_date.claim_wait": Example(
+            _job(**_ENDED, alasan_berhenti="Mengundurkan diri"), preset="benefit_claim"
+        ),
+        "employment.end_date.reference_mismatch": Example(
+            _job(**_ENDED), reference={"tanggal_keluar": "30-10-2026"}
+        ),
+        "employment.not_ended": Example(_job(), preset="benefit_claim"),
+        "employment.wage.missing": Example(_job(upah=None), overrides=_required("employment.wage")),
+        "employment.wage.format": Example(_job(upah="lima juta rupiah")),
+        "employment.wage.abbreviated": Example(_job(upah="Rp5jt")),
+        "employment.wage.not_positive": Example(_job(upah="Rp 0")),
+        "employment.job_title.length": Example(_job(jabatan="X")),
+        "employment.end_reason.format": Example(_job(**_ENDED, alasan_berhenti="Dipindahkan")),
+        # record freshness
+        "last_updated.missing": Example(VALID, overrides=_required("last_updated")),
+        "last_updated.format": Example(_with(tgl_pengkinian="kemarin")),
+        "last_updated.calendar": Example(_with(tgl_pengkinian="31-04-2026")),
+        "last_updated.future": Example(_with(tgl_pengkinian="1 Desember 2026")),
+        "last_updated.stale": Example(_with(tgl_pengkinian="1 Januari 2025")),
+    }
+)

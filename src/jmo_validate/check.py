@@ -32,7 +32,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from jmo_validate import crosschecks, kpj, nik, person
+from jmo_validate import category, crosschecks, employment, kpj, nik, person
 from jmo_validate.codes import CATALOGUE, message
 from jmo_validate.errors import FieldError, Finding
 from jmo_validate.masking import MASKERS
@@ -88,12 +88,14 @@ class SectionSpec:
 class Context:
     """Collects the issues of one validation under one policy."""
 
-    __slots__ = ("issues", "policy", "today")
+    __slots__ = ("given", "issues", "policy", "today")
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self.today: date = policy.today()
         self.issues: list[Issue] = []
+        #: Paths the record gave a non-blank value for (set once the record is read).
+        self.given: frozenset[str] = frozenset()
 
     def add(
         self,
@@ -180,11 +182,21 @@ FIELDS: tuple[FieldSpec, ...] = (
         allow_date=True,
     ),
     FieldSpec("sex", lambda text, ctx: person.parse_sex(text)),
+    FieldSpec("category", lambda text, ctx: category.parse(text)),
+    FieldSpec(
+        "last_updated",
+        lambda value, ctx: person.parse_past_date(value, "last_updated", reference_date=ctx.today),
+        allow_date=True,
+    ),
 )
 
 
 #: The nested sections, in the order they are checked.
-SECTIONS: tuple[SectionSpec, ...] = ()
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec(
+        "employment", lambda raw, ctx: employment.parse_section(raw, reference_date=ctx.today)
+    ),
+)
 
 
 def _shown(value: object) -> str | None:
@@ -260,6 +272,7 @@ def validate(record: object, reference: object = None, *, policy: Policy | None 
     if read is None:
         return Report(tuple(ctx.issues))
     fields, unknown = read
+    ctx.given = frozenset(path for path, value in fields.items() if not is_blank(value))
     parsed = _parse_fields(fields, ctx)
     crosschecks.check_record(parsed, ctx)
     if reference is not None:

@@ -71,15 +71,62 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "full_name": ("Nama lengkap", "Full name"),
     "birth_date": ("Tanggal lahir", "Birth date"),
     "sex": ("Jenis kelamin", "Sex"),
+    "category": ("Kategori peserta", "Participant category"),
+    "employment": ("Data pekerjaan", "Employment"),
+    "employment.npp": ("NPP (nomor pendaftaran perusahaan)", "Employer registration number (NPP)"),
+    "employment.employer_name": ("Nama perusahaan", "Employer name"),
+    "employment.status": ("Status kerja", "Employment status"),
+    "employment.start_date": ("Tanggal mulai bekerja", "Employment start date"),
+    "employment.end_date": ("Tanggal berhenti bekerja", "Employment end date"),
+    "employment.wage": ("Upah bulanan", "Monthly wage"),
+    "employment.job_title": ("Jabatan", "Job title"),
+    "employment.end_reason": ("Alasan berhenti bekerja", "Reason the employment ended"),
+    "last_updated": ("Tanggal pengkinian data", "Last update date"),
 }
 
 #: Fields that must be present under some policy: each gets ``<field>.missing``.
-_REQUIRABLE = ("nik", "kpj", "full_name", "birth_date", "sex")
+_REQUIRABLE: tuple[str, ...] = ("nik", "kpj", "full_name", "birth_date", "sex")
+_REQUIRABLE += ("category", "last_updated", "employment")
+_REQUIRABLE += tuple(
+    f"employment.{part}"
+    for part in ("npp", "employer_name", "status", "start_date", "end_date", "wage")
+)
 #: Fields compared with a reference record: each gets ``<field>.reference_mismatch``.
-_REFERENCED = ("nik", "kpj", "full_name", "birth_date", "sex")
+_REFERENCED: tuple[str, ...] = ("nik", "kpj", "full_name", "birth_date", "sex")
+_REFERENCED += tuple(
+    f"employment.{part}" for part in ("npp", "employer_name", "start_date", "end_date")
+)
 
 E, W = Severity.ERROR, Severity.WARNING
 MISSING, INVALID, MISMATCHED = Kind.MISSING, Kind.INVALID, Kind.MISMATCHED
+
+
+def _date_entries(field: str) -> tuple[Code, ...]:
+    """The three entries of a date field parsed with ``person.parse_past_date``."""
+    return (
+        Code(
+            f"{field}.format",
+            INVALID,
+            E,
+            "{label} tidak dapat dibaca; gunakan misalnya 01-03-2021 atau 1 Maret 2021.",
+            "{label} cannot be read; use e.g. 01-03-2021 or 1 March 2021.",
+        ),
+        Code(
+            f"{field}.calendar",
+            INVALID,
+            E,
+            "{label} bukan tanggal yang ada di kalender.",
+            "{label} is not a real calendar date.",
+        ),
+        Code(
+            f"{field}.future",
+            INVALID,
+            E,
+            "{label} tidak boleh di masa depan.",
+            "{label} cannot be in the future.",
+        ),
+    )
+
 
 _ENTRIES: tuple[Code, ...] = (
     # --- the record as a whole, and any field -------------------------------------------------
@@ -310,6 +357,159 @@ _ENTRIES: tuple[Code, ...] = (
         W,
         "Jenis kelamin tidak sama dengan jenis kelamin dalam NIK.",
         "The sex differs from the sex encoded in the NIK.",
+        strict=True,
+    ),
+    # --- participant category -----------------------------------------------------------------
+    Code(
+        "category.format",
+        INVALID,
+        E,
+        "Kategori peserta tidak dikenali; gunakan PU, BPU, PMI, atau Jakon.",
+        "The participant category is not recognised; use PU, BPU, PMI or Jakon.",
+    ),
+    # --- employment ---------------------------------------------------------------------------
+    Code(
+        "employment.npp.characters",
+        INVALID,
+        E,
+        "NPP hanya boleh berisi huruf dan angka.",
+        "The employer registration number (NPP) may contain letters and digits only.",
+    ),
+    Code(
+        "employment.npp.length",
+        INVALID,
+        E,
+        "NPP paling banyak {max_length} karakter (terisi {length}).",
+        "The employer registration number (NPP) has at most {max_length} characters (got {length}).",
+    ),
+    Code(
+        "employment.npp.shape",
+        INVALID,
+        W,
+        "NPP biasanya terdiri dari 8 karakter; pastikan sesuai dengan data perusahaan.",
+        "An employer registration number (NPP) usually has 8 characters; check it with the employer.",
+    ),
+    Code(
+        "employment.employer_name.characters",
+        INVALID,
+        E,
+        "Nama perusahaan harus memuat huruf, dan hanya boleh berisi huruf, angka, spasi, dan . , ' & ( ) / - + : \".",
+        "The employer name must contain a letter and only letters, digits, spaces and . , ' & ( ) / - + : \".",
+    ),
+    Code(
+        "employment.employer_name.length",
+        INVALID,
+        E,
+        "Panjang nama perusahaan harus 2-{max_length} karakter (terisi {length}).",
+        "The employer name must be 2-{max_length} characters long (got {length}).",
+    ),
+    Code(
+        "employment.status.format",
+        INVALID,
+        E,
+        "Status kerja tidak dikenali; gunakan Aktif atau Non-aktif.",
+        "The employment status is not recognised; use active or non-active.",
+    ),
+    Code(
+        "employment.status.active_with_end_date",
+        MISMATCHED,
+        W,
+        "Status kerja aktif, tetapi tanggal berhenti bekerja diisi.",
+        "The employment status is active, but an end date is given.",
+        strict=True,
+    ),
+    *_date_entries("employment.start_date"),
+    Code(
+        "employment.start_date.underage",
+        MISMATCHED,
+        E,
+        "Tanggal mulai bekerja jatuh sebelum peserta berusia {min_age} tahun.",
+        "The employment start date is before the participant turned {min_age}.",
+    ),
+    Code(
+        "employment.start_date.minor",
+        MISMATCHED,
+        W,
+        "Peserta mulai bekerja sebelum berusia {adult_age} tahun; "
+        "pastikan tanggal mulai bekerja dan tanggal lahir benar.",
+        "The participant started work before turning {adult_age}; check the start date and the birth date.",
+    ),
+    *_date_entries("employment.end_date"),
+    Code(
+        "employment.end_date.before_start",
+        MISMATCHED,
+        E,
+        "Tanggal berhenti bekerja tidak boleh sebelum tanggal mulai bekerja.",
+        "The employment end date cannot be before the start date.",
+    ),
+    Code(
+        "employment.end_date.missing_for_inactive",
+        MISSING,
+        E,
+        "Status kerja non-aktif: tanggal berhenti bekerja wajib diisi.",
+        "The employment status is non-active: the end date is required.",
+    ),
+    Code(
+        "employment.end_date.claim_wait",
+        INVALID,
+        E,
+        "Klaim JHT setelah mengundurkan diri atau PHK baru dapat diajukan {months} bulan "
+        "setelah berhenti bekerja, yaitu mulai {earliest}.",
+        "A JHT claim after a resignation or dismissal can be made {months} month(s) "
+        "after the employment ended, from {earliest}.",
+    ),
+    Code(
+        "employment.not_ended",
+        INVALID,
+        E,
+        "Klaim JHT memerlukan hubungan kerja yang sudah berakhir: status non-aktif dengan tanggal berhenti bekerja.",
+        "A JHT claim needs an employment that has ended: status non-active with an end date.",
+    ),
+    Code(
+        "employment.wage.format",
+        INVALID,
+        E,
+        "Upah tidak dapat dibaca; tulis dalam rupiah penuh, misalnya Rp 5.000.000 atau 5000000.",
+        "The wage cannot be read; write it in whole Rupiah, e.g. Rp 5.000.000 or 5000000.",
+    ),
+    Code(
+        "employment.wage.abbreviated",
+        INVALID,
+        E,
+        "Tulis upah dengan angka lengkap tanpa singkatan seperti jt atau rb (misalnya Rp 5.000.000, bukan Rp5jt).",
+        "Write the wage in full digits without abbreviations such as jt or rb (e.g. Rp 5.000.000, not Rp5jt).",
+    ),
+    Code(
+        "employment.wage.not_positive",
+        INVALID,
+        E,
+        "Upah harus lebih besar dari nol.",
+        "The wage must be greater than zero.",
+    ),
+    Code(
+        "employment.job_title.length",
+        INVALID,
+        E,
+        "Panjang jabatan harus 2-{max_length} karakter (terisi {length}).",
+        "The job title must be 2-{max_length} characters long (got {length}).",
+    ),
+    Code(
+        "employment.end_reason.format",
+        INVALID,
+        E,
+        "Alasan berhenti bekerja tidak dikenali; gunakan misalnya mengundurkan diri, PHK, "
+        "kontrak berakhir, atau pensiun.",
+        "The reason the employment ended is not recognised; use e.g. resignation, "
+        "dismissal (PHK), contract ended or retirement.",
+    ),
+    # --- record freshness ---------------------------------------------------------------------
+    *_date_entries("last_updated"),
+    Code(
+        "last_updated.stale",
+        INVALID,
+        W,
+        "Data terakhir diperbarui lebih dari {limit} bulan lalu; lakukan pengkinian data di aplikasi JMO.",
+        "The data was last updated more than {limit} months ago; update it (pengkinian data) in the JMO app.",
         strict=True,
     ),
 )

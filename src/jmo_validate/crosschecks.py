@@ -4,6 +4,11 @@ Each rule looks only at fields that parsed, so a typo in one field never hides a
 mismatch in another. The NIK's encoded birth date and sex are compared with the
 declared ones as warnings by default: Dukcapil never reissues a NIK after a
 birth-date correction (PP 37/2007), so a difference is normal for some people.
+
+Employment rules: work starts at 15 at the earliest (UU 13/2003 allows only
+light work below that), below 18 is a warning; a JHT claim needs the employment
+to have ended and, after a resignation or dismissal, the waiting time of
+Permenaker 4/2022 (Pasal 8 and 10: one month) to have passed.
 """
 
 from __future__ import annotations
@@ -11,7 +16,17 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from dateutil.relativedelta import relativedelta
+
 from jmo_validate import names, person
+from jmo_validate.category import Category
+from jmo_validate.employment import (
+    WAITING_REASONS,
+    Employment,
+    EmploymentStatus,
+    earliest_claim_date,
+    employer_key,
+)
 from jmo_validate.nik import Nik
 from jmo_validate.regions import RegionStatus
 
@@ -24,10 +39,16 @@ Parsed = dict[str, object]
 
 #: Fields compared exactly with the reference record.
 _EXACT_REFERENCE_FIELDS = ("nik", "kpj", "birth_date", "sex")
+#: Youngest age at which employment may start; below ``ADULT_AGE`` it is a warning.
+MIN_WORKING_AGE = 15
+ADULT_AGE = 18
 
 
 def check_record(parsed: Parsed, ctx: Context) -> None:
     """Run the soft rules and the internal consistency rules of one record."""
+    _check_required_parts(parsed, ctx)
+    _check_employment(parsed, ctx)
+    _check_freshness(parsed, ctx)
     full_name = parsed.get("full_name")
     if isinstance(full_name, str):
         for code in person.name_warnings(full_name):
@@ -77,8 +98,93 @@ def _check_age(field: str, born: date, ctx: Context) -> None:
         ctx.add(field, f"{field}.age", age=age, min_age=policy.min_age, max_age=policy.max_age)
 
 
+def _given(path: str, ctx: Context) -> bool:
+    """Whether the record has a value for ``path`` (for a section: for any of its parts)."""
+    return path in ctx.given or any(given.startswith(path + ".") for given in ctx.given)
+
+
+def _check_required_parts(parsed: Parsed, ctx: Context) -> None:
+    """Report what the record layer cannot: required section parts, the category's fields."""
+    found = parsed.get("category")
+    required = ctx.policy.required_for(found if isinstance(found, Category) else None)
+    for path in sorted(required):
+        section, dot, _ = path.partition(".")
+        if _given(path, ctx) or (not dot and path in ctx.policy.required):
+            continue  # present, or a top-level field the record layer has reported
+        if dot and section in required and not _given(section, ctx):
+            continue  # the whole section is missing: "<section>.missing" says it
+        ctx.add(path, f"{path}.missing")
+
+
+def _birth_date(parsed: Parsed) -> date | None:
+    born, number = parsed.get("birth_date"), parsed.get("nik")
+    if isinstance(born, date):
+        return born
+    return number.birth_date if isinstance(number, Nik) else None
+
+
+def _check_employment(parsed: Parsed, ctx: Context) -> None:
+    job = parsed.get("employment")
+    if not isinstance(job, Employment):
+        return
+    born = _birth_date(parsed)
+    if born is not None and job.start_date is not None:
+        age = person.age_on(born, job.start_date)
+        if age < MIN_WORKING_AGE:
+            ctx.add(
+                "employment.start_date",
+                "employment.start_date.underage",
+                actual=job.start_date,
+                min_age=MIN_WORKING_AGE,
+            )
+        elif age < ADULT_AGE:
+            ctx.add(
+                "employment.start_date",
+                "employment.start_date.minor",
+                actual=job.start_date,
+                adult_age=ADULT_AGE,
+            )
+    if ctx.policy.claim:
+        _check_claim(job, ctx)
+
+
+def _check_claim(job: Employment, ctx: Context) -> None:
+    """A JHT claim: the employment has ended, and the waiting time after it has passed."""
+    no_end_date = "employment.end_date" not in ctx.given
+    if job.status is EmploymentStatus.ACTIVE or (job.status is None and no_end_date):
+        ctx.add("employment", "employment.not_ended")
+        return
+    if job.end_date is None or job.end_reason not in WAITING_REASONS:
+        return  # no end date is reported by the section; other reasons do not wait
+    months = ctx.policy.claim_wait_months
+    earliest = earliest_claim_date(job.end_date, months)
+    if ctx.today < earliest:
+        ctx.add(
+            "employment.end_date",
+            "employment.end_date.claim_wait",
+            actual=job.end_date,
+            months=months,
+            earliest=earliest.isoformat(),
+        )
+
+
+def _check_freshness(parsed: Parsed, ctx: Context) -> None:
+    updated = parsed.get("last_updated")
+    limit = ctx.policy.freshness_months
+    if isinstance(updated, date) and updated + relativedelta(months=limit) < ctx.today:
+        elapsed = relativedelta(ctx.today, updated)
+        ctx.add(
+            "last_updated",
+            "last_updated.stale",
+            actual=updated,
+            months=elapsed.years * 12 + elapsed.months,
+            limit=limit,
+        )
+
+
 def compare_reference(parsed: Parsed, reference: Parsed, ctx: Context) -> None:
     """Compare every field present in both the record and the reference record."""
+    _compare_employment(parsed, reference, ctx)
     for path in _EXACT_REFERENCE_FIELDS:
         if path in parsed and path in reference and parsed[path] != reference[path]:
             ctx.add(
@@ -94,3 +200,26 @@ def compare_reference(parsed: Parsed, reference: Parsed, ctx: Context) -> None:
                 else "full_name.reference_similar"
             )
             ctx.add("full_name", code, expected=expected_name, actual=full_name, score=match.score)
+
+
+def _compare_employment(parsed: Parsed, reference: Parsed, ctx: Context) -> None:
+    """NPP and dates exactly; the employer's name without case, punctuation or legal form."""
+    job, expected = parsed.get("employment"), reference.get("employment")
+    if not (isinstance(job, Employment) and isinstance(expected, Employment)):
+        return
+    pairs = {
+        "npp": (job.npp, expected.npp),
+        "employer_name": (job.employer_name, expected.employer_name),
+        "start_date": (job.start_date, expected.start_date),
+        "end_date": (job.end_date, expected.end_date),
+    }
+    for part, (mine, theirs) in pairs.items():
+        if mine is None or theirs is None:
+            continue
+        if isinstance(mine, str) and isinstance(theirs, str):
+            same = employer_key(mine) == employer_key(theirs)
+        else:
+            same = mine == theirs
+        if not same:
+            path = f"employment.{part}"
+            ctx.add(path, f"{path}.reference_mismatch", expected=theirs, actual=mine)

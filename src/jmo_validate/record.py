@@ -68,10 +68,77 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "tgl_lhr",
     ),
     "sex": ("sex", "gender", "jenis_kelamin", "jk", "kelamin"),
+    "category": (
+        "category",
+        "participant_category",
+        "kategori",
+        "kategori_peserta",
+        "jenis_peserta",
+        "jenis_kepesertaan",
+        "segmen_peserta",
+        "segmen_kepesertaan",
+    ),
+    "last_updated": (
+        "last_updated",
+        "updated_at",
+        "tgl_pengkinian",
+        "tanggal_pengkinian",
+        "terakhir_diperbarui",
+        "tanggal_update",
+        "tgl_update",
+        "tanggal_pembaruan",
+    ),
 }
+
+#: Employment parts and their names; all of them also work as flat (top-level) keys.
+_EMPLOYMENT_NAMES: dict[str, tuple[str, ...]] = {
+    "npp": ("npp", "no_npp", "nomor_npp", "nomor_pendaftaran_perusahaan"),
+    "employer_name": (
+        "employer_name",
+        "employer",
+        "nama_perusahaan",
+        "perusahaan",
+        "nama_pemberi_kerja",
+        "pemberi_kerja",
+    ),
+    "status": ("employment_status", "status_kerja", "status_kepesertaan", "status_pekerjaan"),
+    "start_date": (
+        "employment_start_date",
+        "tgl_mulai_kerja",
+        "tgl_mulai_bekerja",
+        "tanggal_mulai_kerja",
+        "tanggal_mulai_bekerja",
+    ),
+    "end_date": (
+        "employment_end_date",
+        "tgl_berhenti",
+        "tanggal_berhenti",
+        "tgl_berhenti_kerja",
+        "tanggal_berhenti_bekerja",
+        "tgl_keluar",
+        "tanggal_keluar",
+    ),
+    "wage": ("wage", "monthly_wage", "upah", "gaji", "upah_bulanan", "gaji_bulanan"),
+    "job_title": ("job_title", "jabatan", "posisi"),
+    "end_reason": ("end_reason", "alasan_berhenti", "alasan_keluar", "alasan_berhenti_bekerja"),
+}
+#: Names that mean an employment part only inside the section (too vague as flat keys).
+_EMPLOYMENT_SECTION_ONLY: dict[str, tuple[str, ...]] = {
+    "status": ("status",),
+    "start_date": ("start_date", "tanggal_mulai", "tgl_mulai", "mulai"),
+    "end_date": ("end_date", "tanggal_selesai", "tgl_selesai", "selesai"),
+}
+_NAMES.update({f"employment.{part}": names for part, names in _EMPLOYMENT_NAMES.items()})
 
 #: Nested sections: canonical name -> (accepted names, {child path: accepted names}).
 SECTIONS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {}
+SECTIONS["employment"] = (
+    ("employment", "pekerjaan", "hubungan_kerja", "data_pekerjaan", "data_hubungan_kerja"),
+    {
+        f"employment.{part}": names + _EMPLOYMENT_SECTION_ONLY.get(part, ())
+        for part, names in _EMPLOYMENT_NAMES.items()
+    },
+)
 
 
 def _index(names: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
