@@ -32,7 +32,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, cast
 
-from jmo_validate import crosschecks, kpj, nik, person
+from jmo_validate import bank_account, crosschecks, kpj, nik, person
 from jmo_validate.codes import CATALOGUE, Kind, Severity, message
 from jmo_validate.errors import FieldError, Finding
 from jmo_validate.masking import MASKERS
@@ -185,6 +185,12 @@ FIELDS: tuple[FieldSpec, ...] = (
 
 #: The nested sections, in the order they are checked.
 SECTIONS: tuple[SectionSpec, ...] = ()
+SECTIONS += (
+    SectionSpec(
+        "bank_account",
+        lambda raw, ctx: bank_account.parse_section(raw, required=ctx.policy.required),
+    ),
+)
 
 
 def _shown(value: object) -> str | None:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from jmo_validate import names, person
+from jmo_validate.bank_account import BankAccount
 from jmo_validate.nik import Nik
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ Parsed = dict[str, object]
 
 #: Fields compared exactly with the reference record.
 _EXACT_REFERENCE_FIELDS = ("nik", "kpj", "birth_date", "sex")
+_HOLDER = "bank_account.holder_name"
 
 
 def check_record(parsed: Parsed, ctx: Context) -> None:
@@ -31,6 +33,7 @@ def check_record(parsed: Parsed, ctx: Context) -> None:
     if isinstance(full_name, str):
         for code in person.name_warnings(full_name):
             ctx.add("full_name", code)
+    _check_holder_name(parsed, full_name, "full_name", ctx)
     number = parsed.get("nik")
     born = parsed.get("birth_date")
     if isinstance(born, date):
@@ -70,12 +73,32 @@ def compare_reference(parsed: Parsed, reference: Parsed, ctx: Context) -> None:
                 path, f"{path}.reference_mismatch", expected=reference[path], actual=parsed[path]
             )
     full_name, expected_name = parsed.get("full_name"), reference.get("full_name")
+    name_matches = False
     if isinstance(full_name, str) and isinstance(expected_name, str):
         match = names.compare(expected_name, full_name, threshold=ctx.policy.name_match_threshold)
-        if match.verdict != "match":
+        name_matches = match.verdict == "match"
+        if not name_matches:
             code = (
                 "full_name.reference_mismatch"
                 if match.verdict == "different"
                 else "full_name.reference_similar"
             )
             ctx.add("full_name", code, expected=expected_name, actual=full_name, score=match.score)
+    if not name_matches:  # else the holder was compared with a name matching the reference
+        _check_holder_name(parsed, expected_name, "reference", ctx)
+
+
+def _check_holder_name(parsed: Parsed, name: object, source: str, ctx: Context) -> None:
+    """Compare the bank account holder with ``name`` (the full name, or the reference's)."""
+    account = parsed.get("bank_account")
+    if not isinstance(account, BankAccount) or account.holder_name is None:
+        return
+    if not isinstance(name, str):
+        return
+    match = names.compare(
+        name, account.holder_name, threshold=ctx.policy.name_match_threshold, truncated=True
+    )
+    if match.verdict != "match":
+        problem = "mismatch" if match.verdict == "different" else "similar"
+        code = f"{_HOLDER}.{source}_{problem}"
+        ctx.add(_HOLDER, code, expected=name, actual=account.holder_name, score=match.score)

@@ -43,6 +43,15 @@ REQUIRABLE_FIELDS = frozenset(
 
 #: Rules for new records only (Permendagri 73/2022 does not apply to older documents).
 _NEW_RECORD_RULES = frozenset({"full_name.single_word", "full_name.long"})
+#: A bank account and its parts, as required fields.
+_BANK_ACCOUNT = (
+    "bank_account",
+    "bank_account.bank",
+    "bank_account.number",
+    "bank_account.holder_name",
+)
+#: Severities a benefit claim sets before the caller's overrides.
+_CLAIM_SEVERITY = {"bank_account.bank.ewallet": Severity.ERROR}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +131,16 @@ class Policy:
 
     @classmethod
     def benefit_claim(cls, **changes: Any) -> Policy:
-        """A JHT benefit claim: identity of the participant."""
-        return cls._preset("benefit_claim", {"nik", "kpj", "full_name", "birth_date"}, changes)
+        """A JHT benefit claim: identity of the participant and the bank account paid to.
+
+        The account and each of its parts are required, and an e-wallet named as the
+        bank is an error (the benefit is paid to a bank account in the participant's
+        own name); ``severity`` overrides are applied on top of that.
+        """
+        changes["severity"] = {**_CLAIM_SEVERITY, **changes.get("severity", {})}
+        return cls._preset(
+            "benefit_claim", {"nik", "kpj", "full_name", "birth_date", *_BANK_ACCOUNT}, changes
+        )
 
     @classmethod
     def _preset(

@@ -67,10 +67,71 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "tgl_lhr",
     ),
     "sex": ("sex", "gender", "jenis_kelamin", "jk", "kelamin"),
+    # bank account: flat aliases of the nested paths (CSV headers)
+    "bank_account.bank": (
+        "bank",
+        "nama_bank",
+        "kode_bank",
+        "bank_name",
+        "bank_code",
+    ),
+    "bank_account.number": (
+        "rekening",
+        "no_rekening",
+        "nomor_rekening",
+        "no_rek",
+        "norek",
+        "account_number",
+        "bank_account_number",
+    ),
+    "bank_account.holder_name": (
+        "nama_pemilik_rekening",
+        "pemilik_rekening",
+        "nama_rekening",
+        "atas_nama",
+        "atas_nama_rekening",
+        "account_name",
+        "account_holder",
+        "account_holder_name",
+    ),
 }
 
 #: Nested sections: canonical name -> (accepted names, {child path: accepted names}).
 SECTIONS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {}
+SECTIONS["bank_account"] = (
+    ("bank_account", "rekening", "rekening_bank", "bank", "akun_bank", "account", "data_rekening"),
+    {
+        "bank_account.bank": (
+            "bank",
+            "nama_bank",
+            "kode_bank",
+            "bank_name",
+            "bank_code",
+            "kode",
+        ),
+        "bank_account.number": (
+            "number",
+            "nomor",
+            "no",
+            "no_rekening",
+            "nomor_rekening",
+            "no_rek",
+            "norek",
+            "account_number",
+        ),
+        "bank_account.holder_name": (
+            "holder_name",
+            "holder",
+            "nama",
+            "nama_pemilik",
+            "pemilik",
+            "nama_pemilik_rekening",
+            "atas_nama",
+            "account_name",
+            "account_holder",
+        ),
+    },
+)
 
 
 def _index(names: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
