@@ -35,7 +35,7 @@ from enum import Enum
 from functools import cache, lru_cache
 from importlib import resources
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 __all__ = [
     "Bank",
@@ -133,7 +133,9 @@ class _Registry:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("jmo_validate").joinpath("data", name).read_text(encoding="utf-8")
+    text = (
+        resources.files("jmo_validate").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    )
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
@@ -202,6 +204,8 @@ def suggest(text: str, limit: int = 3) -> tuple[Bank, ...]:
     Only names within :data:`_SUGGEST_SPREAD` points of the closest one are kept,
     so a clear best guess comes alone.
     """
+    from rapidfuzz import process  # only when a bank is unknown
+
     key = _key(text)
     if not key:
         return ()
