@@ -28,7 +28,8 @@ __all__ = ["Participant"]
 class Participant(BaseModel):
     """A BPJS Ketenagakerjaan participant's data, parsed and normalised."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # hide_input_in_errors: a ValidationError must not print the NIK or an account number
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     nik: NIK | None = None
     kpj: KPJ | None = None
