@@ -4,7 +4,7 @@ The registry is reviewed data (``data/manual_banks.tsv``, ``data/manual_ewallets
 sources in ``data/README.md``), loaded once on first use. Lookup accepts the code
 (``"014"``, or ``14`` from a spreadsheet that dropped the zero), the common name,
 the official name and aliases, ignoring case, punctuation, the word *Bank* and the
-legal-form words ``PT``, ``Tbk``, ``(Persero)``, ``(Perseroda)``. Banks merged
+legal-form words ``PT``, ``Tbk``, ``(Persero)``, ``(Perseroda)`` and *dan* (``&``). Banks merged
 into another stay reachable by their former names (and codes: BSI by ``422`` and
 ``427``). Account-number lengths are what is commonly seen, never a rule: Bank
 Indonesia publishes no standard.
@@ -88,7 +88,7 @@ Institution = Bank | EWallet
 
 _CODE = re.compile(r"[0-9]{1,3}")
 _WORD = re.compile(r"[A-Z0-9]+")
-_NOISE = frozenset({"PT", "TBK", "PERSERO", "PERSERODA", "BANK"})
+_NOISE = frozenset({"PT", "TBK", "PERSERO", "PERSERODA", "BANK", "DAN"})
 # Parts of "014 - BCA", "BRI (Bank Rakyat Indonesia)": digit runs and text between separators.
 _PART = re.compile(r"[0-9]+|[^0-9()\[\]/,|:;-]+")
 _SUGGEST_CUTOFF = 75
@@ -99,7 +99,7 @@ def _key(text: str) -> str:
     """The lookup key: upper-case letters and digits, without noise words and spaces."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = _WORD.findall(text.upper().replace("&", " DAN "))
+    words = _WORD.findall(text.upper())
     return "".join(word for word in words if word not in _NOISE)
 
 
