@@ -208,6 +208,7 @@ def _canonical_token(token: str) -> str:
     return _VARIANTS.get(token, token)
 
 
+@lru_cache(maxsize=4096)
 def _sound(token: str) -> str:
     for written, said in _SOUNDS:
         if written in token:
