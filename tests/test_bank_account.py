@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from jmo_validate import Policy, bank_account, banks, validate
@@ -370,3 +372,24 @@ def test_pydantic_claim_marker_rejects_ewallets() -> None:
     assert error["type"] == "bank_account.bank.ewallet"
     assert error["msg"].startswith("An e-wallet (GoPay) is not a bank account")
     assert adapter.validate_python({"bank": "BRI", "number": "012301012345501"}).bank.code == "002"
+
+
+# --- never crashes ------------------------------------------------------------------------------
+
+_VALUES = st.one_of(
+    st.none(),
+    st.text(max_size=40),
+    st.integers(),
+    st.floats(),
+    st.binary(max_size=10),
+    st.lists(st.integers()),
+)
+
+
+@given(
+    st.dictionaries(st.sampled_from(["bank", "number", "holder_name", "nama_bank", "x"]), _VALUES)
+)
+def test_any_section_is_reported_never_raised(section: dict[str, object]) -> None:
+    report = validate({**IDENTITY, "rekening": section}, policy=CLAIM)
+    assert all(issue.code for issue in report.issues)
+    banks.lookup(str(section))
