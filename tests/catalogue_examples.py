@@ -43,6 +43,14 @@ def _without(*paths: str) -> dict[str, Any]:
     return {key: value for key, value in VALID.items() if key not in paths}
 
 
+#: A valid bank account for VALID's participant (BCA, 10 digits).
+ACCOUNT: dict[str, str] = {"bank": "BCA", "number": "0123456789", "holder_name": "SITI AMINAH"}
+
+
+def _account(**changes: str) -> dict[str, Any]:
+    return _with(bank_account={**ACCOUNT, **changes})
+
+
 EXAMPLES: dict[str, Example] = {
     # record and generic field codes
     "record.type": Example("3273014107900003"),
@@ -96,6 +104,39 @@ EXAMPLES: dict[str, Example] = {
     "sex.format": Example(_with(sex="X")),
     "sex.nik_mismatch": Example(_with(sex="Laki-laki")),
     "sex.reference_mismatch": Example(VALID, reference={"jenis_kelamin": "L"}),
+    # bank account
+    "bank_account.missing": Example(VALID, preset="benefit_claim"),
+    "bank_account.bank.missing": Example(
+        _with(rekening={"no_rekening": "0123456789", "atas_nama": "SITI AMINAH"}),
+        preset="benefit_claim",
+    ),
+    "bank_account.number.missing": Example(
+        _with(nama_bank="BCA", nama_pemilik_rekening="SITI AMINAH"), preset="benefit_claim"
+    ),
+    "bank_account.holder_name.missing": Example(
+        _with(bank_account={"bank": "BCA", "number": "0123456789"}), preset="benefit_claim"
+    ),
+    "bank_account.bank.unknown": Example(_account(bank="Bank Sentral Asia")),
+    "bank_account.bank.ewallet": Example(
+        _account(bank="OVO", number="0812-3456-7890"), preset="benefit_claim"
+    ),
+    "bank_account.number.format": Example(_account(number="0123-456-78O")),
+    "bank_account.number.length": Example(_account(number="0123")),
+    "bank_account.number.length_unusual": Example(_account(number="012345678901")),
+    "bank_account.number.phone_like": Example(_account(number="0812 3456 7890")),
+    "bank_account.number.virtual_account": Example(_account(number="39358 0812345 67890")),
+    "bank_account.holder_name.length": Example(_account(holder_name="S")),
+    "bank_account.holder_name.characters": Example(_account(holder_name="SITI AMINAH 2")),
+    "bank_account.holder_name.full_name_mismatch": Example(_account(holder_name="BUDI SANTOSO")),
+    "bank_account.holder_name.full_name_similar": Example(
+        _account(holder_name="SITI AMINAH LESTARI")
+    ),
+    "bank_account.holder_name.reference_mismatch": Example(
+        _account(), reference={"nama": "Dewi Lestari"}
+    ),
+    "bank_account.holder_name.reference_similar": Example(
+        _account(), reference={"nama": "Siti Aminah Lestari"}
+    ),
 }
 
 
@@ -113,7 +154,7 @@ JOB: dict[str, Any] = {
 def _job(**changes: Any) -> dict[str, Any]:
     """VALID for a wage earner (PU) with JOB changed; a ``None`` change removes the part."""
     job = {key: value for key, value in {**JOB, **changes}.items() if value is not None}
-    return {**VALID, "kategori": "Penerima Upah", "pekerjaan": job}
+    return {**VALID, "kategori": "Penerima Upah", "pekerjaan": job, "bank_account": ACCOUNT}
 
 
 _ENDED = {"status": "Non-aktif", "tgl_berhenti": "31 Oktober 2026"}

@@ -25,7 +25,7 @@ from jmo_validate.employment import (
     parse_wage,
 )
 from jmo_validate.errors import FieldError
-from tests.catalogue_examples import JOB, VALID, _job
+from tests.catalogue_examples import ACCOUNT, JOB, VALID, _job
 from tests.conftest import REFERENCE_DATE
 
 # --- single parts -------------------------------------------------------------------------------
@@ -592,7 +592,8 @@ def test_claim_rules_apply_only_to_claims() -> None:
 
 def test_claim_with_no_employment_section_checks_nothing_more() -> None:
     policy = Policy.benefit_claim(reference_date=REFERENCE_DATE)
-    assert validate({**VALID, "kategori": "BPU"}, policy=policy).codes == ()
+    record = {**VALID, "kategori": "BPU", "bank_account": ACCOUNT}
+    assert validate(record, policy=policy).codes == ()
 
 
 @pytest.mark.parametrize("months", [-1, True, 1.5])

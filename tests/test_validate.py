@@ -59,7 +59,7 @@ def test_a_typo_never_hides_a_mismatch(policy: Policy) -> None:
     [
         ("profile_update", ("nik", "kpj", "full_name", "birth_date", "sex")),
         ("jmo_registration", ("nik", "full_name", "birth_date")),
-        ("benefit_claim", ("nik", "kpj", "full_name", "birth_date")),
+        ("benefit_claim", ("nik", "kpj", "full_name", "birth_date", "bank_account")),
     ],
 )
 def test_required_fields_per_preset(preset: str, missing: tuple[str, ...]) -> None:

@@ -32,7 +32,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from jmo_validate import category, crosschecks, employment, kpj, nik, person
+from jmo_validate import bank_account, category, crosschecks, employment, kpj, nik, person
 from jmo_validate.codes import CATALOGUE, message
 from jmo_validate.errors import FieldError, Finding
 from jmo_validate.masking import MASKERS
@@ -195,6 +195,10 @@ FIELDS: tuple[FieldSpec, ...] = (
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(
         "employment", lambda raw, ctx: employment.parse_section(raw, reference_date=ctx.today)
+    ),
+    SectionSpec(
+        "bank_account",
+        lambda raw, ctx: bank_account.parse_section(raw),
     ),
 )
 

@@ -82,6 +82,10 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "employment.job_title": ("Jabatan", "Job title"),
     "employment.end_reason": ("Alasan berhenti bekerja", "Reason the employment ended"),
     "last_updated": ("Tanggal pengkinian data", "Last update date"),
+    "bank_account": ("Rekening bank", "Bank account"),
+    "bank_account.bank": ("Nama bank", "Bank"),
+    "bank_account.number": ("Nomor rekening", "Account number"),
+    "bank_account.holder_name": ("Nama pemilik rekening", "Account holder's name"),
 }
 
 #: Fields that must be present under some policy: each gets ``<field>.missing``.
@@ -90,6 +94,13 @@ _REQUIRABLE += ("category", "last_updated", "employment")
 _REQUIRABLE += tuple(
     f"employment.{part}"
     for part in ("npp", "employer_name", "status", "start_date", "end_date", "wage")
+)
+# The bank account section and each of its parts (a claim needs all of them).
+_REQUIRABLE += (
+    "bank_account",
+    "bank_account.bank",
+    "bank_account.number",
+    "bank_account.holder_name",
 )
 #: Fields compared with a reference record: each gets ``<field>.reference_mismatch``.
 _REFERENCED: tuple[str, ...] = ("nik", "kpj", "full_name", "birth_date", "sex")
@@ -510,6 +521,114 @@ _ENTRIES: tuple[Code, ...] = (
         W,
         "Data terakhir diperbarui lebih dari {limit} bulan lalu; lakukan pengkinian data di aplikasi JMO.",
         "The data was last updated more than {limit} months ago; update it (pengkinian data) in the JMO app.",
+        strict=True,
+    ),
+    # --- bank account -------------------------------------------------------------------------
+    Code(
+        "bank_account.bank.unknown",
+        INVALID,
+        E,
+        "Bank tidak dikenal; periksa nama atau kode bank (yang mirip: {suggestions}).",
+        "Unknown bank; check the bank's name or code (similar: {suggestions}).",
+    ),
+    Code(
+        "bank_account.bank.ewallet",
+        INVALID,
+        W,
+        "Dompet digital ({ewallet}) bukan rekening bank; manfaat JHT dibayarkan ke rekening bank"
+        " atas nama peserta.",
+        "An e-wallet ({ewallet}) is not a bank account; JHT benefits are paid to a bank account"
+        " in the participant's name.",
+    ),
+    Code(
+        "bank_account.number.format",
+        INVALID,
+        E,
+        "Nomor rekening hanya boleh berisi angka (spasi, titik, dan tanda hubung diabaikan).",
+        "The account number may contain digits only (spaces, dots and dashes are ignored).",
+    ),
+    Code(
+        "bank_account.number.length",
+        INVALID,
+        E,
+        "Nomor rekening harus terdiri dari {min_length}-{max_length} digit (terisi {length}).",
+        "The account number must have {min_length}-{max_length} digits (got {length}).",
+    ),
+    Code(
+        "bank_account.number.length_unusual",
+        INVALID,
+        W,
+        "Nomor rekening {bank} biasanya {usual} digit (terisi {length}); periksa kembali.",
+        "Account numbers at {bank} usually have {usual} digits (got {length}); check it again.",
+    ),
+    Code(
+        "bank_account.number.phone_like",
+        INVALID,
+        W,
+        "Nomor rekening tampak seperti nomor HP (akun dompet digital?); pastikan ini nomor"
+        " rekening bank.",
+        "The account number looks like a mobile number (an e-wallet account?); make sure it is"
+        " the bank account number.",
+    ),
+    Code(
+        "bank_account.number.virtual_account",
+        INVALID,
+        W,
+        "Nomor rekening {length} digit tampak seperti nomor virtual account; gunakan nomor"
+        " rekening tabungan peserta.",
+        "An account number of {length} digits looks like a virtual account; use the"
+        " participant's own savings account number.",
+    ),
+    Code(
+        "bank_account.holder_name.length",
+        INVALID,
+        E,
+        "Panjang nama pemilik rekening harus {min_length}-{max_length} karakter (terisi {length}).",
+        "The account holder's name must be {min_length}-{max_length} characters long (got {length}).",
+    ),
+    Code(
+        "bank_account.holder_name.characters",
+        INVALID,
+        E,
+        "Nama pemilik rekening hanya boleh berisi huruf, spasi, dan tanda . , ' - (tanpa angka).",
+        "The account holder's name may contain only letters, spaces and . , ' - (no digits).",
+    ),
+    Code(
+        "bank_account.holder_name.full_name_mismatch",
+        MISMATCHED,
+        E,
+        "Nama pemilik rekening berbeda dengan nama lengkap peserta; rekening harus atas nama"
+        " peserta sendiri (kemiripan {score}%).",
+        "The account holder's name differs from the participant's full name; the account must"
+        " be in the participant's own name (similarity {score}%).",
+    ),
+    Code(
+        "bank_account.holder_name.full_name_similar",
+        MISMATCHED,
+        W,
+        "Nama pemilik rekening mirip tetapi tidak sama dengan nama lengkap peserta"
+        " (kemiripan {score}%).",
+        "The account holder's name is similar to but not the same as the participant's full"
+        " name (similarity {score}%).",
+        strict=True,
+    ),
+    Code(
+        "bank_account.holder_name.reference_mismatch",
+        MISMATCHED,
+        E,
+        "Nama pemilik rekening berbeda dengan nama pada data rujukan; rekening harus atas nama"
+        " peserta sendiri (kemiripan {score}%).",
+        "The account holder's name differs from the name in the reference record; the account"
+        " must be in the participant's own name (similarity {score}%).",
+    ),
+    Code(
+        "bank_account.holder_name.reference_similar",
+        MISMATCHED,
+        W,
+        "Nama pemilik rekening mirip tetapi tidak sama dengan nama pada data rujukan"
+        " (kemiripan {score}%).",
+        "The account holder's name is similar to but not the same as the name in the reference"
+        " record (similarity {score}%).",
         strict=True,
     ),
 )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from dateutil.relativedelta import relativedelta
 
 from jmo_validate import names, person
+from jmo_validate.bank_account import BankAccount
 from jmo_validate.category import Category
 from jmo_validate.employment import (
     WAITING_REASONS,
@@ -42,6 +43,7 @@ _EXACT_REFERENCE_FIELDS = ("nik", "kpj", "birth_date", "sex")
 #: Youngest age at which employment may start; below ``ADULT_AGE`` it is a warning.
 MIN_WORKING_AGE = 15
 ADULT_AGE = 18
+_HOLDER = "bank_account.holder_name"
 
 
 def check_record(parsed: Parsed, ctx: Context) -> None:
@@ -53,6 +55,7 @@ def check_record(parsed: Parsed, ctx: Context) -> None:
     if isinstance(full_name, str):
         for code in person.name_warnings(full_name):
             ctx.add("full_name", code)
+    _check_holder_name(parsed, full_name, "full_name", ctx)
     number = parsed.get("nik")
     born = parsed.get("birth_date")
     if isinstance(born, date):
@@ -191,15 +194,19 @@ def compare_reference(parsed: Parsed, reference: Parsed, ctx: Context) -> None:
                 path, f"{path}.reference_mismatch", expected=reference[path], actual=parsed[path]
             )
     full_name, expected_name = parsed.get("full_name"), reference.get("full_name")
+    name_matches = False
     if isinstance(full_name, str) and isinstance(expected_name, str):
         match = names.compare(expected_name, full_name, threshold=ctx.policy.name_match_threshold)
-        if match.verdict != "match":
+        name_matches = match.verdict == "match"
+        if not name_matches:
             code = (
                 "full_name.reference_mismatch"
                 if match.verdict == "different"
                 else "full_name.reference_similar"
             )
             ctx.add("full_name", code, expected=expected_name, actual=full_name, score=match.score)
+    if not name_matches:  # else the holder was compared with a name matching the reference
+        _check_holder_name(parsed, expected_name, "reference", ctx)
 
 
 def _compare_employment(parsed: Parsed, reference: Parsed, ctx: Context) -> None:
@@ -223,3 +230,19 @@ def _compare_employment(parsed: Parsed, reference: Parsed, ctx: Context) -> None
         if not same:
             path = f"employment.{part}"
             ctx.add(path, f"{path}.reference_mismatch", expected=theirs, actual=mine)
+
+
+def _check_holder_name(parsed: Parsed, name: object, source: str, ctx: Context) -> None:
+    """Compare the bank account holder with ``name`` (the full name, or the reference's)."""
+    account = parsed.get("bank_account")
+    if not isinstance(account, BankAccount) or account.holder_name is None:
+        return
+    if not isinstance(name, str):
+        return
+    match = names.compare(
+        name, account.holder_name, threshold=ctx.policy.name_match_threshold, truncated=True
+    )
+    if match.verdict != "match":
+        problem = "mismatch" if match.verdict == "different" else "similar"
+        code = f"{_HOLDER}.{source}_{problem}"
+        ctx.add(_HOLDER, code, expected=name, actual=account.holder_name, score=match.score)

@@ -11,7 +11,7 @@ for the full report; ``report.participant`` is this model, already parsed.
 >>> p = Participant(nik="3201014107900001", full_name="Siti  Aminah", sex="perempuan")
 >>> p
 Participant(nik=Nik('3201********0001'), kpj=None, full_name='Siti Aminah', birth_date=None, sex=<Sex.FEMALE: 'P'>,
-            category=None, employment=None, last_updated=None)
+            category=None, employment=None, last_updated=None, bank_account=None)
 >>> p.model_dump(mode="json", exclude_none=True)
 {'nik': '3201014107900001', 'full_name': 'Siti Aminah', 'sex': 'P'}
 """
@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from jmo_validate.types import (
     KPJ,
     NIK,
+    BankAccountType,
     BirthDate,
     CategoryType,
     EmploymentType,
@@ -37,7 +38,8 @@ __all__ = ["Participant"]
 class Participant(BaseModel):
     """A BPJS Ketenagakerjaan participant's data, parsed and normalised."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # hide_input_in_errors: a ValidationError must not print the NIK or an account number
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     nik: NIK | None = None
     kpj: KPJ | None = None
@@ -47,3 +49,4 @@ class Participant(BaseModel):
     category: CategoryType | None = None
     employment: EmploymentType | None = None
     last_updated: LastUpdated | None = None
+    bank_account: BankAccountType | None = None

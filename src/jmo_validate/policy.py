@@ -57,6 +57,15 @@ CATEGORY_REQUIRED: Mapping[Category, frozenset[str]] = MappingProxyType(
 
 #: Rules for new records only (Permendagri 73/2022 does not apply to older documents).
 _NEW_RECORD_RULES = frozenset({"full_name.single_word", "full_name.long"})
+#: A bank account and its parts, as required fields.
+_BANK_ACCOUNT = (
+    "bank_account",
+    "bank_account.bank",
+    "bank_account.number",
+    "bank_account.holder_name",
+)
+#: Severities a benefit claim sets before the caller's overrides.
+_CLAIM_SEVERITY = {"bank_account.bank.ewallet": Severity.ERROR}
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +173,18 @@ class Policy:
 
     @classmethod
     def benefit_claim(cls, **changes: Any) -> Policy:
-        """A JHT benefit claim: identity of the participant; the employment must have ended."""
+        """A JHT benefit claim: identity of the participant and the bank account paid to.
+
+        The employment must have ended (``claim``); the account and each of its parts
+        are required, and an e-wallet named as the bank is an error (the benefit is
+        paid to a bank account in the participant's own name); ``severity``
+        overrides are applied on top of that.
+        """
         changes = {"claim": True, **changes}
-        return cls._preset("benefit_claim", {"nik", "kpj", "full_name", "birth_date"}, changes)
+        changes["severity"] = {**_CLAIM_SEVERITY, **changes.get("severity", {})}
+        return cls._preset(
+            "benefit_claim", {"nik", "kpj", "full_name", "birth_date", *_BANK_ACCOUNT}, changes
+        )
 
     @classmethod
     def _preset(

@@ -88,6 +88,33 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "tgl_update",
         "tanggal_pembaruan",
     ),
+    # bank account: flat aliases of the nested paths (CSV headers)
+    "bank_account.bank": (
+        "bank",
+        "nama_bank",
+        "kode_bank",
+        "bank_name",
+        "bank_code",
+    ),
+    "bank_account.number": (
+        "rekening",
+        "no_rekening",
+        "nomor_rekening",
+        "no_rek",
+        "norek",
+        "account_number",
+        "bank_account_number",
+    ),
+    "bank_account.holder_name": (
+        "nama_pemilik_rekening",
+        "pemilik_rekening",
+        "nama_rekening",
+        "atas_nama",
+        "atas_nama_rekening",
+        "account_name",
+        "account_holder",
+        "account_holder_name",
+    ),
 }
 
 #: Employment parts and their names; all of them also work as flat (top-level) keys.
@@ -137,6 +164,41 @@ SECTIONS["employment"] = (
     {
         f"employment.{part}": names + _EMPLOYMENT_SECTION_ONLY.get(part, ())
         for part, names in _EMPLOYMENT_NAMES.items()
+    },
+)
+
+SECTIONS["bank_account"] = (
+    ("bank_account", "rekening", "rekening_bank", "bank", "akun_bank", "account", "data_rekening"),
+    {
+        "bank_account.bank": (
+            "bank",
+            "nama_bank",
+            "kode_bank",
+            "bank_name",
+            "bank_code",
+            "kode",
+        ),
+        "bank_account.number": (
+            "number",
+            "nomor",
+            "no",
+            "no_rekening",
+            "nomor_rekening",
+            "no_rek",
+            "norek",
+            "account_number",
+        ),
+        "bank_account.holder_name": (
+            "holder_name",
+            "holder",
+            "nama",
+            "nama_pemilik",
+            "pemilik",
+            "nama_pemilik_rekening",
+            "atas_nama",
+            "account_name",
+            "account_holder",
+        ),
     },
 )
 

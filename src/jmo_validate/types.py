@@ -48,7 +48,9 @@ from typing import Annotated, Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError, core_schema
 
-from jmo_validate import category, employment, kpj, nik, person
+from jmo_validate import bank_account, category, employment, kpj, nik, person
+from jmo_validate.bank_account import BankAccount
+from jmo_validate.banks import Bank
 from jmo_validate.category import Category
 from jmo_validate.codes import CATALOGUE, Language, Severity, message
 from jmo_validate.employment import Employment, Npp
@@ -56,12 +58,21 @@ from jmo_validate.errors import FieldError
 from jmo_validate.kpj import Kpj
 from jmo_validate.nik import Nik
 from jmo_validate.person import Sex
-from jmo_validate.record import SECTIONS, TextError, as_text, normalise_key
+from jmo_validate.record import (
+    MAX_TEXT_LENGTH,
+    SECTIONS,
+    TextError,
+    as_text,
+    normalise_key,
+    read_record,
+)
 
 __all__ = [
     "KPJ",
     "NIK",
     "NPP",
+    "BankAccountType",
+    "BankAccountValidator",
     "BirthDate",
     "BirthDateValidator",
     "CategoryType",
@@ -401,6 +412,69 @@ def _employment_dict(job: Employment) -> dict[str, Any]:
     return shown
 
 
+@dataclass(frozen=True, slots=True)
+class BankAccountValidator:
+    """Marker for a bank-account field: a mapping ``{bank, number, holder_name}`` (or aliases).
+
+    Raises the first error-level code the record layer would report;
+    ``allow_ewallet=False`` (benefit claims) also rejects an e-wallet named as the bank.
+    """
+
+    allow_ewallet: bool = True
+    lang: Language = "id"
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        text = core_schema.typed_dict_field(
+            core_schema.str_schema(max_length=MAX_TEXT_LENGTH), required=False
+        )
+        return core_schema.no_info_plain_validator_function(
+            self._validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                _account_dict, when_used="always"
+            ),
+            json_schema_input_schema=core_schema.typed_dict_schema(
+                {"bank": text, "number": text, "holder_name": text}
+            ),
+        )
+
+    def _validate(self, value: Any) -> BankAccount:
+        if isinstance(value, BankAccount):
+            return value
+        if not isinstance(value, Mapping):
+            raise PydanticCustomError(
+                "field.type",
+                message("field.type", self.lang, field="bank_account", type=type(value).__name__),
+            )
+        fields, _unknown, conflicts = read_record({"bank_account": value})
+        prefix = "bank_account."
+        raw = {path.removeprefix(prefix): raw for path, raw in fields.items()}
+        required = ("bank_account.bank", "bank_account.number")
+        account, findings = bank_account.parse_section(raw, required=required)
+        for finding in [*conflicts, *findings]:
+            if CATALOGUE[finding.code].severity is Severity.ERROR or (
+                finding.code == "bank_account.bank.ewallet" and not self.allow_ewallet
+            ):
+                field = (
+                    finding.field if finding.field.startswith(prefix) else prefix + finding.field
+                )
+                raise PydanticCustomError(
+                    finding.code, message(finding.code, self.lang, field=field, **finding.params)
+                )
+        assert account is not None  # bank and number are required: absent or invalid raised
+        return account
+
+
+def _account_dict(account: BankAccount) -> dict[str, str | None]:
+    bank = account.bank
+    return {
+        "bank": bank.code if isinstance(bank, Bank) else bank.name,
+        "number": account.number,
+        "holder_name": account.holder_name,
+    }
+
+
 class _NeverInstance:
     """A type no value has: the value is always re-parsed (plain ``str``/``date`` fields)."""
 
@@ -415,3 +489,4 @@ LastUpdated = Annotated[date, LastUpdatedValidator()]
 NPP = Annotated[Npp, NppValidator()]
 Rupiah = Annotated[int, RupiahValidator()]
 EmploymentType = Annotated[Employment, EmploymentValidator()]
+BankAccountType = Annotated[BankAccount, BankAccountValidator()]
