@@ -16,6 +16,8 @@ raises for bad data: only misuse of the API itself (a policy that is not a
 ...         "nama_lengkap": "Siti Aminah",
 ...         "tanggal_lahir": "1 Juli 1990",
 ...         "jenis_kelamin": "Laki-laki",
+...         "no_hp": "0812-3456-7890",
+...         "email": "siti.aminah@gmail.com",
 ...     },
 ...     policy=policy,
 ... )
@@ -32,7 +34,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, cast
 
-from jmo_validate import crosschecks, kpj, nik, person
+from jmo_validate import crosschecks, email_address, kpj, nik, person, phone
 from jmo_validate.codes import CATALOGUE, Kind, Severity, message
 from jmo_validate.errors import FieldError, Finding
 from jmo_validate.masking import MASKERS
@@ -180,6 +182,13 @@ FIELDS: tuple[FieldSpec, ...] = (
         allow_date=True,
     ),
     FieldSpec("sex", lambda text, ctx: person.parse_sex(text)),
+    FieldSpec("phone", lambda text, ctx: phone.parse(text, mobile_only=ctx.policy.mobile_only)),
+    FieldSpec(
+        "email",
+        lambda text, ctx: email_address.parse(
+            text, check_deliverability=ctx.policy.check_deliverability
+        ),
+    ),
 )
 
 

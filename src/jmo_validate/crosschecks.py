@@ -12,7 +12,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from jmo_validate import names, person
+from jmo_validate.email_address import Email
 from jmo_validate.nik import Nik
+from jmo_validate.phone import Phone
 
 if TYPE_CHECKING:
     from jmo_validate.check import Context
@@ -23,10 +25,14 @@ Parsed = dict[str, object]
 
 #: Fields compared exactly with the reference record.
 _EXACT_REFERENCE_FIELDS = ("nik", "kpj", "birth_date", "sex")
+#: Contact fields compared on their normalised form (E.164; e-mail case-insensitively, as
+#: mail providers treat addresses), so ``0812-3456-7890`` equals ``+6281234567890``.
+_NORMALISED_REFERENCE_FIELDS = {"phone": "e164", "email": "normalized"}
 
 
 def check_record(parsed: Parsed, ctx: Context) -> None:
     """Run the soft rules and the internal consistency rules of one record."""
+    _contact_warnings(parsed, ctx)
     full_name = parsed.get("full_name")
     if isinstance(full_name, str):
         for code in person.name_warnings(full_name):
@@ -44,6 +50,26 @@ def check_record(parsed: Parsed, ctx: Context) -> None:
     sex = parsed.get("sex")
     if isinstance(sex, person.Sex) and sex is not number.sex:
         ctx.add("sex", "sex.nik_mismatch", expected=number.sex, actual=sex)
+
+
+def _contact_warnings(parsed: Parsed, ctx: Context) -> None:
+    """Report the soft findings the phone and e-mail parsers kept on their values."""
+    phone = parsed.get("phone")
+    if isinstance(phone, Phone):
+        for code in phone.warnings:
+            ctx.add("phone", code, actual=phone.e164)
+    email = parsed.get("email")
+    if isinstance(email, Email):
+        if email.suggestion is not None:
+            ctx.add(
+                "email",
+                "email.typo",
+                expected=email.suggested,
+                actual=email.normalized,
+                suggested_domain=email.suggestion,
+            )
+        if email.disposable:
+            ctx.add("email", "email.disposable", actual=email.normalized, domain=email.domain)
 
 
 def _same_day(encoded: date, declared: date) -> bool:
@@ -69,6 +95,15 @@ def compare_reference(parsed: Parsed, reference: Parsed, ctx: Context) -> None:
             ctx.add(
                 path, f"{path}.reference_mismatch", expected=reference[path], actual=parsed[path]
             )
+    for path, attribute in _NORMALISED_REFERENCE_FIELDS.items():
+        mine = getattr(parsed.get(path), attribute, None)
+        theirs = getattr(reference.get(path), attribute, None)
+        if (
+            isinstance(mine, str)
+            and isinstance(theirs, str)
+            and mine.casefold() != theirs.casefold()
+        ):
+            ctx.add(path, f"{path}.reference_mismatch", expected=theirs, actual=mine)
     full_name, expected_name = parsed.get("full_name"), reference.get("full_name")
     if isinstance(full_name, str) and isinstance(expected_name, str):
         match = names.compare(expected_name, full_name, threshold=ctx.policy.name_match_threshold)

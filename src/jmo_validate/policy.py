@@ -53,6 +53,9 @@ class Policy:
     NIK's century; ``strict`` turns the warnings marked strict in the catalogue
     (NIK vs declared birth date and sex, similar names) into errors;
     ``severity`` overrides single codes; ``ignore`` silences codes.
+    ``mobile_only`` (default: JMO sends its OTP by SMS/WhatsApp) rejects phone numbers
+    that are not mobile; ``check_deliverability`` asks DNS whether the e-mail domain
+    accepts mail (network; off by default).
     """
 
     name: str = "custom"
@@ -65,6 +68,8 @@ class Policy:
     min_age: int = 15
     max_age: int = 100
     name_match_threshold: int = 80
+    mobile_only: bool = True
+    check_deliverability: bool = False
     _severities: dict[str, Severity | None] = field(
         init=False, repr=False, compare=False, hash=False
     )
@@ -84,6 +89,9 @@ class Policy:
             raise ValueError("need 0 <= min_age <= max_age")
         if not 0 <= self.name_match_threshold <= 100:
             raise ValueError("name_match_threshold must be within 0-100")
+        for flag in ("mobile_only", "check_deliverability"):
+            if not isinstance(getattr(self, flag), bool):
+                raise TypeError(f"{flag} must be True or False")
         set_(self, "_severities", {code: self._resolve(code) for code in CATALOGUE})
 
     def _resolve(self, code: str) -> Severity | None:
@@ -110,20 +118,27 @@ class Policy:
     def profile_update(cls, **changes: Any) -> Policy:
         """Pengkinian data: identity and contact data of an existing participant."""
         return cls._preset(
-            "profile_update", {"nik", "kpj", "full_name", "birth_date", "sex"}, changes
+            "profile_update",
+            {"nik", "kpj", "full_name", "birth_date", "sex", "phone", "email"},
+            changes,
         )
 
     @classmethod
     def jmo_registration(cls, **changes: Any) -> Policy:
         """A new JMO account: NIK, name per KTP and birth date; rules for new records apply."""
         return cls._preset(
-            "jmo_registration", {"nik", "full_name", "birth_date"}, changes, new_record=True
+            "jmo_registration",
+            {"nik", "full_name", "birth_date", "phone", "email"},
+            changes,
+            new_record=True,
         )
 
     @classmethod
     def benefit_claim(cls, **changes: Any) -> Policy:
         """A JHT benefit claim: identity of the participant."""
-        return cls._preset("benefit_claim", {"nik", "kpj", "full_name", "birth_date"}, changes)
+        return cls._preset(
+            "benefit_claim", {"nik", "kpj", "full_name", "birth_date", "phone"}, changes
+        )
 
     @classmethod
     def _preset(

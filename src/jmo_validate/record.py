@@ -67,6 +67,27 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "tgl_lhr",
     ),
     "sex": ("sex", "gender", "jenis_kelamin", "jk", "kelamin"),
+    "phone": (
+        "phone",
+        "phone_number",
+        "mobile",
+        "mobile_number",
+        "no_hp",
+        "nomor_hp",
+        "hp",
+        "handphone",
+        "no_handphone",
+        "nomor_handphone",
+        "no_telp",
+        "no_telepon",
+        "telepon",
+        "nomor_telepon",
+        "ponsel",
+        "nomor_ponsel",
+        "whatsapp",
+        "no_wa",
+    ),
+    "email": ("email", "e_mail", "email_address", "surel", "alamat_email", "alamat_surel"),
 }
 
 #: Nested sections: canonical name -> (accepted names, {child path: accepted names}).

@@ -45,12 +45,14 @@ from typing import Annotated, Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
-from jmo_validate import kpj, nik, person
+from jmo_validate import email_address, kpj, nik, person, phone
 from jmo_validate.codes import Language, message
+from jmo_validate.email_address import Email
 from jmo_validate.errors import FieldError
 from jmo_validate.kpj import Kpj
 from jmo_validate.nik import Nik
 from jmo_validate.person import Sex
+from jmo_validate.phone import Phone
 from jmo_validate.record import TextError, as_text
 
 __all__ = [
@@ -58,10 +60,14 @@ __all__ = [
     "NIK",
     "BirthDate",
     "BirthDateValidator",
+    "EmailAddress",
+    "EmailValidator",
     "FullName",
     "FullNameValidator",
     "KpjValidator",
     "NikValidator",
+    "PhoneNumber",
+    "PhoneValidator",
     "SexType",
     "SexValidator",
     "field_validator_schema",
@@ -217,6 +223,52 @@ class SexValidator:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class PhoneValidator:
+    """Marker for an Indonesian phone field; ``mobile_only`` (default, as JMO) rejects non-mobiles.
+
+    Serialises to E.164. A :class:`~jmo_validate.phone.Phone` value passes through unchecked.
+    """
+
+    mobile_only: bool = True
+    lang: Language = "id"
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return field_validator_schema(
+            "phone",
+            Phone,
+            lambda text: phone.parse(text, mobile_only=self.mobile_only),
+            lang=self.lang,
+            serialize=lambda value: value.e164,
+            input_schema=core_schema.str_schema(pattern=r"^[0-9 +.()\-]{5,32}$"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EmailValidator:
+    """Marker for an e-mail field; ``check_deliverability`` asks DNS (network; off by default).
+
+    Serialises to the normalised address.
+    """
+
+    check_deliverability: bool = False
+    lang: Language = "id"
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return field_validator_schema(
+            "email",
+            Email,
+            lambda text: email_address.parse(text, check_deliverability=self.check_deliverability),
+            lang=self.lang,
+            serialize=lambda value: value.normalized,
+            input_schema=core_schema.str_schema(max_length=254),
+        )
+
+
 class _NeverInstance:
     """A type no value has: the value is always re-parsed (plain ``str``/``date`` fields)."""
 
@@ -226,3 +278,5 @@ KPJ = Annotated[Kpj, KpjValidator()]
 FullName = Annotated[str, FullNameValidator()]
 BirthDate = Annotated[date, BirthDateValidator()]
 SexType = Annotated[Sex, SexValidator()]
+PhoneNumber = Annotated[Phone, PhoneValidator()]
+EmailAddress = Annotated[Email, EmailValidator()]
