@@ -240,13 +240,14 @@ def suggest_domain(domain: str) -> str | None:
     return None if match is None else match[0]
 
 
-def _read(address: str, check_deliverability: bool) -> tuple[str, str, str]:
+def _read(address: str, check_deliverability: bool, *, fast: bool = True) -> tuple[str, str, str]:
+    """Return (local part, domain, ASCII domain): by the fast path when it is certain, else the library."""
     if not isinstance(address, str):
         raise InvalidFormat("email.format")
     address = compact(address)
-    fast = None if check_deliverability else _fast(address)
-    if fast is not None:
-        return fast[0], fast[1], fast[1]
+    quick = _fast(address) if fast and not check_deliverability else None
+    if quick is not None:
+        return quick[0], quick[1], quick[1]
     return _library(address, check_deliverability=check_deliverability)
 
 

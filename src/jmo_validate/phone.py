@@ -325,16 +325,21 @@ def _invalid(number: PhoneNumber) -> FieldError:
     return InvalidComponent("phone.prefix")
 
 
-def _read(text: str) -> tuple[str, PhoneType, tuple[str, ...]]:
-    if not isinstance(text, str):
-        raise InvalidFormat("phone.format")
+def _prepare(text: str) -> str:
+    """Strip surrounding whitespace and read a leading ``00`` + country code as ``+``."""
     text = text.strip()
     match = _DOUBLE_ZERO.match(text) if text.startswith(("00", "(")) else None
-    if match:
-        text = "+" + text[match.end() :]
-    fast = _fast(text)
-    if fast is not None:
-        return fast[0], fast[1], ()
+    return "+" + text[match.end() :] if match else text
+
+
+def _read(text: str, *, fast: bool = True) -> tuple[str, PhoneType, tuple[str, ...]]:
+    """Return (E.164, type, warnings): by the fast path when it is certain, else by ``phonenumbers``."""
+    if not isinstance(text, str):
+        raise InvalidFormat("phone.format")
+    text = _prepare(text)
+    quick = _fast(text) if fast else None
+    if quick is not None:
+        return quick[0], quick[1], ()
     if not _readable(text):
         raise InvalidFormat("phone.format")
     return _library(text)
