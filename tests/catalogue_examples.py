@@ -20,6 +20,8 @@ VALID: dict[str, Any] = {
     "full_name": "Siti Aminah",
     "birth_date": "01-07-1990",
     "sex": "P",
+    "phone": "0812-3456-7890",
+    "email": "siti.aminah@gmail.com",
 }
 
 
@@ -137,6 +139,30 @@ EXAMPLES: dict[str, Example] = {
     "bank_account.holder_name.reference_similar": Example(
         _account(), reference={"nama": "Siti Aminah Lestari"}
     ),
+    # phone
+    "phone.missing": Example(_without("phone")),
+    "phone.format": Example(_with(phone="0812-3456-789O")),
+    "phone.too_short": Example(_with(phone="0812-345")),
+    "phone.too_long": Example(_with(phone="0812-3456-7890-123")),
+    "phone.not_indonesian": Example(_with(phone="+65 6123 4567")),
+    "phone.prefix": Example(_with(phone="0841-2345-6789")),
+    "phone.not_mobile": Example(_with(phone="(022) 7654321")),
+    "phone.trunk_zero": Example(_with(phone="+62 0812-3456-7890")),
+    "phone.reference_mismatch": Example(VALID, reference={"no_hp": "+62 812 3456 7891"}),
+    # email
+    "email.missing": Example(_without("email")),
+    "email.format": Example(_with(email="siti.aminah.gmail.com")),
+    "email.local_part": Example(_with(email="siti..aminah@gmail.com")),
+    "email.domain": Example(_with(email="siti.aminah@gmail")),
+    "email.too_long": Example(
+        _with(email="s" * 64 + "@" + ".".join(["x" * 61, "y" * 61, "z" * 60, "co.id"]))
+    ),
+    "email.undeliverable": Example(
+        _with(email="siti@kantor-tutup.co.id"), overrides={"check_deliverability": True}
+    ),
+    "email.typo": Example(_with(email="siti.aminah@gmial.com")),
+    "email.disposable": Example(_with(email="siti.aminah@mailinator.com")),
+    "email.reference_mismatch": Example(VALID, reference={"email": "siti.a@gmail.com"}),
 }
 
 

@@ -21,6 +21,8 @@ IDENTITY = {
     "full_name": "Siti Aminah",
     "birth_date": "01-07-1990",
     "sex": "P",
+    "phone": "0812-3456-7890",
+    "email": "siti.aminah@gmail.com",
 }
 CLAIM = Policy.benefit_claim(reference_date=REFERENCE_DATE)
 UPDATE = Policy.profile_update(reference_date=REFERENCE_DATE)

@@ -24,6 +24,8 @@ EXPECTED = [
         ("full_name", "invalid", "full_name.characters", "error"),
         ("birth_date", "invalid", "birth_date.calendar", "error"),
         ("sex", "invalid", "sex.format", "error"),
+        ("phone", "invalid", "phone.too_short", "error"),
+        ("email", "invalid", "email.typo", "warning"),
     ],
     # 4: the NIK says female, born 12 March 1992 (Samarinda)
     [

@@ -16,6 +16,8 @@ raises for bad data: only misuse of the API itself (a policy that is not a
 ...         "nama_lengkap": "Siti Aminah",
 ...         "tanggal_lahir": "1 Juli 1990",
 ...         "jenis_kelamin": "Laki-laki",
+...         "no_hp": "0812-3456-7890",
+...         "email": "siti.aminah@gmail.com",
 ...     },
 ...     policy=policy,
 ... )
@@ -32,7 +34,17 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from jmo_validate import bank_account, category, crosschecks, employment, kpj, nik, person
+from jmo_validate import (
+    bank_account,
+    category,
+    crosschecks,
+    email_address,
+    employment,
+    kpj,
+    nik,
+    person,
+    phone,
+)
 from jmo_validate.codes import CATALOGUE, message
 from jmo_validate.errors import FieldError, Finding
 from jmo_validate.masking import MASKERS
@@ -187,6 +199,13 @@ FIELDS: tuple[FieldSpec, ...] = (
         "last_updated",
         lambda value, ctx: person.parse_past_date(value, "last_updated", reference_date=ctx.today),
         allow_date=True,
+    ),
+    FieldSpec("phone", lambda text, ctx: phone.parse(text, mobile_only=ctx.policy.mobile_only)),
+    FieldSpec(
+        "email",
+        lambda text, ctx: email_address.parse(
+            text, check_deliverability=ctx.policy.check_deliverability
+        ),
     ),
 )
 

@@ -86,10 +86,12 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "bank_account.bank": ("Nama bank", "Bank"),
     "bank_account.number": ("Nomor rekening", "Account number"),
     "bank_account.holder_name": ("Nama pemilik rekening", "Account holder's name"),
+    "phone": ("Nomor HP", "Phone number"),
+    "email": ("Alamat email", "Email address"),
 }
 
 #: Fields that must be present under some policy: each gets ``<field>.missing``.
-_REQUIRABLE: tuple[str, ...] = ("nik", "kpj", "full_name", "birth_date", "sex")
+_REQUIRABLE: tuple[str, ...] = ("nik", "kpj", "full_name", "birth_date", "sex", "phone", "email")
 _REQUIRABLE += ("category", "last_updated", "employment")
 _REQUIRABLE += tuple(
     f"employment.{part}"
@@ -103,7 +105,7 @@ _REQUIRABLE += (
     "bank_account.holder_name",
 )
 #: Fields compared with a reference record: each gets ``<field>.reference_mismatch``.
-_REFERENCED: tuple[str, ...] = ("nik", "kpj", "full_name", "birth_date", "sex")
+_REFERENCED: tuple[str, ...] = ("nik", "kpj", "full_name", "birth_date", "sex", "phone", "email")
 _REFERENCED += tuple(
     f"employment.{part}" for part in ("npp", "employer_name", "start_date", "end_date")
 )
@@ -630,6 +632,108 @@ _ENTRIES: tuple[Code, ...] = (
         "The account holder's name is similar to but not the same as the name in the reference"
         " record (similarity {score}%).",
         strict=True,
+    ),
+    # --- phone (phonenumbers, region ID) ------------------------------------------------------
+    Code(
+        "phone.format",
+        INVALID,
+        E,
+        "Nomor HP tidak dapat dibaca; tulis angka saja, boleh dengan spasi, +, -, titik, atau kurung.",
+        "The phone number cannot be read; write digits, optionally with spaces, +, -, dots or brackets.",
+    ),
+    Code(
+        "phone.too_short",
+        INVALID,
+        E,
+        "Nomor HP terlalu pendek.",
+        "The phone number is too short.",
+    ),
+    Code(
+        "phone.too_long",
+        INVALID,
+        E,
+        "Nomor HP terlalu panjang.",
+        "The phone number is too long.",
+    ),
+    Code(
+        "phone.not_indonesian",
+        INVALID,
+        E,
+        "Nomor HP harus nomor Indonesia (diawali 08 atau +62).",
+        "The phone number must be an Indonesian number (starting 08 or +62).",
+    ),
+    Code(
+        "phone.prefix",
+        INVALID,
+        E,
+        "Awalan nomor HP tidak dipakai di Indonesia; periksa digit-digit pertamanya.",
+        "No Indonesian number starts like this; check the first digits.",
+    ),
+    Code(
+        "phone.not_mobile",
+        INVALID,
+        E,
+        "Nomor telepon harus nomor HP agar dapat menerima kode OTP.",
+        "The phone number must be a mobile number to receive OTP codes.",
+    ),
+    Code(
+        "phone.trunk_zero",
+        INVALID,
+        W,
+        "Nomor HP memuat angka 0 setelah +62 (tulis +62 812..., bukan +62 0812...).",
+        "The phone number keeps the 0 after +62 (write +62 812..., not +62 0812...).",
+        strict=True,
+    ),
+    # --- email (email-validator) --------------------------------------------------------------
+    Code(
+        "email.format",
+        INVALID,
+        E,
+        "Alamat email harus berbentuk nama@domain, dengan tepat satu tanda @.",
+        "The email address must look like name@domain, with exactly one @.",
+    ),
+    Code(
+        "email.local_part",
+        INVALID,
+        E,
+        "Bagian sebelum @ pada alamat email tidak valid.",
+        "The part of the email address before the @ is not valid.",
+    ),
+    Code(
+        "email.domain",
+        INVALID,
+        E,
+        "Domain alamat email (bagian setelah @) tidak valid.",
+        "The domain of the email address (after the @) is not valid.",
+    ),
+    Code(
+        "email.too_long",
+        INVALID,
+        E,
+        "Alamat email terlalu panjang (paling banyak 254 karakter).",
+        "The email address is too long (at most 254 characters).",
+    ),
+    Code(
+        "email.undeliverable",
+        INVALID,
+        E,
+        "Domain alamat email tidak dapat menerima email.",
+        "The email address's domain cannot receive email.",
+    ),
+    Code(
+        "email.typo",
+        INVALID,
+        W,
+        "Domain alamat email mungkin salah ketik; kemungkinan maksudnya {suggested_domain}.",
+        "The email domain may be a typo of {suggested_domain}.",
+        strict=True,
+    ),
+    Code(
+        "email.disposable",
+        INVALID,
+        W,
+        "Alamat email memakai layanan email sementara ({domain}); gunakan alamat email tetap.",
+        "The email address uses a disposable-mail service ({domain}); use a permanent address.",
     ),
 )
 

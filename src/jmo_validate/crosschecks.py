@@ -21,6 +21,7 @@ from dateutil.relativedelta import relativedelta
 from jmo_validate import names, person
 from jmo_validate.bank_account import BankAccount
 from jmo_validate.category import Category
+from jmo_validate.email_address import Email
 from jmo_validate.employment import (
     WAITING_REASONS,
     Employment,
@@ -29,6 +30,7 @@ from jmo_validate.employment import (
     employer_key,
 )
 from jmo_validate.nik import Nik
+from jmo_validate.phone import Phone
 from jmo_validate.regions import RegionStatus
 
 if TYPE_CHECKING:
@@ -44,6 +46,9 @@ _EXACT_REFERENCE_FIELDS = ("nik", "kpj", "birth_date", "sex")
 MIN_WORKING_AGE = 15
 ADULT_AGE = 18
 _HOLDER = "bank_account.holder_name"
+#: Contact fields compared on their normalised form (E.164; e-mail case-insensitively, as
+#: mail providers treat addresses), so ``0812-3456-7890`` equals ``+6281234567890``.
+_NORMALISED_REFERENCE_FIELDS = {"phone": "e164", "email": "normalized"}
 
 
 def check_record(parsed: Parsed, ctx: Context) -> None:
@@ -51,6 +56,7 @@ def check_record(parsed: Parsed, ctx: Context) -> None:
     _check_required_parts(parsed, ctx)
     _check_employment(parsed, ctx)
     _check_freshness(parsed, ctx)
+    _contact_warnings(parsed, ctx)
     full_name = parsed.get("full_name")
     if isinstance(full_name, str):
         for code in person.name_warnings(full_name):
@@ -83,6 +89,26 @@ def _check_nik_region(number: Nik, ctx: Context) -> None:
     code = _NIK_REGION_CODES.get(number.region_status)
     if code is not None:
         ctx.add("nik", code, actual=number)
+
+
+def _contact_warnings(parsed: Parsed, ctx: Context) -> None:
+    """Report the soft findings the phone and e-mail parsers kept on their values."""
+    phone = parsed.get("phone")
+    if isinstance(phone, Phone):
+        for code in phone.warnings:
+            ctx.add("phone", code, actual=phone.e164)
+    email = parsed.get("email")
+    if isinstance(email, Email):
+        if email.suggestion is not None:
+            ctx.add(
+                "email",
+                "email.typo",
+                expected=email.suggested,
+                actual=email.normalized,
+                suggested_domain=email.suggestion,
+            )
+        if email.disposable:
+            ctx.add("email", "email.disposable", actual=email.normalized, domain=email.domain)
 
 
 def _same_day(encoded: date, declared: date) -> bool:
@@ -193,6 +219,15 @@ def compare_reference(parsed: Parsed, reference: Parsed, ctx: Context) -> None:
             ctx.add(
                 path, f"{path}.reference_mismatch", expected=reference[path], actual=parsed[path]
             )
+    for path, attribute in _NORMALISED_REFERENCE_FIELDS.items():
+        mine = getattr(parsed.get(path), attribute, None)
+        theirs = getattr(reference.get(path), attribute, None)
+        if (
+            isinstance(mine, str)
+            and isinstance(theirs, str)
+            and mine.casefold() != theirs.casefold()
+        ):
+            ctx.add(path, f"{path}.reference_mismatch", expected=theirs, actual=mine)
     full_name, expected_name = parsed.get("full_name"), reference.get("full_name")
     name_matches = False
     if isinstance(full_name, str) and isinstance(expected_name, str):

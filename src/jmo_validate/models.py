@@ -11,7 +11,8 @@ for the full report; ``report.participant`` is this model, already parsed.
 >>> p = Participant(nik="3201014107900001", full_name="Siti  Aminah", sex="perempuan")
 >>> p
 Participant(nik=Nik('3201********0001'), kpj=None, full_name='Siti Aminah', birth_date=None, sex=<Sex.FEMALE: 'P'>,
-            category=None, employment=None, last_updated=None, bank_account=None)
+            category=None, employment=None, last_updated=None, bank_account=None, phone=None,
+            email=None)
 >>> p.model_dump(mode="json", exclude_none=True)
 {'nik': '3201014107900001', 'full_name': 'Siti Aminah', 'sex': 'P'}
 """
@@ -26,9 +27,11 @@ from jmo_validate.types import (
     BankAccountType,
     BirthDate,
     CategoryType,
+    EmailAddress,
     EmploymentType,
     FullName,
     LastUpdated,
+    PhoneNumber,
     SexType,
 )
 
@@ -50,3 +53,5 @@ class Participant(BaseModel):
     employment: EmploymentType | None = None
     last_updated: LastUpdated | None = None
     bank_account: BankAccountType | None = None
+    phone: PhoneNumber | None = None
+    email: EmailAddress | None = None

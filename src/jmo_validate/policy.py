@@ -83,6 +83,9 @@ class Policy:
     resignation or dismissal, that ``claim_wait_months`` have passed by the
     reference date. ``last_updated`` older than ``freshness_months`` is
     ``last_updated.stale``.
+    ``mobile_only`` (default: JMO sends its OTP by SMS/WhatsApp) rejects phone numbers
+    that are not mobile; ``check_deliverability`` asks DNS whether the e-mail domain
+    accepts mail (network; off by default).
     """
 
     name: str = "custom"
@@ -101,6 +104,8 @@ class Policy:
     claim: bool = False
     claim_wait_months: int = 1
     freshness_months: int = 12
+    mobile_only: bool = True
+    check_deliverability: bool = False
     _severities: dict[str, Severity | None] = field(
         init=False, repr=False, compare=False, hash=False
     )
@@ -129,6 +134,9 @@ class Policy:
             raise ValueError("claim_wait_months must be a whole number >= 0")
         if not _is_int(self.freshness_months) or self.freshness_months < 1:
             raise ValueError("freshness_months must be a whole number >= 1")
+        for flag in ("mobile_only", "check_deliverability"):
+            if not isinstance(getattr(self, flag), bool):
+                raise TypeError(f"{flag} must be True or False")
         set_(self, "_severities", {code: self._resolve(code) for code in CATALOGUE})
 
     def _resolve(self, code: str) -> Severity | None:
@@ -161,14 +169,19 @@ class Policy:
     def profile_update(cls, **changes: Any) -> Policy:
         """Pengkinian data: identity and contact data of an existing participant."""
         return cls._preset(
-            "profile_update", {"nik", "kpj", "full_name", "birth_date", "sex"}, changes
+            "profile_update",
+            {"nik", "kpj", "full_name", "birth_date", "sex", "phone", "email"},
+            changes,
         )
 
     @classmethod
     def jmo_registration(cls, **changes: Any) -> Policy:
         """A new JMO account: NIK, name per KTP and birth date; rules for new records apply."""
         return cls._preset(
-            "jmo_registration", {"nik", "full_name", "birth_date"}, changes, new_record=True
+            "jmo_registration",
+            {"nik", "full_name", "birth_date", "phone", "email"},
+            changes,
+            new_record=True,
         )
 
     @classmethod
@@ -183,7 +196,9 @@ class Policy:
         changes = {"claim": True, **changes}
         changes["severity"] = {**_CLAIM_SEVERITY, **changes.get("severity", {})}
         return cls._preset(
-            "benefit_claim", {"nik", "kpj", "full_name", "birth_date", *_BANK_ACCOUNT}, changes
+            "benefit_claim",
+            {"nik", "kpj", "full_name", "birth_date", "phone", *_BANK_ACCOUNT},
+            changes,
         )
 
     @classmethod

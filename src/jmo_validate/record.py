@@ -115,6 +115,27 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "account_holder",
         "account_holder_name",
     ),
+    "phone": (
+        "phone",
+        "phone_number",
+        "mobile",
+        "mobile_number",
+        "no_hp",
+        "nomor_hp",
+        "hp",
+        "handphone",
+        "no_handphone",
+        "nomor_handphone",
+        "no_telp",
+        "no_telepon",
+        "telepon",
+        "nomor_telepon",
+        "ponsel",
+        "nomor_ponsel",
+        "whatsapp",
+        "no_wa",
+    ),
+    "email": ("email", "e_mail", "email_address", "surel", "alamat_email", "alamat_surel"),
 }
 
 #: Employment parts and their names; all of them also work as flat (top-level) keys.

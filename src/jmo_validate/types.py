@@ -48,16 +48,18 @@ from typing import Annotated, Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError, core_schema
 
-from jmo_validate import bank_account, category, employment, kpj, nik, person
+from jmo_validate import bank_account, category, email_address, employment, kpj, nik, person, phone
 from jmo_validate.bank_account import BankAccount
 from jmo_validate.banks import Bank
 from jmo_validate.category import Category
 from jmo_validate.codes import CATALOGUE, Language, Severity, message
+from jmo_validate.email_address import Email
 from jmo_validate.employment import Employment, Npp
 from jmo_validate.errors import FieldError
 from jmo_validate.kpj import Kpj
 from jmo_validate.nik import Nik
 from jmo_validate.person import Sex
+from jmo_validate.phone import Phone
 from jmo_validate.record import (
     MAX_TEXT_LENGTH,
     SECTIONS,
@@ -77,6 +79,8 @@ __all__ = [
     "BirthDateValidator",
     "CategoryType",
     "CategoryValidator",
+    "EmailAddress",
+    "EmailValidator",
     "EmploymentType",
     "EmploymentValidator",
     "FullName",
@@ -86,6 +90,8 @@ __all__ = [
     "LastUpdatedValidator",
     "NikValidator",
     "NppValidator",
+    "PhoneNumber",
+    "PhoneValidator",
     "Rupiah",
     "RupiahValidator",
     "SexType",
@@ -475,6 +481,52 @@ def _account_dict(account: BankAccount) -> dict[str, str | None]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class PhoneValidator:
+    """Marker for an Indonesian phone field; ``mobile_only`` (default, as JMO) rejects non-mobiles.
+
+    Serialises to E.164. A :class:`~jmo_validate.phone.Phone` value passes through unchecked.
+    """
+
+    mobile_only: bool = True
+    lang: Language = "id"
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return field_validator_schema(
+            "phone",
+            Phone,
+            lambda text: phone.parse(text, mobile_only=self.mobile_only),
+            lang=self.lang,
+            serialize=lambda value: value.e164,
+            input_schema=core_schema.str_schema(pattern=r"^[0-9 +.()\-]{5,32}$"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EmailValidator:
+    """Marker for an e-mail field; ``check_deliverability`` asks DNS (network; off by default).
+
+    Serialises to the normalised address.
+    """
+
+    check_deliverability: bool = False
+    lang: Language = "id"
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return field_validator_schema(
+            "email",
+            Email,
+            lambda text: email_address.parse(text, check_deliverability=self.check_deliverability),
+            lang=self.lang,
+            serialize=lambda value: value.normalized,
+            input_schema=core_schema.str_schema(max_length=254),
+        )
+
+
 class _NeverInstance:
     """A type no value has: the value is always re-parsed (plain ``str``/``date`` fields)."""
 
@@ -490,3 +542,5 @@ NPP = Annotated[Npp, NppValidator()]
 Rupiah = Annotated[int, RupiahValidator()]
 EmploymentType = Annotated[Employment, EmploymentValidator()]
 BankAccountType = Annotated[BankAccount, BankAccountValidator()]
+PhoneNumber = Annotated[Phone, PhoneValidator()]
+EmailAddress = Annotated[Email, EmailValidator()]
