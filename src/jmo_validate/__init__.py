@@ -21,6 +21,7 @@ pydantic types are in ``jmo_validate.types`` and the model in
 from __future__ import annotations
 
 from jmo_validate import kpj, names, nik, person
+from jmo_validate.batch import Reference, RowReport, Summary, validate_file, validate_many
 from jmo_validate.check import validate
 from jmo_validate.codes import CATALOGUE, Kind, Severity
 from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength
@@ -39,12 +40,17 @@ __all__ = [
     "Kind",
     "ParticipantInvalid",
     "Policy",
+    "Reference",
     "Report",
+    "RowReport",
     "Severity",
+    "Summary",
     "__version__",
     "kpj",
     "names",
     "nik",
     "person",
     "validate",
+    "validate_file",
+    "validate_many",
 ]
