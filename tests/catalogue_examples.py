@@ -1,5 +1,9 @@
 """One record per issue code that makes :func:`jmo_validate.validate` report it.
 
+Codes only a batch can produce (duplicates, the reference join, unreadable rows)
+have ``batch=True``: ``record`` is then the list of records for
+:func:`jmo_validate.validate_many` and ``reference`` its reference records.
+
 The catalogue test walks the catalogue and needs an entry here for every code, so
 no code exists that nothing produces. Data is synthetic but shaped like real
 submissions.
@@ -11,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jmo_validate import Policy
+from jmo_validate.readers import Unreadable
 from tests.conftest import REFERENCE_DATE
 
 #: A complete, valid record under every preset's identity rules (female, 1 July 1990, Kota Bandung).
@@ -31,6 +36,7 @@ class Example:
     reference: Any = None
     preset: str = "profile_update"
     overrides: dict[str, Any] = field(default_factory=dict)
+    batch: bool = False
 
     def policy(self) -> Policy:
         factory = getattr(Policy, self.preset)
@@ -62,6 +68,9 @@ EXAMPLES: dict[str, Example] = {
     "field.conflict": Example(_with(NIK="3273014107900004")),
     "reference.type": Example(VALID, reference="KTP"),
     "reference.invalid": Example(VALID, reference={"nik": "3273-0141"}),
+    "record.unreadable": Example([Unreadable("7 values for 5 columns")], batch=True),
+    "record.duplicate_key": Example([VALID, _with(nik="3273.0141.0790.0003")], batch=True),
+    "reference.not_found": Example([VALID], reference=[{"nik": "3273014107900011"}], batch=True),
     # NIK
     "nik.missing": Example(_without("nik")),
     "nik.format": Example(_with(nik="3273O14107900003")),
