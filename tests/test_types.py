@@ -38,6 +38,8 @@ def test_participant_model_parses_every_field() -> None:
         "full_name": "Siti Aminah",
         "birth_date": "1990-07-01",
         "sex": "P",
+        "address": None,
+        "ktp_address": None,
     }
     assert Participant.model_validate_json(participant.model_dump_json()) == participant
 

@@ -16,6 +16,9 @@ raises for bad data: only misuse of the API itself (a policy that is not a
 ...         "nama_lengkap": "Siti Aminah",
 ...         "tanggal_lahir": "1 Juli 1990",
 ...         "jenis_kelamin": "Laki-laki",
+...         "alamat": {"jalan": "Jl. Raya Bogor No. 1", "kelurahan": "Pondok Rajeg",
+...                    "kecamatan": "Cibinong", "kabupaten": "Kab. Bogor",
+...                    "provinsi": "Jawa Barat", "kode_pos": "16914"},
 ...     },
 ...     policy=policy,
 ... )
@@ -32,7 +35,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from jmo_validate import crosschecks, kpj, nik, person
+from jmo_validate import address, crosschecks, kpj, nik, person
 from jmo_validate.codes import CATALOGUE, message
 from jmo_validate.errors import FieldError, Finding
 from jmo_validate.masking import MASKERS
@@ -183,8 +186,15 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
+def _address_spec(section: str) -> SectionSpec:
+    return SectionSpec(
+        section,
+        lambda raw, ctx: address.check(raw, section=section, required=ctx.policy.required),
+    )
+
+
 #: The nested sections, in the order they are checked.
-SECTIONS: tuple[SectionSpec, ...] = ()
+SECTIONS: tuple[SectionSpec, ...] = (_address_spec("address"), _address_spec("ktp_address"))
 
 
 def _shown(value: object) -> str | None:
@@ -219,8 +229,14 @@ def _read_section(fields: Fields, section: SectionSpec, ctx: Context, *, quiet: 
     prefix = section.path + "."
     raw = {path[len(prefix) :]: value for path, value in fields.items() if path.startswith(prefix)}
     if all(is_blank(value) for value in raw.values()):
-        if not quiet and section.path in ctx.policy.required:
+        required = ctx.policy.required
+        if quiet:
+            return None
+        if section.path in required:
             ctx.add(section.path, f"{section.path}.missing")
+        else:  # a policy may require parts of a section without the section itself
+            for path in sorted(path for path in required if path.startswith(prefix)):
+                ctx.add(path, f"{path}.missing")
         return None
     value, findings = section.parse(raw, ctx)
     if quiet:

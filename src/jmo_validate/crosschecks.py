@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from jmo_validate import names, person
+from jmo_validate.address import Address
 from jmo_validate.nik import Nik
 from jmo_validate.regions import RegionStatus
 
@@ -46,6 +47,7 @@ def check_record(parsed: Parsed, ctx: Context) -> None:
     if isinstance(sex, person.Sex) and sex is not number.sex:
         ctx.add("sex", "sex.nik_mismatch", expected=number.sex, actual=sex)
     _check_nik_region(number, ctx)
+    _check_ktp_region(number, parsed.get("ktp_address"), ctx)
 
 
 #: Issue codes of a NIK whose region code is known in no edition (retired codes are fine).
@@ -59,6 +61,32 @@ def _check_nik_region(number: Nik, ctx: Context) -> None:
     code = _NIK_REGION_CODES.get(number.region_status)
     if code is not None:
         ctx.add("nik", code, actual=number)
+
+
+def _check_ktp_region(number: Nik, ktp: object, ctx: Context) -> None:
+    """The KTP address against the NIK's region, today's successor of a retired code included.
+
+    Districts are compared when both are known, else regencies/cities. The domicile
+    address is never compared: living elsewhere is normal.
+    """
+    if not isinstance(ktp, Address) or ktp.regency_code is None:
+        return
+    district = number.current_district if ktp.district_code is not None else None
+    expected = district or number.current_regency
+    if expected is None:
+        return
+    code = ktp.district_code if district is not None else ktp.regency_code
+    if code == expected.code:
+        return
+    actual = ktp.district if district is not None else ktp.regency
+    ctx.add(
+        "ktp_address",
+        "ktp_address.nik_mismatch",
+        expected=f"{expected.code} {expected.name}",
+        actual=f"{code} {actual}",
+        nik_region=expected.name,
+        actual_region=actual,
+    )
 
 
 def _same_day(encoded: date, declared: date) -> bool:

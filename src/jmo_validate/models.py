@@ -10,7 +10,8 @@ for the full report; ``report.participant`` is this model, already parsed.
 >>> from jmo_validate.models import Participant
 >>> p = Participant(nik="3201014107900001", full_name="Siti  Aminah", sex="perempuan")
 >>> p
-Participant(nik=Nik('3201********0001'), kpj=None, full_name='Siti Aminah', birth_date=None, sex=<Sex.FEMALE: 'P'>)
+Participant(nik=Nik('3201********0001'), kpj=None, full_name='Siti Aminah', birth_date=None, sex=<Sex.FEMALE: 'P'>,
+            address=None, ktp_address=None)
 >>> p.model_dump(mode="json", exclude_none=True)
 {'nik': '3201014107900001', 'full_name': 'Siti Aminah', 'sex': 'P'}
 """
@@ -19,7 +20,15 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from jmo_validate.types import KPJ, NIK, BirthDate, FullName, SexType
+from jmo_validate.types import (
+    KPJ,
+    NIK,
+    AddressType,
+    BirthDate,
+    FullName,
+    KtpAddressType,
+    SexType,
+)
 
 __all__ = ["Participant"]
 
@@ -34,3 +43,5 @@ class Participant(BaseModel):
     full_name: FullName | None = None
     birth_date: BirthDate | None = None
     sex: SexType | None = None
+    address: AddressType | None = None
+    ktp_address: KtpAddressType | None = None

@@ -3,7 +3,7 @@
 A record arrives as a mapping from JSON, a CSV row or a form. Keys are matched
 case-, space- and punctuation-insensitively against canonical English names and
 Indonesian aliases; nested sections (``{"address": {"postal_code": ...}}``) and
-dotted keys (``"address.postal_code"``) give the same flat field paths. Values
+dotted keys (``address.postal_code``) give the same flat field paths. Values
 become text (or dates, for date fields); anything else is reported, never raised.
 
 >>> fields, unknown, problems = read_record(
@@ -30,6 +30,7 @@ from typing import Any
 from jmo_validate.errors import Finding
 
 __all__ = [
+    "ADDRESS_PARTS",
     "ALIASES",
     "MAX_FIELDS",
     "MAX_TEXT_LENGTH",
@@ -72,6 +73,47 @@ _NAMES: dict[str, tuple[str, ...]] = {
 
 #: Nested sections: canonical name -> (accepted names, {child path: accepted names}).
 SECTIONS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {}
+
+# --- addresses (address.py): the domicile address and the KTP address -------------------------
+#: The parts of an address section and their accepted names (``rt_rw``: a combined ``001/002``).
+ADDRESS_PARTS: dict[str, tuple[str, ...]] = {
+    "street": ("street", "jalan", "alamat", "alamat_lengkap", "line"),
+    "rt": ("rt",),
+    "rw": ("rw",),
+    "rt_rw": ("rt_rw", "rtrw"),
+    "village": ("village", "kelurahan", "desa", "kelurahan_desa", "kel_desa"),
+    "district": ("district", "kecamatan", "kec"),
+    "regency": ("regency", "kabupaten", "kota", "kabupaten_kota", "kab_kota", "city"),
+    "province": ("province", "provinsi", "prov"),
+    "postal_code": ("postal_code", "kode_pos", "kodepos", "zip"),
+}
+_ADDRESS_SECTIONS = {
+    "address": ("address", "alamat", "alamat_domisili", "domisili"),
+    "ktp_address": ("ktp_address", "alamat_ktp", "alamat_sesuai_ktp"),
+}
+SECTIONS.update(
+    (section, (names, {f"{section}.{part}": aliases for part, aliases in ADDRESS_PARTS.items()}))
+    for section, names in _ADDRESS_SECTIONS.items()
+)
+# Flat headers (a CSV's "Alamat", "RT", "Kelurahan", "Kode Pos") are the domicile address; the
+# KTP address's flat headers carry "ktp" ("alamat_ktp", "kelurahan_ktp", "ktp_kode_pos").
+_FLAT_ADDRESS_PARTS = {
+    "rt": ("rt",),
+    "rw": ("rw",),
+    "rt_rw": ("rt_rw", "rtrw"),
+    "village": ("kelurahan", "desa", "kelurahan_desa", "kel_desa"),
+    "district": ("kecamatan", "kec"),
+    "regency": ("kabupaten", "kota", "kabupaten_kota", "kab_kota"),
+    "province": ("provinsi", "prov"),
+    "postal_code": ("kode_pos", "kodepos"),
+}
+_NAMES["address.street"] = (*_ADDRESS_SECTIONS["address"], "alamat_lengkap", "jalan")
+_NAMES["ktp_address.street"] = (*_ADDRESS_SECTIONS["ktp_address"], "alamat_lengkap_ktp")
+for _part, _flat in _FLAT_ADDRESS_PARTS.items():
+    _NAMES[f"address.{_part}"] = _flat
+    _NAMES[f"ktp_address.{_part}"] = tuple(f"{name}_ktp" for name in _flat) + tuple(
+        f"ktp_{name}" for name in _flat
+    )
 
 
 def _index(names: Mapping[str, tuple[str, ...]]) -> dict[str, str]:

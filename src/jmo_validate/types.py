@@ -39,16 +39,17 @@ datetime.date(1905, 12, 17)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
 from pydantic import GetCoreSchemaHandler
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError, core_schema
 
-from jmo_validate import kpj, nik, person
-from jmo_validate.codes import Language, message
+from jmo_validate import address, kpj, nik, person
+from jmo_validate.address import Address
+from jmo_validate.codes import CATALOGUE, Language, Severity, message
 from jmo_validate.errors import FieldError
 from jmo_validate.kpj import Kpj
 from jmo_validate.nik import Nik
@@ -58,11 +59,14 @@ from jmo_validate.record import TextError, as_text
 __all__ = [
     "KPJ",
     "NIK",
+    "AddressType",
+    "AddressValidator",
     "BirthDate",
     "BirthDateValidator",
     "FullName",
     "FullNameValidator",
     "KpjValidator",
+    "KtpAddressType",
     "NikValidator",
     "SexType",
     "SexValidator",
@@ -219,6 +223,67 @@ class SexValidator:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class AddressValidator:
+    """Marker for an address: a mapping of parts or one free-text line (:func:`jmo_validate.address.check`).
+
+    Every finding whose default severity is error becomes one pydantic error, located
+    at its part (``("address", "postal_code")``) with the issue code as its type;
+    warnings (ambiguous names, a postal code of another village) do not fail validation.
+    ``section`` is ``"address"`` (domicile) or ``"ktp_address"``.
+    """
+
+    section: str = "address"
+    lang: Language = "id"
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        section, lang = self.section, self.lang
+
+        def validate(value: Any) -> Address:
+            if isinstance(value, Address):
+                return value
+            if not isinstance(value, (str, Mapping)):
+                raise PydanticCustomError(
+                    "field.type",
+                    message("field.type", lang, field=section, type=type(value).__name__),
+                )
+            parsed, findings = address.check(value, section=section)
+            errors = [
+                InitErrorDetails(
+                    type=PydanticCustomError(
+                        finding.code,
+                        message(
+                            finding.code,
+                            lang,
+                            field=f"{section}.{finding.field}" if finding.field else section,
+                            **finding.params,
+                        ),
+                    ),
+                    loc=(finding.field,) if finding.field else (),
+                    input=value,
+                )
+                for finding in findings
+                if CATALOGUE[finding.code].severity is Severity.ERROR
+            ]
+            if errors:
+                raise ValidationError.from_exception_data("Address", errors)
+            if parsed is None:
+                raise PydanticCustomError(f"{section}.missing", message(f"{section}.missing", lang))
+            return parsed
+
+        return core_schema.no_info_plain_validator_function(
+            validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                Address.as_dict, when_used="always"
+            ),
+            json_schema_input_schema=core_schema.union_schema(
+                [core_schema.dict_schema(core_schema.str_schema()), core_schema.str_schema()]
+            ),
+        )
+
+
 class _NeverInstance:
     """A type no value has: the value is always re-parsed (plain ``str``/``date`` fields)."""
 
@@ -228,3 +293,5 @@ KPJ = Annotated[Kpj, KpjValidator()]
 FullName = Annotated[str, FullNameValidator()]
 BirthDate = Annotated[date, BirthDateValidator()]
 SexType = Annotated[Sex, SexValidator()]
+AddressType = Annotated[Address, AddressValidator()]
+KtpAddressType = Annotated[Address, AddressValidator(section="ktp_address")]
