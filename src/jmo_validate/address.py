@@ -137,7 +137,8 @@ _POSTAL_LABELLED = re.compile(r"\bkode ?pos ?\.? ?:? ?(\d+)", re.I | re.A)
 _POSTAL_TRAILING = re.compile(r"(?:^| )(\d{5})$", re.A)
 #: Leading words that name the level of the words after them.
 _LEVEL_WORDS = {
-    **dict.fromkeys(("kel", "kelurahan", "desa", "ds"), "village"),
+    # gampong (Aceh), nagari (Sumatera Barat), pekon (Lampung): other names of a desa
+    **dict.fromkeys(("kel", "kelurahan", "desa", "ds", "gampong", "nagari", "pekon"), "village"),
     **dict.fromkeys(("kec", "kecamatan", "distrik"), "district"),
     **dict.fromkeys(("kab", "kabupaten", "kota", "kodya", "kotamadya"), "regency"),
     **dict.fromkeys(("prov", "provinsi", "propinsi"), "province"),
@@ -166,7 +167,8 @@ def _chunks(segment: str, street: bool) -> list[tuple[str | None, str]]:
     chunks: list[tuple[str | None, list[str]]] = [(None, [])]
     for word in segment.split(" "):
         level = _level_word(word)
-        if level is not None and not (street and word.lower().rstrip(".") in _STREET_WORDS):
+        leading = street and len(chunks) == 1  # still the street line's own words
+        if level is not None and not (leading and word.lower().rstrip(".") in _STREET_WORDS):
             chunks.append((level, [word]))
         else:
             chunks[-1][1].append(word)
@@ -187,8 +189,9 @@ def split_line(text: str) -> AddressLine:
     a postal code (a trailing 5-digit number after the first segment, or after
     ``Kode Pos``) are taken where they are; a level word (``Kel.``, ``Desa``,
     ``Kec.``, ``Distrik``, ``Kab.``, ``Kota``, ``Prov.``) places the words after
-    it. A segment without one is placed only when its name exists at exactly one
-    of the levels above the last one placed (``Jakarta Pusat`` after a district);
+    it (``Gampong``, ``Nagari`` and ``Pekon`` name a desa). A segment without one
+    is placed only when its name exists at exactly one of the levels above the last
+    one placed (``Jakarta Pusat`` after a district);
     text before the first placed part is the street line, anything else is
     returned in ``unplaced``.
 
@@ -233,6 +236,8 @@ def split_line(text: str) -> AddressLine:
             taken.append(postal)
             if parts.setdefault("postal_code", postal.group(1)) != postal.group(1):
                 unplaced.append(postal.group(1))
+        if not segment:
+            continue
         for level, chunk in _chunks(segment, street=index == 0):
             if level is None and index > 0:
                 level = _only_level(chunk, order[last + 1 :])
@@ -298,8 +303,8 @@ Problem = Callable[..., None]
 def _candidates(text: str, level: str) -> tuple[Region, ...]:
     """The current regions at ``level`` named by ``text``: a name, a code, or a code and a name.
 
-    A retired code stands for its current successor. Names that start with digits
-    (``13 Ilir`` in Palembang) are looked up as names when they are not a code.
+    A retired code stands for its current successor. Text that starts with digits
+    but is no code of ``level`` is looked up as a name.
     """
     match = _CODE_AND_NAME.fullmatch(text)
     code = match.group(1).replace(".", "") if match is not None else ""
@@ -310,10 +315,13 @@ def _candidates(text: str, level: str) -> tuple[Region, ...]:
         if current is None or (name and current not in _candidates(name, level)):
             return ()
         return (current,)
-    found = regions.find(text, level=level)
     words = text.split(" ", 1)
-    if not found and len(words) == 2 and _level_word(words[0]) is not None:
-        found = regions.find(words[1], level=level)  # "Kel. X" written for a desa
+    prefixed = len(words) == 2 and _level_word(words[0]) is not None
+    if prefixed and level == "village":  # "Kel."/"Desa" are often swapped: search by name
+        return regions.find(words[1], level=level)
+    found = regions.find(text, level=level)
+    if not found and prefixed:
+        found = regions.find(words[1], level=level)  # "Kec. X" written in the regency field
     return found
 
 
@@ -357,15 +365,19 @@ def _resolve(texts: Mapping[str, str], problem: Problem) -> dict[str, Region]:
                 continue
             changed |= (parents, children) != (options[parent], options[child])
             options[parent], options[child] = parents, children
+    mismatched: set[str] = set()
     for child in sorted(broken, key=REGION_PARTS.index):
         parent = order[order.index(child) - 1]
         if parent == "province" and _outdated(texts[child], child, options, problem):
             continue
         shown = _shown(options[parent][0]) if len(options[parent]) == 1 else texts[parent]
         problem(child, "mismatched", parent=shown)
+        mismatched.add(child)
     chain: Region | None = None
     for part in order:
         found = options[part]
+        if part in mismatched:
+            break
         if len(found) > 1:
             names = ", ".join(f"{_shown(r)} ({r.code})" for r in found[:MAX_CANDIDATES])
             more = len(found) - MAX_CANDIDATES
@@ -439,7 +451,10 @@ def _read_parts(parts: Mapping[str, object], findings: list[Finding]) -> dict[st
         if len(text) > MAX_LINE_LENGTH:
             findings.append(Finding("field.too_long", part, {"limit": MAX_LINE_LENGTH}))
             continue
-        text = " ".join(text.split())
+        if part == "street":  # the lines of a form's text area are segments of one line
+            text = ", ".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+        else:
+            text = " ".join(text.split())
         if texts.setdefault(part, text) != text:
             findings.append(Finding("field.conflict", part))
     return texts
