@@ -18,7 +18,18 @@ from jmo_validate import Policy
 from jmo_validate.readers import Unreadable
 from tests.conftest import REFERENCE_DATE
 
-#: A complete, valid record under every preset's identity rules (female, 1 July 1990, Kota Bandung).
+#: A complete address in the NIK's district (Sukasari, Kota Bandung).
+ADDRESS: dict[str, Any] = {
+    "street": "Jl. Setiabudi No. 5",
+    "rt": "003",
+    "rw": "004",
+    "village": "Isola",
+    "district": "Sukasari",
+    "regency": "Kota Bandung",
+    "province": "Jawa Barat",
+    "postal_code": "40154",
+}
+#: A complete, valid record under every preset's rules (female, 1 July 1990, Kota Bandung).
 VALID: dict[str, Any] = {
     "nik": "3273014107900003",
     "kpj": "19012345678",
@@ -27,6 +38,7 @@ VALID: dict[str, Any] = {
     "sex": "P",
     "phone": "0812-3456-7890",
     "email": "siti.aminah@gmail.com",
+    "address": ADDRESS,
 }
 
 
@@ -261,4 +273,73 @@ EXAMPLES.update(
         "last_updated.future": Example(_with(tgl_pengkinian="1 Desember 2026")),
         "last_updated.stale": Example(_with(tgl_pengkinian="1 Januari 2025")),
     }
+)
+
+# --- addresses: the same rules for the domicile address and the KTP address ----------------------
+_BELOW = {"province": 0, "regency": 1, "district": 2, "village": 3}
+
+
+def _address(section: str, **changes: Any) -> dict[str, Any]:
+    parts = {key: value for key, value in {**ADDRESS, **changes}.items() if value is not None}
+    return {**VALID, section: parts}
+
+
+def _address_examples(section: str) -> dict[str, Example]:
+    def missing(part: str) -> Example:
+        # a region part is missing only when no deeper part gives it
+        dropped = {p: None for p, depth in _BELOW.items() if depth >= _BELOW.get(part, 9)}
+        record = _address(section, **{part: None, **dropped})
+        return Example(record, overrides={"required": {f"{section}.{part}"}})
+
+    s = section
+    return {
+        f"{s}.missing": Example(_without(s), overrides={"required": {s}}),
+        **{
+            f"{s}.{part}.missing": missing(part)
+            for part in (
+                "street",
+                "rt",
+                "village",
+                "district",
+                "regency",
+                "province",
+                "postal_code",
+            )
+        },
+        f"{s}.unplaced": Example(
+            {**VALID, s: "Jl. Setiabudi No. 5 RT 3/RW 4, Kel. Isola, Kec. Sukasari, Narnia 40154"}
+        ),
+        f"{s}.rt.format": Example(_address(s, rt="1a")),
+        f"{s}.rw.format": Example(_address(s, rw="12345")),
+        f"{s}.rt.zero": Example(_address(s, rt="000")),
+        f"{s}.postal_code.format": Example(_address(s, postal_code="04015")),
+        f"{s}.village.unknown": Example(_address(s, village="Narnia")),
+        f"{s}.district.unknown": Example(_address(s, district="Kec. Narnia")),
+        f"{s}.regency.unknown": Example(_address(s, regency="Kota Narnia")),
+        f"{s}.province.unknown": Example(_address(s, province="Narnia")),
+        f"{s}.village.ambiguous": Example({**VALID, s: {"kelurahan": "Sukamaju"}}),
+        f"{s}.district.ambiguous": Example({**VALID, s: {"kecamatan": "Sukasari"}}),
+        f"{s}.regency.ambiguous": Example({**VALID, s: {"kota": "Bogor", "provinsi": "Jabar"}}),
+        f"{s}.village.mismatched": Example(_address(s, village="Gambir")),
+        f"{s}.district.mismatched": Example(_address(s, district="Gambir", village=None)),
+        f"{s}.regency.mismatched": Example(_address(s, province="Jawa Tengah")),
+        f"{s}.province.outdated": Example(
+            {**VALID, s: {"kabupaten": "Merauke", "provinsi": "Papua"}}
+        ),
+        f"{s}.postal_code.region_mismatch": Example(_address(s, postal_code="40152")),
+        f"{s}.postal_code.province_mismatch": Example(_address(s, postal_code="10110")),
+    }
+
+
+EXAMPLES.update(_address_examples("address"))
+EXAMPLES.update(_address_examples("ktp_address"))
+EXAMPLES["ktp_address.nik_mismatch"] = Example(
+    _address(
+        "ktp_address",
+        village="Gambir",
+        district="Gambir",
+        regency="Jakarta Pusat",
+        province="DKI Jakarta",
+        postal_code="10110",
+    )
 )
