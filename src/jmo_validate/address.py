@@ -39,6 +39,7 @@ import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any
 
 from jmo_validate import regions
@@ -300,11 +301,13 @@ _CODE_LENGTHS = frozenset({2, 4, 6, 10})
 Problem = Callable[..., None]
 
 
+@lru_cache(maxsize=16384)
 def _candidates(text: str, level: str) -> tuple[Region, ...]:
     """The current regions at ``level`` named by ``text``: a name, a code, or a code and a name.
 
     A retired code stands for its current successor. Text that starts with digits
-    but is no code of ``level`` is looked up as a name.
+    but is no code of ``level`` is looked up as a name. Cached: region names repeat
+    across the records of a batch, and the registry never changes.
     """
     match = _CODE_AND_NAME.fullmatch(text)
     code = match.group(1).replace(".", "") if match is not None else ""

@@ -264,16 +264,22 @@ def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[
             parsed[spec.path] = value
         if spec.path == "category" and not quiet:
             ctx.required = ctx.policy.required_for(value if isinstance(value, Category) else None)
+    parts: dict[str, dict[str, object]] = {}  # section -> {child name: raw value}
+    for path, raw in fields.items():
+        section_name, dot, child = path.partition(".")
+        if dot:
+            parts.setdefault(section_name, {})[child] = raw
     for section in SECTIONS:
-        value = _read_section(fields, section, ctx, quiet=quiet)
+        value = _read_section(parts.get(section.path, {}), section, ctx, quiet=quiet)
         if value is not None:
             parsed[section.path] = value
     return parsed
 
 
-def _read_section(fields: Fields, section: SectionSpec, ctx: Context, *, quiet: bool) -> object:
+def _read_section(
+    raw: dict[str, object], section: SectionSpec, ctx: Context, *, quiet: bool
+) -> object:
     prefix = section.path + "."
-    raw = {path[len(prefix) :]: value for path, value in fields.items() if path.startswith(prefix)}
     if all(is_blank(value) for value in raw.values()):
         required = ctx.required
         if quiet:
