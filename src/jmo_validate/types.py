@@ -39,7 +39,7 @@ datetime.date(1905, 12, 17)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from enum import Enum
@@ -66,17 +66,15 @@ from jmo_validate.category import Category
 from jmo_validate.codes import CATALOGUE, Language, Severity, message
 from jmo_validate.email_address import Email
 from jmo_validate.employment import Employment, Npp
-from jmo_validate.errors import FieldError
+from jmo_validate.errors import FieldError, Finding
 from jmo_validate.kpj import Kpj
 from jmo_validate.nik import Nik
 from jmo_validate.person import Sex
 from jmo_validate.phone import Phone
 from jmo_validate.record import (
     MAX_TEXT_LENGTH,
-    SECTIONS,
     TextError,
     as_text,
-    normalise_key,
     read_record,
 )
 
@@ -111,6 +109,7 @@ __all__ = [
     "SexType",
     "SexValidator",
     "field_validator_schema",
+    "section_validator_schema",
 ]
 
 
@@ -344,11 +343,91 @@ class RupiahValidator:
         )
 
 
-_EMPLOYMENT_PARTS = {
-    alias: path.removeprefix("employment.")
-    for path, aliases in SECTIONS["employment"][1].items()
-    for alias in aliases
-}
+def section_validator_schema(
+    section: str,
+    value_type: type,
+    check: Callable[[Any], tuple[object, Sequence[Finding]]],
+    *,
+    lang: Language = "id",
+    serialize: Callable[[Any], Any],
+    input_schema: core_schema.CoreSchema,
+    fails: Callable[[Finding], bool] | None = None,
+    text_allowed: bool = False,
+    derived: frozenset[str] = frozenset(),
+) -> core_schema.CoreSchema:
+    """Build a pydantic core schema for a nested section (``address``, ``employment``, ...).
+
+    Values already of ``value_type`` pass through. A mapping's keys are read
+    through the record layer's aliases (a key naming no part is ``extra_forbidden``,
+    except the ``derived`` keys that ``serialize`` adds, so dumped values read back)
+    and its parts, by child name, go to ``check`` (with ``text_allowed``, a free-text
+    line goes there as it is), which returns the parsed value and the findings, as
+    the record layer's section parsers do. Every finding that ``fails`` (default:
+    catalogue severity ``error``) becomes one line of the ``ValidationError``,
+    located at its part with the issue code as its type.
+    """
+    fails = fails or _is_error
+    prefix = section + "."
+
+    def validate(value: Any) -> Any:
+        if isinstance(value, value_type):
+            return value
+        errors: list[InitErrorDetails] = []
+        if isinstance(value, Mapping):  # keys through the record layer's aliases
+            fields, unknown, conflicts = read_record({section: value})
+            parts = {path.removeprefix(prefix): raw for path, raw in fields.items()}
+            errors += [
+                InitErrorDetails(
+                    type="extra_forbidden", loc=(key.removeprefix(prefix),), input=value
+                )
+                for key in unknown
+                if key.removeprefix(prefix) not in derived
+            ]
+            parsed, found = check(parts)
+            findings = [Finding(f.code, f.field.removeprefix(prefix), f.params) for f in conflicts]
+            findings += found
+        elif text_allowed and isinstance(value, str):
+            parsed, found = check(value)
+            findings = list(found)
+        else:
+            raise PydanticCustomError(
+                "field.type",
+                message("field.type", lang, field=section, type=type(value).__name__),
+            )
+        errors += [
+            InitErrorDetails(
+                type=PydanticCustomError(
+                    finding.code,
+                    message(
+                        finding.code,
+                        lang,
+                        field=f"{prefix}{finding.field}" if finding.field else section,
+                        **finding.params,
+                    ),
+                ),
+                loc=(finding.field,) if finding.field else (),
+                input=value,
+            )
+            for finding in findings
+            if fails(finding)
+        ]
+        if errors:
+            raise ValidationError.from_exception_data(value_type.__name__, errors)
+        if parsed is None:
+            raise PydanticCustomError(f"{section}.missing", message(f"{section}.missing", lang))
+        return parsed
+
+    return core_schema.no_info_plain_validator_function(
+        validate,
+        serialization=core_schema.plain_serializer_function_ser_schema(
+            serialize, when_used="always"
+        ),
+        json_schema_input_schema=input_schema,
+    )
+
+
+def _is_error(finding: Finding) -> bool:
+    return CATALOGUE[finding.code].severity is Severity.ERROR
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,52 +448,16 @@ class EmploymentValidator:
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            self._validate,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                _employment_dict, when_used="always"
-            ),
-            json_schema_input_schema=core_schema.dict_schema(
+        return section_validator_schema(
+            "employment",
+            Employment,
+            lambda parts: employment.parse_section(parts, reference_date=self.reference_date),
+            lang=self.lang,
+            serialize=_employment_dict,
+            input_schema=core_schema.dict_schema(
                 core_schema.str_schema(), core_schema.any_schema()
             ),
         )
-
-    def _validate(self, value: Any) -> Employment:
-        if isinstance(value, Employment):
-            return value
-        if not isinstance(value, Mapping):
-            raise PydanticCustomError(
-                "field.type",
-                message("field.type", self.lang, field="employment", type=type(value).__name__),
-            )
-        errors: list[InitErrorDetails] = []
-        raw: dict[str, object] = {}
-        for key, item in value.items():
-            part = _EMPLOYMENT_PARTS.get(normalise_key(key)) if isinstance(key, str) else None
-            if part is None:
-                errors.append({"type": "extra_forbidden", "loc": (str(key),), "input": item})
-            else:
-                raw[part] = item
-        job, findings = employment.parse_section(raw, reference_date=self.reference_date)
-        for finding in findings:
-            if CATALOGUE[finding.code].severity is not Severity.ERROR:
-                continue
-            path = f"employment.{finding.field}"
-            text = message(finding.code, self.lang, field=path, **finding.params)
-            errors.append(
-                {
-                    "type": PydanticCustomError(finding.code, text),
-                    "loc": (finding.field,),
-                    "input": raw.get(finding.field),
-                }
-            )
-        if errors:
-            raise ValidationError.from_exception_data("Employment", errors)
-        if job is None:
-            raise PydanticCustomError(
-                "employment.missing", message("employment.missing", self.lang)
-            )
-        return job
 
 
 def _employment_dict(job: Employment) -> dict[str, Any]:
@@ -436,7 +479,7 @@ def _employment_dict(job: Employment) -> dict[str, Any]:
 class BankAccountValidator:
     """Marker for a bank-account field: a mapping ``{bank, number, holder_name}`` (or aliases).
 
-    Raises the first error-level code the record layer would report;
+    Every error-level finding of the record layer becomes a line of the ``ValidationError``;
     ``allow_ewallet=False`` (benefit claims) also rejects an e-wallet named as the bank.
     """
 
@@ -446,44 +489,28 @@ class BankAccountValidator:
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
+        def fails(finding: Finding) -> bool:
+            ewallet = finding.code == "bank_account.bank.ewallet"
+            return _is_error(finding) or (ewallet and not self.allow_ewallet)
+
         text = core_schema.typed_dict_field(
             core_schema.str_schema(max_length=MAX_TEXT_LENGTH), required=False
         )
-        return core_schema.no_info_plain_validator_function(
-            self._validate,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                _account_dict, when_used="always"
-            ),
-            json_schema_input_schema=core_schema.typed_dict_schema(
+        return section_validator_schema(
+            "bank_account",
+            BankAccount,
+            lambda parts: bank_account.parse_section(parts, required=_ACCOUNT_REQUIRED),
+            lang=self.lang,
+            serialize=_account_dict,
+            input_schema=core_schema.typed_dict_schema(
                 {"bank": text, "number": text, "holder_name": text}
             ),
+            fails=fails,
         )
 
-    def _validate(self, value: Any) -> BankAccount:
-        if isinstance(value, BankAccount):
-            return value
-        if not isinstance(value, Mapping):
-            raise PydanticCustomError(
-                "field.type",
-                message("field.type", self.lang, field="bank_account", type=type(value).__name__),
-            )
-        fields, _unknown, conflicts = read_record({"bank_account": value})
-        prefix = "bank_account."
-        raw = {path.removeprefix(prefix): raw for path, raw in fields.items()}
-        required = ("bank_account.bank", "bank_account.number")
-        account, findings = bank_account.parse_section(raw, required=required)
-        for finding in [*conflicts, *findings]:
-            if CATALOGUE[finding.code].severity is Severity.ERROR or (
-                finding.code == "bank_account.bank.ewallet" and not self.allow_ewallet
-            ):
-                field = (
-                    finding.field if finding.field.startswith(prefix) else prefix + finding.field
-                )
-                raise PydanticCustomError(
-                    finding.code, message(finding.code, self.lang, field=field, **finding.params)
-                )
-        assert account is not None  # bank and number are required: absent or invalid raised
-        return account
+
+#: An account needs its bank and number; the holder's name is compared by the record layer.
+_ACCOUNT_REQUIRED = frozenset({"bank_account.bank", "bank_account.number"})
 
 
 def _account_dict(account: BankAccount) -> dict[str, str | None]:
@@ -557,49 +584,25 @@ class AddressValidator:
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        section, lang = self.section, self.lang
-
-        def validate(value: Any) -> Address:
-            if isinstance(value, Address):
-                return value
-            if not isinstance(value, (str, Mapping)):
-                raise PydanticCustomError(
-                    "field.type",
-                    message("field.type", lang, field=section, type=type(value).__name__),
-                )
-            parsed, findings = address.check(value, section=section)
-            errors = [
-                InitErrorDetails(
-                    type=PydanticCustomError(
-                        finding.code,
-                        message(
-                            finding.code,
-                            lang,
-                            field=f"{section}.{finding.field}" if finding.field else section,
-                            **finding.params,
-                        ),
-                    ),
-                    loc=(finding.field,) if finding.field else (),
-                    input=value,
-                )
-                for finding in findings
-                if CATALOGUE[finding.code].severity is Severity.ERROR
-            ]
-            if errors:
-                raise ValidationError.from_exception_data("Address", errors)
-            if parsed is None:
-                raise PydanticCustomError(f"{section}.missing", message(f"{section}.missing", lang))
-            return parsed
-
-        return core_schema.no_info_plain_validator_function(
-            validate,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                Address.as_dict, when_used="always"
-            ),
-            json_schema_input_schema=core_schema.union_schema(
+        section = self.section
+        return section_validator_schema(
+            section,
+            Address,
+            lambda value: address.check(value, section=section),
+            lang=self.lang,
+            serialize=Address.as_dict,
+            derived=_ADDRESS_CODES,
+            input_schema=core_schema.union_schema(
                 [core_schema.dict_schema(core_schema.str_schema()), core_schema.str_schema()]
             ),
+            text_allowed=True,
         )
+
+
+#: The resolved region codes an :class:`Address` serialises besides its parts.
+_ADDRESS_CODES = frozenset(
+    f"{part}_code" for part in ("village", "district", "regency", "province")
+)
 
 
 class _NeverInstance:
