@@ -396,6 +396,26 @@ def _resolve(texts: Mapping[str, str], problem: Problem) -> dict[str, Region]:
     return resolved
 
 
+Resolution = tuple[
+    tuple[tuple[str, Region], ...], tuple[tuple[str, str, tuple[tuple[str, Any], ...]], ...]
+]
+
+
+@lru_cache(maxsize=8192)
+def _resolved(region_texts: tuple[tuple[str, str], ...]) -> Resolution:
+    """:func:`_resolve` for the region parts as given, with its problems recorded.
+
+    Cached: a batch repeats the same village, district, regency and province names
+    far more often than it repeats street lines, and the result depends on nothing else.
+    """
+    problems: list[tuple[str, str, tuple[tuple[str, Any], ...]]] = []
+
+    def record(part: str, name: str, **params: Any) -> None:
+        problems.append((part, name, tuple(params.items())))
+
+    return tuple(_resolve(dict(region_texts), record).items()), tuple(problems)
+
+
 def _outdated(
     text: str, child: str, options: dict[str, tuple[Region, ...]], problem: Problem
 ) -> bool:
@@ -505,7 +525,11 @@ def check(
             problem("postal_code", "format", actual=texts["postal_code"])
         else:
             values["postal_code"] = postal
-    resolved = _resolve(texts, problem)
+    region_texts = tuple((part, texts[part]) for part in REGION_PARTS if part in texts)
+    found, problems = _resolved(region_texts)
+    for part, name, params in problems:
+        problem(part, name, **dict(params))
+    resolved = dict(found)
     for part in REGION_PARTS:
         if part in resolved:
             values[part] = resolved[part].name
