@@ -239,3 +239,13 @@ def test_import_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_without_values_the_issues_are_the_same(workers: int) -> None:
+    records = [VALID, {**VALID, "nik": "3273014107900000"}, OTHER, {**OTHER, "sex": "P"}]
+    full = list(validate_many(records, policy=POLICY))
+    lean = list(validate_many(records, policy=POLICY, workers=workers, values=False))
+    assert [(r.row, r.report.issues) for r in lean] == [(r.row, r.report.issues) for r in full]
+    assert all(r.report.values == {} for r in lean)
+    assert full[0].report.participant is not None

@@ -337,6 +337,7 @@ def validate_many(
     key: str | None = "nik",
     policy: Policy | None = None,
     workers: int = 1,
+    values: bool = True,
 ) -> Iterator[RowReport]:
     """Check every record of ``records``; yield a :class:`RowReport` for each, in order.
 
@@ -345,10 +346,12 @@ def validate_many(
     and the duplicate check. ``workers > 1`` runs the checks in that many
     processes. Records (and reference records) may be any mapping that pickles;
     an :class:`~jmo_validate.readers.Unreadable` item stands for a row that
-    could not be read. Arguments are checked here; the work happens as the
-    result is iterated.
+    could not be read. ``values=False`` leaves :attr:`Report.values` empty (so
+    ``participant`` has no fields): the issues are the same, and a batch that only needs the
+    issues saves the work of keeping, and with workers of sending back, the parsed
+    values. Arguments are checked here; the work happens as the result is iterated.
     """
-    return _validated(enumerate(records), reference, key, policy, workers)
+    return _validated(enumerate(records), reference, key, policy, workers, values)
 
 
 def validate_file(
@@ -358,6 +361,7 @@ def validate_file(
     key: str | None = "nik",
     policy: Policy | None = None,
     workers: int = 1,
+    values: bool = True,
     format: str | None = None,
     encoding: str | None = None,
     columns: Mapping[str, str] | None = None,
@@ -369,7 +373,7 @@ def validate_file(
     is raised for a file that cannot be read at all.
     """
     rows = read_rows(path, format=format, encoding=encoding, columns=columns)
-    return _validated(rows, reference, key, policy, workers)
+    return _validated(rows, reference, key, policy, workers, values)
 
 
 def _validated(
@@ -378,6 +382,7 @@ def _validated(
     key: str | None,
     policy: Policy | None,
     workers: int,
+    values: bool,
 ) -> Iterator[RowReport]:
     policy = Policy.profile_update() if policy is None else policy
     if not isinstance(policy, Policy):
@@ -394,7 +399,7 @@ def _validated(
         elif reference.key != key:
             raise ValueError(f"the reference is keyed by {reference.key}, not {key}")
     joiner = _Joiner(key, reference, policy)
-    return _stream(rows, joiner, policy, workers)
+    return _stream(rows, joiner, (policy, values), workers)
 
 
 class _Joiner:
@@ -427,13 +432,19 @@ class _Joiner:
         return found, () if ctx is None else tuple(ctx.issues)
 
 
-def _check(record: object, reference: object, policy: Policy) -> Report:
+#: How each record is checked: the policy, and whether reports keep the parsed values.
+Settings = tuple[Policy, bool]
+
+
+def _check(record: object, reference: object, settings: Settings) -> Report:
     """Validate one record, or report it unreadable."""
+    policy, values = settings
     if isinstance(record, Unreadable):
         ctx = Context(policy)
         ctx.add("record", "record.unreadable", detail=record.detail)
         return Report(tuple(ctx.issues))
-    return validate(record, reference, policy=policy)
+    report = validate(record, reference, policy=policy)
+    return report if values else Report(report.issues, report.unknown_fields)
 
 
 def _with(report: Report, issues: tuple[Issue, ...]) -> Report:
@@ -461,34 +472,34 @@ def _gc_tuned() -> Iterator[None]:
 
 
 def _stream(
-    rows: Iterable[Row], joiner: _Joiner, policy: Policy, workers: int
+    rows: Iterable[Row], joiner: _Joiner, settings: Settings, workers: int
 ) -> Iterator[RowReport]:
     with _gc_tuned():
         if workers == 1:
             for row, record in rows:
                 found, issues = joiner.join(row, record)
-                yield RowReport(row, _with(_check(record, found, policy), issues))
+                yield RowReport(row, _with(_check(record, found, settings), issues))
         else:
-            yield from _pooled(rows, joiner, policy, workers)
+            yield from _pooled(rows, joiner, settings, workers)
 
 
-_worker_policy: Policy | None = None
+_worker_settings: Settings | None = None
 
 
-def _start_worker(policy: Policy) -> None:
-    global _worker_policy
-    _worker_policy = policy
+def _start_worker(settings: Settings) -> None:
+    global _worker_settings
+    _worker_settings = settings
     gc.set_threshold(100_000, 50, 100)
 
 
 def _check_chunk(items: list[tuple[object, object]]) -> list[Report]:
-    policy = _worker_policy
-    assert policy is not None, "worker started without a policy"
-    return [_check(record, found, policy) for record, found in items]
+    settings = _worker_settings
+    assert settings is not None, "worker started without settings"
+    return [_check(record, found, settings) for record, found in items]
 
 
 def _pooled(
-    rows: Iterable[Row], joiner: _Joiner, policy: Policy, workers: int
+    rows: Iterable[Row], joiner: _Joiner, settings: Settings, workers: int
 ) -> Iterator[RowReport]:
     """Chunks of rows to a process pool, at most two per worker in flight, results in order."""
     import multiprocessing  # only batches with workers pay for it
@@ -496,7 +507,7 @@ def _pooled(
     pending: collections.deque[
         tuple[list[tuple[int, tuple[Issue, ...]]], AsyncResult[list[Report]]]
     ] = collections.deque()
-    with multiprocessing.get_context().Pool(workers, _start_worker, (policy,)) as pool:
+    with multiprocessing.get_context().Pool(workers, _start_worker, (settings,)) as pool:
         rows_iter = iter(rows)
         while True:
             chunk: list[tuple[object, object]] = []

@@ -166,6 +166,7 @@ def _check(
                 key=key,
                 policy=policy,
                 workers=options["workers"],
+                values=False,  # the output shows issues only
                 **read_options,
             )
             stream = (
