@@ -1,0 +1,659 @@
+"""Faults on demand: for every issue code, a record that triggers exactly that code.
+
+:func:`make_invalid` returns a :class:`Fault`: a participant record from
+:func:`~jmo_validate.testing.make_participant` with one thing wrong, plus the
+reference record and the :class:`~jmo_validate.policy.Policy` the code needs
+(``full_name.single_word`` only exists for new records, ``bank_account.missing``
+only where an account is required, ...). Validating it reports that code and no
+other issue, neither error nor warning; :meth:`Fault.validate` does that, with an
+offline DNS resolver for ``email.undeliverable`` (the toolkit never uses the network).
+
+>>> from datetime import date
+>>> from jmo_validate.testing import make_invalid
+>>> fault = make_invalid("birth_date.nik_mismatch", seed=3, reference_date=date(2026, 11, 25))
+>>> fault.policy.name, fault.validate().codes
+('profile_update', ('birth_date.nik_mismatch',))
+>>> [make_invalid(code, seed=3).validate().codes for code in ("kpj.length", "email.typo")]
+[('kpj.length',), ('email.typo',)]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from jmo_validate import banks, names, nik, regions
+from jmo_validate.check import validate
+from jmo_validate.codes import CATALOGUE
+from jmo_validate.email_address import suggest_domain
+from jmo_validate.person import Sex, parse_sex
+from jmo_validate.policy import Policy
+from jmo_validate.record import MAX_FIELDS, MAX_TEXT_LENGTH
+from jmo_validate.report import Report
+from jmo_validate.testing import _pools
+from jmo_validate.testing.factories import (
+    Maker,
+    Seed,
+    apply_overrides,
+    make_participant,
+    make_reference,
+    render_date,
+)
+
+__all__ = ["Fault", "fault_codes", "make_invalid", "offline_dns"]
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Fault:
+    """A record that triggers ``code``: validate ``record`` against ``reference`` under ``policy``."""
+
+    code: str
+    record: Any
+    reference: Any
+    policy: Policy
+
+    def validate(self) -> Report:
+        """Validate the record as intended (offline: DNS answers from :func:`offline_dns`)."""
+        with offline_dns() if self.policy.check_deliverability else contextlib.nullcontext():
+            return validate(self.record, self.reference, policy=self.policy)
+
+    def __repr__(self) -> str:  # the record is synthetic, but shaped like personal data
+        return f"Fault({self.code!r}, policy={self.policy.name!r})"
+
+
+@contextlib.contextmanager
+def offline_dns() -> Iterator[None]:
+    """Make dnspython's default resolver answer from memory while the block runs.
+
+    The mail domains the factories use have an MX record; every other name does
+    not exist. For tests only: it swaps a process-wide default.
+    """
+    import dns.resolver
+
+    class Offline(dns.resolver.Resolver):
+        def resolve(self, qname: Any, rdtype: Any = "A", *args: Any, **kwargs: Any) -> Any:
+            if str(qname).rstrip(".") not in _KNOWN_MAIL_DOMAINS:
+                raise dns.resolver.NXDOMAIN
+            if str(rdtype) != "MX":
+                raise dns.resolver.NoAnswer
+            return [_MX(10, f"mx.{qname}.")]
+
+    saved = dns.resolver.default_resolver
+    dns.resolver.default_resolver = Offline(configure=False)
+    try:
+        yield
+    finally:
+        dns.resolver.default_resolver = saved
+
+
+@dataclass(frozen=True, slots=True)
+class _MX:
+    preference: int
+    exchange: str
+
+
+_KNOWN_MAIL_DOMAINS = frozenset(domain for domain, _ in _pools.MAIL_DOMAINS)
+
+
+class _Case:
+    """What a fault builder needs: the seed's participant, its random numbers, the policy."""
+
+    __slots__ = ("maker", "rng", "seed", "today")
+
+    def __init__(self, seed: Seed, today: date) -> None:
+        self.seed = seed
+        self.today = today
+        self.rng = random.Random(f"fault:{seed!r}") if seed is not None else random.Random()
+        self.maker = Maker(self.rng, today)
+
+    def record(self, **overrides: Any) -> dict[str, Any]:
+        return make_participant(self.seed, reference_date=self.today, **overrides)
+
+    def fault(
+        self,
+        code: str,
+        record: Any,
+        reference: Any = None,
+        preset: str = "profile_update",
+        **changes: Any,
+    ) -> Fault:
+        policy = getattr(Policy, preset)(reference_date=self.today, **changes)
+        return Fault(code, record, reference, policy)
+
+    def other_name(self, name: str, verdict: str, *, truncated: bool = False) -> str:
+        """A name whose comparison with ``name`` gives ``verdict`` (``different``/``similar``).
+
+        ``truncated`` compares as account holders are compared (a bank may cut names short).
+        """
+        for _ in range(100):
+            if verdict == "similar":
+                extra = self.rng.choice(self.rng.choice(list(_pools.TRADITIONS.values()))["L"])
+                candidate = f"{name} {extra}"
+            else:
+                candidate = self.maker.name(self.rng.choice((Sex.MALE, Sex.FEMALE)))
+            if names.compare(name, candidate, truncated=truncated).verdict == verdict:
+                return candidate
+        raise RuntimeError(f"no {verdict} name found for the fault")  # pragma: no cover
+
+
+Builder = Callable[[_Case, str], Fault]
+
+
+def _swap_digit(text: str, rng: random.Random) -> str:
+    """``text`` with one digit replaced by a letter that looks like it (O for 0, l for 1, ...)."""
+    spots = [i for i, ch in enumerate(text) if ch.isdigit()]
+    i = rng.choice(spots)
+    return text[:i] + "OlZEASGTBg"[int(text[i])] + text[i + 1 :]
+
+
+def _other_digits(text: str, rng: random.Random) -> str:
+    """Same length and shape, another last digit."""
+    return text[:-1] + str((int(text[-1]) + rng.randint(1, 9)) % 10)
+
+
+# --- generic builders (by the shape of the code) ------------------------------------------------
+
+
+def _missing(case: _Case, code: str) -> Fault:
+    """``<path>.missing``: the record lacks ``path``; the policy requires it."""
+    path = code.removesuffix(".missing")
+    section, _, part = path.partition(".")
+    overrides: dict[str, Any] = {section: {part: None}} if part else {path: None}
+    if section == "employment":  # a wage earner has the section; a non-wage earner need not
+        overrides["category"] = "PU" if part else "BPU"
+    policy = Policy.profile_update()
+    return case.fault(code, case.record(**overrides), required=policy.required | {path})
+
+
+_DATE_PATHS = ("birth_date", "last_updated", "employment.start_date", "employment.end_date")
+
+
+def _bad_date(case: _Case, code: str) -> Fault:
+    """``<date field>.format`` / ``.calendar`` / ``.future``."""
+    path, problem = code.rsplit(".", 1)
+    year = case.rng.randint(case.today.year - 5, case.today.year - 1)
+    value = {
+        "format": f"{render_date(date(year, 3, 1), 2).split(' ', 1)[1]}",  # no day: "Maret 2023"
+        "calendar": case.rng.choice((f"31-06-{year}", f"30 Februari {year}", f"{year}-04-31")),
+        "future": render_date(case.today + timedelta(days=case.rng.randint(1, 400)), 0),
+    }[problem]
+    if not path.startswith("employment."):
+        return case.fault(code, case.record(**{path: value}))
+    part = path.split(".")[1]
+    ended = part == "end_date"  # an end date belongs to an employment that ended
+    record = case.record(category="PU", claim=ended)
+    return case.fault(code, apply_overrides(record, {"employment": {part: value}}))
+
+
+def _reference_mismatch(case: _Case, code: str) -> Fault:
+    """``<path>.reference_mismatch``: the data on file differs in ``path``."""
+    path = code.removesuffix(".reference_mismatch")
+    employed = path.startswith("employment.")
+    record = (
+        case.record(category="PU", claim=path == "employment.end_date")
+        if employed
+        else case.record()
+    )
+    reference = make_reference(record, on_file=True)
+    if employed:
+        part = path.split(".")[1]
+        job = reference["pekerjaan"]
+        job[part] = _OTHER_EMPLOYMENT[part](case, job[part])
+    else:
+        key = {"birth_date": "tanggal_lahir", "sex": "jenis_kelamin"}.get(path, path)
+        reference[key] = _OTHER[path](case, reference[key])
+    return case.fault(code, record, reference)
+
+
+def _reference_name(case: _Case, code: str) -> Fault:
+    """The KTP name of someone else (``different``) or with a word more (``similar``).
+
+    The record has no bank account: its holder would be compared with the reference name too.
+    """
+    record = case.record()
+    plain = record.pop("bank_account")["holder_name"]  # the name without titles
+    verdict = "different" if code.endswith("mismatch") else "similar"
+    return case.fault(code, record, {"nama": case.other_name(plain, verdict).upper()})
+
+
+_OTHER: dict[str, Callable[[_Case, str], str]] = {
+    "nik": lambda case, value: value[:12] + str(int(value[12:]) % 9998 + 1).zfill(4),
+    "kpj": lambda case, value: _other_digits(value, case.rng),
+    "birth_date": lambda case, value: (
+        "01-01-" + value[-4:] if not value.startswith("01-01") else "02-01-" + value[-4:]
+    ),
+    "sex": lambda case, value: "PEREMPUAN" if parse_sex(value) is Sex.MALE else "LAKI-LAKI",
+    "phone": lambda case, value: case.maker.phone(),
+    "email": lambda case, value: "x" + value,
+}
+_OTHER_EMPLOYMENT: dict[str, Callable[[_Case, str], str]] = {
+    "npp": lambda case, value: _other_digits(value, case.rng),
+    "employer_name": lambda case, value: (
+        "CV Sumber Rejeki Abadi" if "Sumber" not in value else "PT Lancar Jaya"
+    ),
+    "start_date": lambda case, value: render_date(
+        date(1900, 1, 1) + timedelta(days=(_day(value) - date(1900, 1, 1)).days - 1), 0
+    ),
+    "end_date": lambda case, value: render_date(_day(value) - timedelta(days=1), 0),
+}
+
+
+def _day(text: str) -> date:
+    from jmo_validate.person import parse_date
+
+    return parse_date(text)
+
+
+# --- builders of single codes -------------------------------------------------------------------
+
+
+def _set(**overrides: Any) -> Builder:
+    """A builder that overrides fields with fixed values (sections merge)."""
+    return lambda case, code: case.fault(code, case.record(**overrides))
+
+
+def _field(path: str, change: Callable[[str, _Case], Any], **extra: Any) -> Builder:
+    """A builder that rewrites one field of the participant (``section.part`` for a section)."""
+
+    def build(case: _Case, code: str) -> Fault:
+        record = case.record(**extra)
+        section, _, part = path.partition(".")
+        if part:
+            record[section][part] = change(record[section][part], case)
+        else:
+            record[path] = change(record[path], case)
+        return case.fault(code, record)
+
+    return build
+
+
+def _nik_region(case: _Case, code: str) -> Fault:
+    """A NIK whose regency (or district) code no Kemendagri edition has."""
+    record = case.record()
+    number = record["nik"]
+    if code == "nik.regency_unknown":
+        free = [f"{n:02d}" for n in range(1, 100) if regions.get(number[:2] + f"{n:02d}") is None]
+        number = number[:2] + case.rng.choice(free) + number[4:]
+    else:
+        free = [f"{n:02d}" for n in range(1, 100) if regions.get(number[:4] + f"{n:02d}") is None]
+        number = number[:4] + case.rng.choice(free) + number[6:]
+    record["nik"] = number
+    return case.fault(code, record)
+
+
+def _nik_age(case: _Case, code: str) -> Fault:
+    """Only a child's NIK, no declared birth date, so the age comes from the NIK."""
+    born = case.today - relativedelta(years=10, days=case.rng.randrange(300))
+    record = case.record(birth_date=born, category="BPU", employment=None)
+    del record["birth_date"]
+    required = Policy.profile_update().required - {"birth_date"}
+    return case.fault(code, record, required=required)
+
+
+def _birth_date_age(case: _Case, code: str) -> Fault:
+    """Older than the policy's ``max_age`` (100); the NIK's two-digit year agrees."""
+    born = case.today - relativedelta(years=101, days=case.rng.randrange(300))
+    return case.fault(code, case.record(birth_date=born, category="BPU", employment=None))
+
+
+def _start_at_age(age: int) -> Builder:
+    def build(case: _Case, code: str) -> Fault:
+        born = case.today - relativedelta(years=30, days=case.rng.randrange(300))
+        start = born + relativedelta(years=age, days=case.rng.randrange(200))
+        record = case.record(
+            birth_date=born, category="PU", employment={"start_date": render_date(start, 0)}
+        )
+        return case.fault(code, record)
+
+    return build
+
+
+def _nik_mismatch(field: str) -> Builder:
+    def build(case: _Case, code: str) -> Fault:
+        record = case.record()
+        number = nik.parse(record["nik"], reference_date=case.today)
+        if field == "birth_date":
+            record["birth_date"] = render_date(number.birth_date + timedelta(days=1), 0)
+        else:
+            record["sex"] = "P" if number.sex is Sex.MALE else "L"
+        return case.fault(code, record)
+
+    return build
+
+
+def _registration_name(case: _Case, code: str) -> Fault:
+    """A name the rules for new records (Permendagri 73/2022) warn about."""
+    pool = _pools.TRADITIONS["jawa"]["L"] + _pools.TRADITIONS["muslim"]["L"]
+    if code == "full_name.single_word":
+        name = case.rng.choice(pool)
+    else:  # longer than 60 characters, at most 100
+        words = case.rng.sample(pool, 12)
+        name = words.pop()
+        while len(name) <= 60:
+            name += " " + words.pop()
+    return case.fault(code, case.record(full_name=name, sex="L"), preset="jmo_registration")
+
+
+def _holder(verdict: str, against: str) -> Builder:
+    """A holder name different from / similar to the full name or the reference name."""
+
+    def build(case: _Case, code: str) -> Fault:
+        record = case.record()
+        name = record["full_name"]
+        plain = record["bank_account"]["holder_name"]  # the name without titles
+        holder = case.other_name(plain, verdict, truncated=True).upper()
+        record["bank_account"]["holder_name"] = holder
+        if against == "full_name":
+            return case.fault(code, record)
+        # without a full name in the record, the holder is compared with the reference name
+        del record["full_name"]
+        required = Policy.profile_update().required - {"full_name"}
+        return case.fault(code, record, {"nama": name}, required=required)
+
+    return build
+
+
+def _unknown_bank(case: _Case, code: str) -> Fault:
+    while True:
+        name = "Bank " + " ".join(case.rng.sample(_pools.EMPLOYER_WORDS, 2))
+        if banks.lookup(name) is None:
+            return case.fault(code, case.record(bank_account={"bank": name}))
+
+
+def _ewallet(case: _Case, code: str) -> Fault:
+    record = case.record()
+    wallet = case.rng.choice(banks.all_ewallets()[:5])
+    digits = "0" + "".join(filter(str.isdigit, record["phone"])).removeprefix("62").lstrip("0")
+    return case.fault(
+        code, apply_overrides(record, {"bank_account": {"bank": wallet.name, "number": digits}})
+    )
+
+
+def _unusual_length(case: _Case, code: str) -> Fault:
+    record = case.record()
+    bank = banks.lookup(record["bank_account"]["bank"])
+    assert isinstance(bank, banks.Bank)
+    length = case.rng.choice([n for n in range(8, 17) if n not in bank.account_lengths])
+    record["bank_account"]["number"] = str(case.rng.randint(1, 7)) + case.maker.digits(length - 1)
+    return case.fault(code, record)
+
+
+def _claim(**overrides: Any) -> Builder:
+    """A JHT claim (benefit-claim policy) of a participant whose employment ended."""
+
+    def build(case: _Case, code: str) -> Fault:
+        record = case.record(claim=True)
+        return case.fault(code, apply_overrides(record, overrides), preset="benefit_claim")
+
+    return build
+
+
+def _claim_wait(case: _Case, code: str) -> Fault:
+    end = case.today - timedelta(days=case.rng.randint(0, 20))
+    job = {"end_date": render_date(end, 0), "end_reason": "Mengundurkan diri"}
+    record = case.record(claim=True, employment=job)
+    return case.fault(code, record, preset="benefit_claim")
+
+
+def _before_start(case: _Case, code: str) -> Fault:
+    record = case.record(claim=True)
+    start = _day(record["employment"]["start_date"])
+    record["employment"]["end_date"] = render_date(
+        start - timedelta(days=case.rng.randint(1, 60)), 0
+    )
+    return case.fault(code, record)
+
+
+def _active_with_end_date(case: _Case, code: str) -> Fault:
+    end = case.today - timedelta(days=case.rng.randint(1, 25))
+    return case.fault(
+        code, case.record(category="PU", employment={"end_date": render_date(end, 0)})
+    )
+
+
+def _long_email(case: _Case, code: str) -> Fault:
+    labels = ["".join(case.rng.choices("abcdefghijklmnopqrstuvwxyz", k=61)) for _ in range(3)]
+    return case.fault(code, case.record(email="s" * 64 + "@" + ".".join([*labels, "co.id"])))
+
+
+def _undeliverable(case: _Case, code: str) -> Fault:
+    record = case.record()
+    local = record["email"].split("@")[0]
+    domain = f"{case.rng.choice(_pools.EMPLOYER_WORDS).lower()}-tutup.co.id"
+    record["email"] = f"{local}@{domain}"
+    return case.fault(code, record, check_deliverability=True)
+
+
+def _typo(case: _Case, code: str) -> Fault:
+    record = case.record()
+    local = record["email"].split("@")[0]
+    domain = case.rng.choice(("gmial.com", "gmail.co", "yaho.co.id", "hotmial.com", "outlok.com"))
+    assert suggest_domain(domain) is not None
+    record["email"] = f"{local}@{domain}"
+    return case.fault(code, record)
+
+
+def _too_large(case: _Case, code: str) -> Fault:
+    record = case.record()
+    record.update({f"kolom_{i}": "" for i in range(MAX_FIELDS)})
+    return case.fault(code, record)
+
+
+def _conflict(case: _Case, code: str) -> Fault:
+    record = case.record()
+    record["NIK"] = _OTHER["nik"](case, record["nik"])
+    return case.fault(code, record)
+
+
+def _local_part(value: str, case: _Case) -> str:
+    local, domain = value.split("@")
+    return f"{local[0]}..{local[1:]}@{domain}"
+
+
+def _email_format(value: str, case: _Case) -> str:
+    return value.replace("@", ".")
+
+
+def _drop_tld(value: str, case: _Case) -> str:
+    local, domain = value.split("@")
+    return f"{local}@{domain.split('.')[0]}"  # "budi@gmail": a domain needs a top-level part
+
+
+def _trunk_zero(value: str, case: _Case) -> str:
+    digits = "".join(filter(str.isdigit, value)).removeprefix("62").lstrip("0")
+    return f"+62 0{digits[:3]}-{digits[3:7]}-{digits[7:]}"
+
+
+_BUILDERS: dict[str, Builder] = {
+    # the record as a whole, any field, the reference record
+    "record.type": lambda case, code: case.fault(code, json.dumps(case.record())),
+    "record.too_large": _too_large,
+    "field.type": _field("nik", lambda value, case: [value]),
+    "field.too_long": _field(
+        "full_name", lambda value, case: (value + " ") * (MAX_TEXT_LENGTH // len(value) + 1)
+    ),
+    "field.conflict": _conflict,
+    "reference.type": lambda case, code: case.fault(code, case.record(), "KTP"),
+    "reference.invalid": lambda case, code: case.fault(
+        code, record := case.record(), {"nik": record["nik"][:8]}
+    ),
+    # NIK
+    "nik.format": _field("nik", lambda value, case: _swap_digit(value, case.rng)),
+    "nik.length": _field("nik", lambda value, case: value[:-1]),
+    "nik.province_unknown": _field("nik", lambda value, case: "99" + value[2:]),
+    "nik.regency_zero": _field("nik", lambda value, case: value[:2] + "00" + value[4:]),
+    "nik.district_zero": _field("nik", lambda value, case: value[:4] + "00" + value[6:]),
+    "nik.birth_date": _field("nik", lambda value, case: value[:6] + "00" + value[8:]),
+    "nik.serial": _field("nik", lambda value, case: value[:12] + "0000"),
+    "nik.regency_unknown": _nik_region,
+    "nik.district_unknown": _nik_region,
+    "nik.age": _nik_age,
+    # KPJ
+    "kpj.format": _field("kpj", lambda value, case: _swap_digit(value, case.rng)),
+    "kpj.length": _field("kpj", lambda value, case: value[:-1]),
+    # full name, birth date, sex
+    "full_name.characters": _field(
+        "full_name", lambda value, case: f"{value} {case.rng.randint(2, 9)}"
+    ),
+    "full_name.length": _field("full_name", lambda value, case: value[0]),
+    "full_name.long": _registration_name,
+    "full_name.single_word": _registration_name,
+    "full_name.reference_mismatch": _reference_name,
+    "full_name.reference_similar": _reference_name,
+    "birth_date.age": _birth_date_age,
+    "birth_date.nik_mismatch": _nik_mismatch("birth_date"),
+    "sex.format": _field("sex", lambda value, case: case.rng.choice(("X", "Pria/Wanita", "-"))),
+    "sex.nik_mismatch": _nik_mismatch("sex"),
+    # category, employment, freshness
+    "category.format": _set(category="Pegawai tetap"),
+    "employment.npp.characters": _field(
+        "employment.npp", lambda value, case: value[:4] + "#" + value[4:], category="PU"
+    ),
+    "employment.npp.length": _field("employment.npp", lambda value, case: value * 3, category="PU"),
+    "employment.npp.shape": _field(
+        "employment.npp", lambda value, case: "JJ" + value[:7], category="PU"
+    ),
+    "employment.employer_name.characters": _field(
+        "employment.employer_name", lambda value, case: value + " <Cabang>", category="PU"
+    ),
+    "employment.employer_name.length": _field(
+        "employment.employer_name", lambda value, case: value[-1], category="PU"
+    ),
+    "employment.status.format": _field(
+        "employment.status", lambda value, case: "Cuti", category="PU"
+    ),
+    "employment.status.active_with_end_date": _active_with_end_date,
+    "employment.start_date.underage": _start_at_age(14),
+    "employment.start_date.minor": _start_at_age(16),
+    "employment.end_date.before_start": _before_start,
+    "employment.end_date.missing_for_inactive": _set(
+        category="PU", employment={"status": "Non-aktif"}
+    ),
+    "employment.end_date.claim_wait": _claim_wait,
+    "employment.not_ended": lambda case, code: case.fault(
+        code, case.record(category="PU"), preset="benefit_claim"
+    ),
+    "employment.wage.format": _field(
+        "employment.wage", lambda value, case: "lima juta rupiah", category="PU"
+    ),
+    "employment.wage.abbreviated": _field(
+        "employment.wage", lambda value, case: f"Rp{case.rng.randint(3, 15)}jt", category="PU"
+    ),
+    "employment.wage.not_positive": _field(
+        "employment.wage", lambda value, case: "Rp 0", category="PU"
+    ),
+    "employment.job_title.length": _field(
+        "employment.job_title", lambda value, case: "X", category="PU"
+    ),
+    "employment.end_reason.format": lambda case, code: case.fault(
+        code, case.record(claim=True, employment={"end_reason": "Dipindahkan"})
+    ),
+    "last_updated.stale": lambda case, code: case.fault(
+        code, case.record(last_updated=render_date(case.today - relativedelta(years=2), 0))
+    ),
+    # bank account
+    "bank_account.missing": _claim(bank_account=None),
+    "bank_account.bank.unknown": _unknown_bank,
+    "bank_account.bank.ewallet": _ewallet,
+    "bank_account.number.format": _field(
+        "bank_account.number", lambda value, case: _swap_digit(value, case.rng)
+    ),
+    "bank_account.number.length": _field("bank_account.number", lambda value, case: value[:4]),
+    "bank_account.number.length_unusual": _unusual_length,
+    "bank_account.number.phone_like": lambda case, code: case.fault(
+        code,
+        apply_overrides(
+            record := case.record(),
+            {
+                "bank_account": {
+                    "number": "0"
+                    + "".join(filter(str.isdigit, record["phone"])).removeprefix("62").lstrip("0")
+                }
+            },
+        ),
+    ),
+    "bank_account.number.virtual_account": _field(
+        "bank_account.number",
+        lambda value, case: str(case.rng.randint(1, 7)) + case.maker.digits(16),
+    ),
+    "bank_account.holder_name.length": _field(
+        "bank_account.holder_name", lambda value, case: value[0]
+    ),
+    "bank_account.holder_name.characters": _field(
+        "bank_account.holder_name", lambda value, case: value + " 2"
+    ),
+    "bank_account.holder_name.full_name_mismatch": _holder("different", "full_name"),
+    "bank_account.holder_name.full_name_similar": _holder("similar", "full_name"),
+    "bank_account.holder_name.reference_mismatch": _holder("different", "reference"),
+    "bank_account.holder_name.reference_similar": _holder("similar", "reference"),
+    # phone
+    "phone.format": _field("phone", lambda value, case: _swap_digit(value, case.rng)),
+    "phone.too_short": _field("phone", lambda value, case: value[:8]),
+    "phone.too_long": _field("phone", lambda value, case: value + "-" + case.maker.digits(3)),
+    "phone.not_indonesian": _field(
+        "phone", lambda value, case: f"+60 12-{case.maker.digits(3)} {case.maker.digits(4)}"
+    ),
+    "phone.prefix": _field(
+        "phone", lambda value, case: f"0841-{case.maker.digits(4)}-{case.maker.digits(4)}"
+    ),
+    "phone.not_mobile": _field(
+        "phone",
+        lambda value, case: (
+            f"(0{(area := case.rng.choice(_pools.AREA_CODES))}) {case.maker.digits(9 - len(area))}"
+        ),
+    ),
+    "phone.trunk_zero": _field("phone", _trunk_zero),
+    # email
+    "email.format": _field("email", _email_format),
+    "email.local_part": _field("email", _local_part),
+    "email.domain": _field("email", _drop_tld),
+    "email.too_long": _long_email,
+    "email.undeliverable": _undeliverable,
+    "email.typo": _typo,
+    "email.disposable": _field(
+        "email",
+        lambda value, case: (
+            value.split("@")[0]
+            + "@"
+            + case.rng.choice(("mailinator.com", "yopmail.com", "10minutemail.com"))
+        ),
+    ),
+}
+
+
+def _builder(code: str) -> Builder | None:
+    if code in _BUILDERS:
+        return _BUILDERS[code]
+    if code.endswith(".missing"):
+        return _missing
+    if code.endswith(".reference_mismatch"):
+        return _reference_mismatch
+    path, _, problem = code.rpartition(".")
+    if path in _DATE_PATHS and problem in ("format", "calendar", "future"):
+        return _bad_date
+    return None
+
+
+def fault_codes() -> frozenset[str]:
+    """The catalogue codes :func:`make_invalid` can produce (all of them, tested)."""
+    return frozenset(code for code in CATALOGUE if _builder(code) is not None)
+
+
+def make_invalid(code: str, seed: Seed = None, *, reference_date: date | None = None) -> Fault:
+    """Return a :class:`Fault` whose validation reports ``code`` and no other issue.
+
+    ``seed`` picks the participant (and how the fault is written); ``reference_date``
+    (default today) is the policy's reference date. Raises ``ValueError`` for a
+    code that is not in the catalogue.
+    """
+    builder = _builder(code) if code in CATALOGUE else None
+    if builder is None:
+        raise ValueError(f"unknown issue code {code!r}")
+    return builder(_Case(seed, reference_date or date.today()), code)
