@@ -1,12 +1,17 @@
 """Hand-written records shared by the tests: a valid participant, a bank account, a job.
 
 One record per issue code now comes from :func:`jmo_validate.testing.make_invalid`
-(see ``tests/test_catalogue.py``). Data is synthetic but shaped like real submissions.
+(see ``tests/test_catalogue.py``); only the codes a batch alone produces (duplicates,
+the reference join, unreadable rows) have hand-written examples here: BATCH_EXAMPLES,
+the records for :func:`jmo_validate.validate_many` and their reference records.
+Data is synthetic but shaped like real submissions.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from jmo_validate.readers import Unreadable
 
 #: A complete, valid record under every preset's identity rules (female, 1 July 1990, Kota Bandung).
 VALID: dict[str, Any] = {
@@ -39,3 +44,11 @@ def _job(**changes: Any) -> dict[str, Any]:
     """VALID for a wage earner (PU) with JOB changed; a ``None`` change removes the part."""
     job = {key: value for key, value in {**JOB, **changes}.items() if value is not None}
     return {**VALID, "kategori": "Penerima Upah", "pekerjaan": job, "bank_account": ACCOUNT}
+
+
+#: Batch-only code -> (records, reference records) for :func:`jmo_validate.validate_many`.
+BATCH_EXAMPLES: dict[str, tuple[list[Any], list[Any] | None]] = {
+    "record.unreadable": ([Unreadable("7 values for 5 columns")], None),
+    "record.duplicate_key": ([VALID, {**VALID, "nik": "3273.0141.0790.0003"}], None),
+    "reference.not_found": ([VALID], [{"nik": "3273014107900011"}]),
+}

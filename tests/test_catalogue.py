@@ -14,20 +14,38 @@ from pathlib import Path
 
 import pytest
 
-from jmo_validate import CATALOGUE
+from jmo_validate import CATALOGUE, Policy, validate_many
 from jmo_validate.codes import FIELD_LABELS, message
-from jmo_validate.testing import fault_codes, make_invalid
+from jmo_validate.testing import BATCH_ONLY_CODES, fault_codes, make_invalid
+from tests.catalogue_examples import BATCH_EXAMPLES
 from tests.conftest import REFERENCE_DATE
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "jmo_validate"
 CODE_LITERAL = re.compile(r"""["']((?:[a-z_]+\.)+[a-z_]+)["']""")
 
 
-def test_the_toolkit_produces_every_code() -> None:
-    assert fault_codes() == set(CATALOGUE)
+def test_the_toolkit_produces_every_code_but_the_batch_ones() -> None:
+    assert fault_codes() == set(CATALOGUE) - BATCH_ONLY_CODES
+    assert set(BATCH_EXAMPLES) == BATCH_ONLY_CODES
 
 
-@pytest.mark.parametrize("code", sorted(CATALOGUE))
+@pytest.mark.parametrize("code", sorted(BATCH_ONLY_CODES))
+def test_batch_code_is_produced(code: str) -> None:
+    records, reference = BATCH_EXAMPLES[code]
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE)
+    issues = [
+        issue
+        for item in validate_many(records, reference=reference, policy=policy)
+        for issue in item.report.issues
+    ]
+    assert [issue.code for issue in issues] == [code]
+    assert issues[0].kind is CATALOGUE[code].kind
+    assert "{" not in issues[0].message, issues[0].message
+    with pytest.raises(ValueError, match="batch"):
+        make_invalid(code)
+
+
+@pytest.mark.parametrize("code", sorted(set(CATALOGUE) - BATCH_ONLY_CODES))
 def test_code_is_produced_alone(code: str) -> None:
     for seed in range(3):
         fault = make_invalid(code, seed=seed, reference_date=REFERENCE_DATE)

@@ -27,6 +27,7 @@ pydantic types are in ``jmo_validate.types`` and the model in
 from __future__ import annotations
 
 from jmo_validate import email_address, kpj, names, nik, person, phone
+from jmo_validate.batch import Reference, RowReport, Summary, validate_file, validate_many
 from jmo_validate.check import validate
 from jmo_validate.codes import CATALOGUE, Kind, Severity
 from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength
@@ -45,8 +46,11 @@ __all__ = [
     "Kind",
     "ParticipantInvalid",
     "Policy",
+    "Reference",
     "Report",
+    "RowReport",
     "Severity",
+    "Summary",
     "__version__",
     "email_address",
     "kpj",
@@ -55,4 +59,6 @@ __all__ = [
     "person",
     "phone",
     "validate",
+    "validate_file",
+    "validate_many",
 ]

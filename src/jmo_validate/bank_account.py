@@ -31,7 +31,14 @@ from dataclasses import dataclass
 
 from jmo_validate import banks, person
 from jmo_validate.banks import Bank, EWallet
-from jmo_validate.errors import FieldError, Finding, InvalidComponent, InvalidFormat, InvalidLength
+from jmo_validate.errors import (
+    FieldError,
+    Finding,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    accepts,
+)
 from jmo_validate.masking import mask_account
 from jmo_validate.record import MAX_TEXT_LENGTH, TextError, as_text
 
@@ -112,13 +119,7 @@ def validate(number: str) -> str:
 
 def is_valid(number: object) -> bool:
     """Return whether ``number`` is a well-formed account number; never raises."""
-    if not isinstance(number, str):
-        return False
-    try:
-        validate(number)
-    except FieldError:
-        return False
-    return True
+    return accepts(validate, number)
 
 
 def format(number: str) -> str:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from jmo_validate.errors import InvalidFormat
+from jmo_validate.errors import InvalidFormat, accepts
 
 __all__ = ["Category", "is_valid", "parse"]
 
@@ -98,10 +98,4 @@ def parse(text: str) -> Category:
 
 def is_valid(text: object) -> bool:
     """Return whether ``text`` names a participant category; never raises."""
-    if not isinstance(text, str):
-        return False
-    try:
-        parse(text)
-    except InvalidFormat:
-        return False
-    return True
+    return accepts(parse, text)

@@ -186,6 +186,27 @@ _ENTRIES: tuple[Code, ...] = (
         "The reference record must be a mapping of fields, not {type}.",
     ),
     Code(
+        "record.unreadable",
+        INVALID,
+        E,
+        "Baris ini tidak dapat dibaca sebagai data peserta ({detail}).",
+        "This row cannot be read as a participant record ({detail}).",
+    ),
+    Code(
+        "record.duplicate_key",
+        INVALID,
+        E,
+        "{label} yang sama sudah ada pada baris {first_row} (data ganda).",
+        "The same {label} already appears in row {first_row} (duplicate).",
+    ),
+    Code(
+        "reference.not_found",
+        MISMATCHED,
+        E,
+        "{label} tidak ditemukan dalam data rujukan.",
+        "{label} was not found in the reference records.",
+    ),
+    Code(
         "reference.invalid",
         INVALID,
         W,

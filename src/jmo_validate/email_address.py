@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength
+from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_email
 
 __all__ = [
@@ -274,13 +274,7 @@ def validate(address: str, *, check_deliverability: bool = False) -> str:
 
 def is_valid(address: object, *, check_deliverability: bool = False) -> bool:
     """Return whether ``address`` is a valid e-mail address; never raises."""
-    if not isinstance(address, str):
-        return False
-    try:
-        parse(address, check_deliverability=check_deliverability)
-    except FieldError:
-        return False
-    return True
+    return accepts(parse, address, check_deliverability=check_deliverability)
 
 
 def format(address: str) -> str:

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from jmo_validate import regions
-from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength
+from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_nik
 from jmo_validate.person import Sex
 from jmo_validate.regions import Region, RegionStatus
@@ -244,13 +244,7 @@ def parse(number: str, *, reference_date: date | None = None) -> Nik:
 
 def is_valid(number: object, *, reference_date: date | None = None) -> bool:
     """Return whether ``number`` is a valid NIK; never raises."""
-    if not isinstance(number, str):
-        return False
-    try:
-        _checked(number, reference_date)
-    except FieldError:
-        return False
-    return True
+    return accepts(validate, number, reference_date=reference_date)
 
 
 def format(number: str) -> str:

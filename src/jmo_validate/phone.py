@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength
+from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_phone
 
 if TYPE_CHECKING:
@@ -371,13 +371,7 @@ def validate(number: str, *, mobile_only: bool = False) -> str:
 
 def is_valid(number: object, *, mobile_only: bool = False) -> bool:
     """Return whether ``number`` is a valid Indonesian phone number; never raises."""
-    if not isinstance(number, str):
-        return False
-    try:
-        parse(number, mobile_only=mobile_only)
-    except FieldError:
-        return False
-    return True
+    return accepts(parse, number, mobile_only=mobile_only)
 
 
 def format(number: str) -> str:

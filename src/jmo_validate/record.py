@@ -36,6 +36,7 @@ __all__ = [
     "SECTIONS",
     "TextError",
     "as_text",
+    "field_path",
     "is_blank",
     "normalise_key",
     "read_record",
@@ -301,6 +302,15 @@ def _resolve(key: str, section: str | None) -> str | None:
         if normal in aliases:
             return child
     return None
+
+
+def field_path(key: str) -> str | None:
+    """Return the field path a top-level key names (``"No KPJ"`` -> ``"kpj"``), or ``None``.
+
+    >>> field_path("Tgl Lahir"), field_path("hobi")
+    ('birth_date', None)
+    """
+    return _resolve(key, None)
 
 
 @lru_cache(maxsize=1024)

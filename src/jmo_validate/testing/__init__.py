@@ -4,7 +4,8 @@
   no issue, reproducible by seed; :func:`make_reference` - its KTP (or on-file)
   reference record.
 * :func:`make_invalid` - a :class:`Fault` (record, reference, policy) that triggers
-  exactly one issue code, for every code in the catalogue.
+  exactly one issue code, for every code in the catalogue but the few only batch
+  validation reports (:data:`BATCH_ONLY_CODES`).
 * :mod:`jmo_validate.testing.strategies` - Hypothesis strategies (extra ``testing``).
 * :mod:`jmo_validate.testing.faker_provider` - a Faker provider (extra ``faker``).
 * :mod:`jmo_validate.testing.pytest_plugin` - the ``participant`` and
@@ -17,9 +18,16 @@ them do.
 from __future__ import annotations
 
 from jmo_validate.testing.factories import make_participant, make_reference
-from jmo_validate.testing.faults import Fault, fault_codes, make_invalid, offline_dns
+from jmo_validate.testing.faults import (
+    BATCH_ONLY_CODES,
+    Fault,
+    fault_codes,
+    make_invalid,
+    offline_dns,
+)
 
 __all__ = [
+    "BATCH_ONLY_CODES",
     "Fault",
     "fault_codes",
     "make_invalid",

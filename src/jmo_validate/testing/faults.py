@@ -47,7 +47,11 @@ from jmo_validate.testing.factories import (
     render_date,
 )
 
-__all__ = ["Fault", "fault_codes", "make_invalid", "offline_dns"]
+__all__ = ["BATCH_ONLY_CODES", "Fault", "fault_codes", "make_invalid", "offline_dns"]
+
+#: Codes only :func:`jmo_validate.validate_many` reports (about several rows, or a row that
+#: is not a record): no single record triggers them, so :func:`make_invalid` does not make them.
+BATCH_ONLY_CODES = frozenset({"record.unreadable", "record.duplicate_key", "reference.not_found"})
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -642,8 +646,10 @@ def _builder(code: str) -> Builder | None:
 
 
 def fault_codes() -> frozenset[str]:
-    """The catalogue codes :func:`make_invalid` can produce (all of them, tested)."""
-    return frozenset(code for code in CATALOGUE if _builder(code) is not None)
+    """The catalogue codes :func:`make_invalid` can produce (all but :data:`BATCH_ONLY_CODES`)."""
+    return frozenset(
+        code for code in CATALOGUE if code not in BATCH_ONLY_CODES and _builder(code) is not None
+    )
 
 
 def make_invalid(code: str, seed: Seed = None, *, reference_date: date | None = None) -> Fault:
@@ -651,8 +657,10 @@ def make_invalid(code: str, seed: Seed = None, *, reference_date: date | None = 
 
     ``seed`` picks the participant (and how the fault is written); ``reference_date``
     (default today) is the policy's reference date. Raises ``ValueError`` for a
-    code that is not in the catalogue.
+    code that is not in the catalogue or that only batch validation reports.
     """
+    if code in BATCH_ONLY_CODES:
+        raise ValueError(f"{code} is reported by batch validation only (validate_many)")
     builder = _builder(code) if code in CATALOGUE else None
     if builder is None:
         raise ValueError(f"unknown issue code {code!r}")
