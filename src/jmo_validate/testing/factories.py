@@ -46,7 +46,15 @@ from jmo_validate.person import Sex
 from jmo_validate.record import read_record
 from jmo_validate.testing import _pools
 
-__all__ = ["MAX_AGE", "MIN_AGE", "Seed", "make_participant", "make_reference"]
+__all__ = [
+    "MAX_AGE",
+    "MIN_AGE",
+    "Maker",
+    "Seed",
+    "build_participant",
+    "make_participant",
+    "make_reference",
+]
 
 Seed = int | str | bytes | None
 T = TypeVar("T")
@@ -171,7 +179,7 @@ class Maker:
     def district(self, province: str | None = None) -> str:
         table = _districts()
         found = table[province or self.rng.choice(sorted(table))]
-        pool = found.retired if found.retired and self.rng.random() < 0.1 else found.current
+        pool = found.retired if found.retired and self.rng.random() >= 0.9 else found.current
         return self.rng.choice(pool)
 
     def nik(self, district: str, born: date, sex: Sex) -> str:
@@ -321,8 +329,25 @@ def make_participant(
     Other keys replace the generated value; ``None`` removes the field; a
     mapping for ``employment`` or ``bank_account`` is merged into that section.
     """
-    today = reference_date or date.today()
-    rng = _random(seed)
+    return build_participant(
+        _random(seed),
+        reference_date or date.today(),
+        province=province,
+        claim=claim,
+        overrides=overrides,
+    )
+
+
+def build_participant(
+    rng: random.Random,
+    today: date,
+    *,
+    province: str | None = None,
+    claim: bool = False,
+    overrides: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """:func:`make_participant` drawing from ``rng`` (a Hypothesis or Faker random source)."""
+    overrides = overrides or {}
     maker = Maker(rng, today)
     chosen = _steer(overrides, "category", _category_of)
     if chosen is not None:

@@ -1,0 +1,125 @@
+"""The toolkit's integrations: Hypothesis strategies, the Faker provider, the pytest plugin."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from faker import Faker
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jmo_validate import Policy, bank_account, email_address, nik, phone, validate
+from jmo_validate.testing import make_reference
+from jmo_validate.testing.faker_provider import JmoProvider
+from jmo_validate.testing.strategies import (
+    bank_accounts,
+    emails,
+    full_names,
+    niks,
+    participants,
+    phones,
+)
+from tests.conftest import REFERENCE_DATE
+
+POLICY = Policy.profile_update(reference_date=REFERENCE_DATE)
+QUICK = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@QUICK
+@given(participants(reference_date=REFERENCE_DATE))
+def test_drawn_participants_validate_with_no_issue(record: dict[str, object]) -> None:
+    assert validate(record, make_reference(record), policy=POLICY).codes == ()
+
+
+@QUICK
+@given(participants(reference_date=REFERENCE_DATE, claim=True, sex="P"))
+def test_drawn_claims_validate_under_the_claim_policy(record: dict[str, object]) -> None:
+    policy = Policy.benefit_claim(reference_date=REFERENCE_DATE)
+    assert validate(record, policy=policy).codes == ()
+    assert record["sex"] == "P"
+
+
+@QUICK
+@given(niks(reference_date=REFERENCE_DATE), niks(valid=False, reference_date=REFERENCE_DATE))
+def test_niks(good: str, bad: str) -> None:
+    assert nik.is_valid(good, reference_date=REFERENCE_DATE)
+    assert not nik.is_valid(bad, reference_date=REFERENCE_DATE)
+
+
+@QUICK
+@given(phones(), emails(), bank_accounts(), full_names())
+def test_contact_and_account_values(
+    number: str, address: str, account: dict[str, str], name: str
+) -> None:
+    parsed = phone.parse(number, mobile_only=True)
+    assert parsed.is_mobile
+    assert parsed.operator is not None
+    assert parsed.warnings == ()
+    assert email_address.parse(address).warnings == ()
+    found, findings = bank_account.parse_section(account)
+    assert found is not None
+    assert findings == []
+    assert len(name.split()) >= 2
+    assert len(name) <= 60
+
+
+def test_strategies_shrink_to_a_simple_participant() -> None:
+    from hypothesis import find
+
+    smallest = find(participants(reference_date=REFERENCE_DATE), lambda record: True)
+    assert validate(smallest, policy=POLICY).codes == ()
+    assert find(phones(), lambda number: True) == "0811-0000-000"  # first prefix, shortest
+
+
+def test_shrinking_finds_the_minimal_failing_value() -> None:
+    from hypothesis import find
+
+    found = find(st.lists(phones(), min_size=1), lambda numbers: len(numbers) >= 2)
+    assert len(found) == 2
+
+
+def test_faker_provider() -> None:
+    fake = Faker("id_ID")
+    fake.add_provider(JmoProvider)
+    fake.seed_instance(42)
+    first = [fake.nik(), fake.kpj(), fake.npp(), fake.mobile_number()]
+    fake.seed_instance(42)
+    assert [fake.nik(), fake.kpj(), fake.npp(), fake.mobile_number()] == first
+    woman = fake.nik(sex="P")
+    assert nik.parse(woman, reference_date=REFERENCE_DATE).sex.value == "P"
+    for _ in range(200):
+        record = fake.participant(reference_date=REFERENCE_DATE)
+        assert validate(record, fake.ktp_reference(record), policy=POLICY).codes == ()
+    account = fake.bank_account(holder_name="Siti Aminah")
+    assert account["holder_name"] == "SITI AMINAH"
+
+
+def test_pytest_plugin_fixtures_by_name(tmp_path: Path) -> None:
+    """A user's test asks for the fixtures by name; records are the same on every run."""
+    test_file = tmp_path / "test_user.py"
+    test_file.write_text(
+        textwrap.dedent(
+            """
+            from pathlib import Path
+
+            from jmo_validate import validate
+
+            def test_fixtures(participant, participant_factory):
+                assert validate(participant).ok
+                assert participant_factory(province="Bali")["nik"][:2] == "51"
+                assert participant_factory() != participant_factory()
+                with Path("seen.txt").open("a") as seen:
+                    seen.write(participant["nik"] + "\\n")
+            """
+        )
+    )
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file)]
+    for _ in range(2):
+        result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "1 passed" in result.stdout
+    first, second = (tmp_path / "seen.txt").read_text().split()
+    assert first == second
