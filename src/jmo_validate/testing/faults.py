@@ -33,7 +33,7 @@ from jmo_validate import banks, names, nik, regions
 from jmo_validate.check import validate
 from jmo_validate.codes import CATALOGUE
 from jmo_validate.email_address import suggest_domain
-from jmo_validate.person import Sex, parse_sex
+from jmo_validate.person import Sex, parse_date, parse_sex
 from jmo_validate.policy import Policy
 from jmo_validate.record import MAX_FIELDS, MAX_TEXT_LENGTH
 from jmo_validate.report import Report
@@ -184,7 +184,7 @@ def _bad_date(case: _Case, code: str) -> Fault:
     path, problem = code.rsplit(".", 1)
     year = case.rng.randint(case.today.year - 5, case.today.year - 1)
     value = {
-        "format": f"{render_date(date(year, 3, 1), 2).split(' ', 1)[1]}",  # no day: "Maret 2023"
+        "format": f"Maret {year}",  # no day
         "calendar": case.rng.choice((f"31-06-{year}", f"30 Februari {year}", f"{year}-04-31")),
         "future": render_date(case.today + timedelta(days=case.rng.randint(1, 400)), 0),
     }[problem]
@@ -242,17 +242,13 @@ _OTHER_EMPLOYMENT: dict[str, Callable[[_Case, str], str]] = {
     "employer_name": lambda case, value: (
         "CV Sumber Rejeki Abadi" if "Sumber" not in value else "PT Lancar Jaya"
     ),
-    "start_date": lambda case, value: render_date(
-        date(1900, 1, 1) + timedelta(days=(_day(value) - date(1900, 1, 1)).days - 1), 0
-    ),
-    "end_date": lambda case, value: render_date(_day(value) - timedelta(days=1), 0),
+    "start_date": lambda case, value: _day_before(value),
+    "end_date": lambda case, value: _day_before(value),
 }
 
 
-def _day(text: str) -> date:
-    from jmo_validate.person import parse_date
-
-    return parse_date(text)
+def _day_before(text: str) -> str:
+    return render_date(parse_date(text) - timedelta(days=1), 0)
 
 
 # --- builders of single codes -------------------------------------------------------------------
@@ -374,10 +370,13 @@ def _unknown_bank(case: _Case, code: str) -> Fault:
 def _ewallet(case: _Case, code: str) -> Fault:
     record = case.record()
     wallet = case.rng.choice(banks.all_ewallets()[:5])
-    digits = "0" + "".join(filter(str.isdigit, record["phone"])).removeprefix("62").lstrip("0")
-    return case.fault(
-        code, apply_overrides(record, {"bank_account": {"bank": wallet.name, "number": digits}})
-    )
+    account = {"bank": wallet.name, "number": "0" + _national(record["phone"])}
+    return case.fault(code, apply_overrides(record, {"bank_account": account}))
+
+
+def _national(number: str) -> str:
+    """The digits of a phone number after the country code or trunk ``0`` (``812...``)."""
+    return "".join(filter(str.isdigit, number)).removeprefix("62").lstrip("0")
 
 
 def _unusual_length(case: _Case, code: str) -> Fault:
@@ -408,7 +407,7 @@ def _claim_wait(case: _Case, code: str) -> Fault:
 
 def _before_start(case: _Case, code: str) -> Fault:
     record = case.record(claim=True)
-    start = _day(record["employment"]["start_date"])
+    start = parse_date(record["employment"]["start_date"])
     record["employment"]["end_date"] = render_date(
         start - timedelta(days=case.rng.randint(1, 60)), 0
     )
@@ -471,7 +470,7 @@ def _drop_tld(value: str, case: _Case) -> str:
 
 
 def _trunk_zero(value: str, case: _Case) -> str:
-    digits = "".join(filter(str.isdigit, value)).removeprefix("62").lstrip("0")
+    digits = _national(value)
     return f"+62 0{digits[:3]}-{digits[3:7]}-{digits[7:]}"
 
 
@@ -574,13 +573,7 @@ _BUILDERS: dict[str, Builder] = {
     "bank_account.number.phone_like": lambda case, code: case.fault(
         code,
         apply_overrides(
-            record := case.record(),
-            {
-                "bank_account": {
-                    "number": "0"
-                    + "".join(filter(str.isdigit, record["phone"])).removeprefix("62").lstrip("0")
-                }
-            },
+            record := case.record(), {"bank_account": {"number": "0" + _national(record["phone"])}}
         ),
     ),
     "bank_account.number.virtual_account": _field(
