@@ -123,3 +123,17 @@ def test_pytest_plugin_fixtures_by_name(tmp_path: Path) -> None:
         assert "1 passed" in result.stdout
     first, second = (tmp_path / "seen.txt").read_text().split()
     assert first == second
+
+
+def test_a_missing_extra_is_named_in_the_error() -> None:
+    for module, library, extra in (
+        ("strategies", "hypothesis", "testing"),
+        ("faker_provider", "faker", "faker"),
+    ):
+        code = (
+            f"import sys; sys.modules[{library!r}] = None\n"
+            f"try:\n    import jmo_validate.testing.{module}\n"
+            "except ImportError as error:\n    print(error)"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert f"pip install 'jmo_validate[{extra}]'" in result.stdout, result.stderr
