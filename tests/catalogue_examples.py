@@ -1,4 +1,4 @@
-"""Hand-written records shared by the tests: a valid participant, a bank account, a job.
+"""Hand-written records shared by the tests: a valid participant, its address, a bank account, a job.
 
 One record per issue code now comes from :func:`jmo_validate.testing.make_invalid`
 (see ``tests/test_catalogue.py``); only the codes a batch alone produces (duplicates,
@@ -13,7 +13,18 @@ from typing import Any
 
 from jmo_validate.readers import Unreadable
 
-#: A complete, valid record under every preset's identity rules (female, 1 July 1990, Kota Bandung).
+#: A complete address in the NIK's district (Sukasari, Kota Bandung).
+ADDRESS: dict[str, Any] = {
+    "street": "Jl. Setiabudi No. 5",
+    "rt": "003",
+    "rw": "004",
+    "village": "Isola",
+    "district": "Sukasari",
+    "regency": "Kota Bandung",
+    "province": "Jawa Barat",
+    "postal_code": "40154",
+}
+#: A complete, valid record under every preset's rules (female, 1 July 1990, Kota Bandung).
 VALID: dict[str, Any] = {
     "nik": "3273014107900003",
     "kpj": "19012345678",
@@ -22,6 +33,7 @@ VALID: dict[str, Any] = {
     "sex": "P",
     "phone": "0812-3456-7890",
     "email": "siti.aminah@gmail.com",
+    "address": ADDRESS,
 }
 
 

@@ -13,6 +13,7 @@ from jmo_validate import Policy, bank_account, banks, validate
 from jmo_validate.bank_account import BankAccount
 from jmo_validate.errors import FieldError
 from jmo_validate.types import BankAccountType, BankAccountValidator
+from tests.catalogue_examples import ADDRESS
 from tests.conftest import REFERENCE_DATE
 
 IDENTITY = {
@@ -23,6 +24,7 @@ IDENTITY = {
     "sex": "P",
     "phone": "0812-3456-7890",
     "email": "siti.aminah@gmail.com",
+    "address": ADDRESS,
 }
 CLAIM = Policy.benefit_claim(reference_date=REFERENCE_DATE)
 UPDATE = Policy.profile_update(reference_date=REFERENCE_DATE)

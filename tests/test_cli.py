@@ -21,18 +21,25 @@ EXAMPLES = ROOT / "examples"
 PARTICIPANTS = EXAMPLES / "participants.csv"
 REFERENCE = EXAMPLES / "ktp_reference.csv"
 HEADER = ["NIK", "No KPJ", "Nama Lengkap", "Tgl Lahir", "Jenis Kelamin", "No HP", "Email"]
+HEADER += ["Alamat", "RT/RW", "Kelurahan", "Kecamatan", "Kabupaten/Kota", "Provinsi", "Kode Pos"]
+#: A domicile address in Kota Bandung, as an HR export writes it.
+ADDRESS = ["Jl. Setiabudi No. 5", "003/004", "Isola", "Sukasari", "KOTA BANDUNG", "Jawa Barat"]
+ADDRESS += ["40154"]
 GOOD = [
     "3273.0141.0790.0003", "190 1234 5678", "Siti Aminah", "01-07-1990", "P",
     "0812-3456-7890", "siti.aminah@gmail.com",
+    *ADDRESS,
 ]  # fmt: skip
 # The NIK says female, born 12 March 1992: two warnings, no error.
 WARNED = [
     "6471055203920004", "21087654322", "Dewi Lestari", "21-03-1992", "L",
     "+62 813 4455 6677", "dewi.lestari@outlook.com",
+    *ADDRESS,
 ]  # fmt: skip
 BROKEN = [
     "327301410790003", "19O12345678", "Budi Santoso 2", "31-02-1990", "X",
     "0857 1122 3344", "budi.santoso@yahoo.co.id",
+    *ADDRESS,
 ]  # fmt: skip
 
 
@@ -76,7 +83,7 @@ def test_bundled_example_with_reference() -> None:
         "reference records": "5",
     }
     lines = result.stdout.splitlines()
-    assert lines[0] == "row 5: ERROR (5 error(s), 0 warning(s))"
+    assert lines[0] == "row 5: ERROR (6 error(s), 0 warning(s))"
     assert (
         "  error   nik: nik.length - NIK harus terdiri dari 16 digit (terisi 15). "
         "[actual 3273*******0003]"
@@ -146,12 +153,20 @@ def test_xlsx_input_with_reference(tmp_path: Path) -> None:
     sheet.append(HEADER)
     contact = ["0812-3456-7890", "siti.aminah@gmail.com"]
     sheet.append(
-        [3273014107900003, "19012345678", "Siti Aminah", datetime(1990, 7, 1), "P", *contact]
+        [
+            3273014107900003,
+            "19012345678",
+            "Siti Aminah",
+            datetime(1990, 7, 1),
+            "P",
+            *contact,
+            *ADDRESS,
+        ]
     )
     sheet.append(BROKEN)
-    sheet.append([None] * 7)
+    sheet.append([None] * len(HEADER))
     rizki = ["3578101708850002", "19054321098", "Muhammad Rizki", "17-08-1985", "L"]
-    sheet.append([*rizki, "0857-1234-5678", "m.rizki@yahoo.co.id"])
+    sheet.append([*rizki, "0857-1234-5678", "m.rizki@yahoo.co.id", *ADDRESS])
     path = tmp_path / "peserta.xlsx"
     workbook.save(path)
     result = run("check", str(path), "--reference", str(REFERENCE), "--format", "jsonl")
@@ -176,7 +191,7 @@ def test_csv_output_one_row_per_issue_and_values(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert summary(result.stdout)["records"] == "8"  # the data went to the file
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
-    assert len(rows) == 12
+    assert len(rows) == 13
     assert rows[0] == {
         "row": "5",
         "field": "nik",
@@ -199,7 +214,7 @@ def test_html_output_is_a_filterable_page(tmp_path: Path) -> None:
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert page.rstrip().endswith("</html>")
-    assert page.count('<tr class="error">') == 7
+    assert page.count('<tr class="error">') == 8
     assert page.count('<tr class="warning">') == 2
     assert 'id="filter"' in page
     assert 'data-code="record.duplicate_key"' in page
@@ -277,12 +292,12 @@ def test_malformed_rows_are_reported_not_dropped(tmp_path: Path) -> None:
         (
             "3",
             "record.unreadable",
-            "This row cannot be read as a participant record (3 values for 7 columns).",
+            "This row cannot be read as a participant record (3 values for 14 columns).",
         ),
         (
             "6",
             "record.unreadable",
-            "This row cannot be read as a participant record (8 values for 7 columns).",
+            "This row cannot be read as a participant record (15 values for 14 columns).",
         ),
     ]
     assert summary(result.stderr)["records"] == "3"

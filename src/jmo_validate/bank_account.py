@@ -40,7 +40,7 @@ from jmo_validate.errors import (
     accepts,
 )
 from jmo_validate.masking import mask_account
-from jmo_validate.record import MAX_TEXT_LENGTH, TextError, as_text
+from jmo_validate.record import read_part
 
 __all__ = [
     "MAX_LENGTH",
@@ -187,26 +187,12 @@ def parse_section(
     part is absent or invalid.
     """
     findings: list[Finding] = []
-    parsed: dict[str, object] = {}
-    for part in PARTS:
-        try:
-            text = as_text(raw.get(part))
-        except TextError as error:
-            findings.append(Finding("field.type", part, {"type": error.type_name}))
-            continue
-        if text is None:
-            path = f"bank_account.{part}"
-            if path in required:
-                findings.append(Finding(f"{path}.missing", part))
-            continue
-        assert isinstance(text, str)  # as_text gives dates only when asked
-        if len(text) > MAX_TEXT_LENGTH:
-            findings.append(Finding("field.too_long", part, {"limit": MAX_TEXT_LENGTH}))
-            continue
-        try:
-            parsed[part] = _READERS[part](text)
-        except FieldError as error:
-            findings.append(Finding(error.code, part, error.params, actual=text))
+    parsed = {
+        part: read_part(
+            raw, part, _READERS[part], findings, section="bank_account", required=required
+        )
+        for part in PARTS
+    }
     bank, number = parsed.get("bank"), parsed.get("number")
     if isinstance(bank, EWallet):
         findings.append(Finding("bank_account.bank.ewallet", "bank", {"ewallet": bank.name}))

@@ -759,6 +759,155 @@ _ENTRIES: tuple[Code, ...] = (
 )
 
 
+# --- addresses (address.py): the domicile address and the KTP address share one set of rules ----
+#: The address sections: ``address`` (domicile) and ``ktp_address`` (as printed on the KTP).
+ADDRESS_SECTIONS = {
+    "address": ("alamat domisili", "domicile address"),
+    "ktp_address": ("alamat KTP", "KTP address"),
+}
+_ADDRESS_PARTS = {
+    "street": ("Jalan/alamat", "Street line"),
+    "rt": ("RT", "RT"),
+    "rw": ("RW", "RW"),
+    "rt_rw": ("RT/RW", "RT/RW"),
+    "village": ("Kelurahan/desa", "Village (kelurahan/desa)"),
+    "district": ("Kecamatan", "District (kecamatan)"),
+    "regency": ("Kabupaten/kota", "Regency/city"),
+    "province": ("Provinsi", "Province"),
+    "postal_code": ("Kode pos", "Postal code"),
+}
+for _section, (_id, _en) in ADDRESS_SECTIONS.items():
+    FIELD_LABELS[_section] = (_id[0].upper() + _id[1:], _en[0].upper() + _en[1:])
+    for _part, (_part_id, _part_en) in _ADDRESS_PARTS.items():
+        FIELD_LABELS[f"{_section}.{_part}"] = (f"{_part_id} {_id}", f"{_part_en} of the {_en}")
+_REQUIRABLE += tuple(
+    f"{section}{part}"
+    for section in ADDRESS_SECTIONS
+    for part in (
+        "",
+        ".street",
+        ".rt",
+        ".village",
+        ".district",
+        ".regency",
+        ".province",
+        ".postal_code",
+    )
+)
+
+
+def _address_entries(s: str) -> tuple[Code, ...]:
+    regions = ("village", "district", "regency", "province")
+    return (
+        Code(
+            f"{s}.unplaced",
+            INVALID,
+            W,
+            "{label}: {count} bagian teks tidak dapat ditempatkan sebagai RT/RW, kelurahan/desa, "
+            "kecamatan, kabupaten/kota, provinsi atau kode pos; isi per bagian.",
+            "{label}: {count} piece(s) of text could not be placed as RT/RW, village, district, "
+            "regency/city, province or postal code; fill in the parts separately.",
+            strict=True,
+        ),
+        *(
+            Code(
+                f"{s}.{part}.format",
+                INVALID,
+                E,
+                "{label} harus 1-3 angka, misalnya 001 (RT/RW ditulis 001/002).",
+                "{label} must be 1-3 digits, e.g. 001 (RT/RW is written 001/002).",
+            )
+            for part in ("rt", "rw")
+        ),
+        Code(
+            f"{s}.rt.zero",
+            INVALID,
+            W,
+            "{label} 000 tidak lazim; isi nomor RT yang sebenarnya.",
+            "{label} 000 is unusual; give the real RT number.",
+            strict=True,
+        ),
+        Code(
+            f"{s}.postal_code.format",
+            INVALID,
+            E,
+            "{label} harus 5 angka dan tidak diawali 0.",
+            "{label} must be 5 digits not starting with 0.",
+        ),
+        *(
+            Code(
+                f"{s}.{part}.unknown",
+                INVALID,
+                E,
+                "{label} tidak ditemukan sebagai nama atau kode wilayah Kemendagri yang berlaku pada tingkat ini.",
+                "{label} is not the name or code of a current Kemendagri region at this level.",
+            )
+            for part in regions
+        ),
+        *(
+            Code(
+                f"{s}.{part}.ambiguous",
+                INVALID,
+                W,
+                "{label} cocok dengan beberapa wilayah: {candidates}; tulis lebih lengkap "
+                "(misalnya Kabupaten/Kota) atau isi kodenya.",
+                "{label} matches several regions: {candidates}; write it in full "
+                "(e.g. Kabupaten/Kota) or give its code.",
+                strict=True,
+            )
+            for part in regions[:3]  # no two provinces share a name
+        ),
+        *(
+            Code(
+                f"{s}.{part}.mismatched",
+                MISMATCHED,
+                E,
+                "{label} tidak berada di {parent}.",
+                "{label} is not in {parent}.",
+            )
+            for part in regions[:3]
+        ),
+        Code(
+            f"{s}.province.outdated",
+            MISMATCHED,
+            W,
+            "{label} sudah berubah: sejak pemekaran, {region} termasuk provinsi {current}.",
+            "{label} is out of date: since the province was split, {region} belongs to {current}.",
+            strict=True,
+        ),
+        Code(
+            f"{s}.postal_code.region_mismatch",
+            MISMATCHED,
+            W,
+            "{label} tidak terdaftar untuk {region}; periksa kembali (sering tertukar dengan kode pos kecamatan).",
+            "{label} is not registered for {region}; check it (it is often the district's main code).",
+            strict=True,
+        ),
+        Code(
+            f"{s}.postal_code.province_mismatch",
+            MISMATCHED,
+            E,
+            "{label} berada di luar rentang kode pos provinsi {province}.",
+            "{label} is outside the postal-code ranges of {province}.",
+        ),
+    )
+
+
+_ENTRIES += tuple(code for section in ADDRESS_SECTIONS for code in _address_entries(section))
+_ENTRIES += (
+    # the KTP address is where the holder is registered; the NIK keeps its first region for life
+    Code(
+        "ktp_address.nik_mismatch",
+        MISMATCHED,
+        W,
+        "Wilayah alamat KTP ({actual_region}) berbeda dengan wilayah pendaftaran pertama dalam "
+        "NIK ({nik_region}); wajar bila sudah pindah, periksa bila belum.",
+        "The KTP address's region ({actual_region}) differs from the NIK's region of first "
+        "registration ({nik_region}); normal after a move, check it otherwise.",
+    ),
+)
+
+
 def _generated() -> tuple[Code, ...]:
     missing = tuple(
         Code(f"{f}.missing", MISSING, E, "{label} wajib diisi.", "{label} is required.")

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from dateutil.relativedelta import relativedelta
 
 from jmo_validate import names, person
+from jmo_validate.address import Address
 from jmo_validate.bank_account import BankAccount
-from jmo_validate.category import Category
 from jmo_validate.email_address import Email
 from jmo_validate.employment import (
     WAITING_REASONS,
@@ -53,7 +53,6 @@ _NORMALISED_REFERENCE_FIELDS = {"phone": "e164", "email": "normalized"}
 
 def check_record(parsed: Parsed, ctx: Context) -> None:
     """Run the soft rules and the internal consistency rules of one record."""
-    _check_required_parts(parsed, ctx)
     _check_employment(parsed, ctx)
     _check_freshness(parsed, ctx)
     _contact_warnings(parsed, ctx)
@@ -76,6 +75,7 @@ def check_record(parsed: Parsed, ctx: Context) -> None:
     if isinstance(sex, person.Sex) and sex is not number.sex:
         ctx.add("sex", "sex.nik_mismatch", expected=number.sex, actual=sex)
     _check_nik_region(number, ctx)
+    _check_ktp_region(number, parsed.get("ktp_address"), ctx)
 
 
 #: Issue codes of a NIK whose region code is known in no edition (retired codes are fine).
@@ -111,6 +111,32 @@ def _contact_warnings(parsed: Parsed, ctx: Context) -> None:
             ctx.add("email", "email.disposable", actual=email.normalized, domain=email.domain)
 
 
+def _check_ktp_region(number: Nik, ktp: object, ctx: Context) -> None:
+    """The KTP address against the NIK's region, today's successor of a retired code included.
+
+    Districts are compared when both are known, else regencies/cities. The domicile
+    address is never compared: living elsewhere is normal.
+    """
+    if not isinstance(ktp, Address) or ktp.regency_code is None:
+        return
+    district = number.current_district if ktp.district_code is not None else None
+    expected = district or number.current_regency
+    if expected is None:
+        return
+    code = ktp.district_code if district is not None else ktp.regency_code
+    if code == expected.code:
+        return
+    actual = ktp.district if district is not None else ktp.regency
+    ctx.add(
+        "ktp_address",
+        "ktp_address.nik_mismatch",
+        expected=f"{expected.code} {expected.name}",
+        actual=f"{code} {actual}",
+        nik_region=expected.name,
+        actual_region=actual,
+    )
+
+
 def _same_day(encoded: date, declared: date) -> bool:
     """Compare as the NIK encodes dates: day, month and the year's last two digits."""
     return (encoded.day, encoded.month, encoded.year % 100) == (
@@ -125,24 +151,6 @@ def _check_age(field: str, born: date, ctx: Context) -> None:
     age = person.age_on(born, ctx.today)
     if not policy.min_age <= age <= policy.max_age:
         ctx.add(field, f"{field}.age", age=age, min_age=policy.min_age, max_age=policy.max_age)
-
-
-def _given(path: str, ctx: Context) -> bool:
-    """Whether the record has a value for ``path`` (for a section: for any of its parts)."""
-    return path in ctx.given or any(given.startswith(path + ".") for given in ctx.given)
-
-
-def _check_required_parts(parsed: Parsed, ctx: Context) -> None:
-    """Report what the record layer cannot: required section parts, the category's fields."""
-    found = parsed.get("category")
-    required = ctx.policy.required_for(found if isinstance(found, Category) else None)
-    for path in sorted(required):
-        section, dot, _ = path.partition(".")
-        if _given(path, ctx) or (not dot and path in ctx.policy.required):
-            continue  # present, or a top-level field the record layer has reported
-        if dot and section in required and not _given(section, ctx):
-            continue  # the whole section is missing: "<section>.missing" says it
-        ctx.add(path, f"{path}.missing")
 
 
 def _birth_date(parsed: Parsed) -> date | None:

@@ -53,7 +53,7 @@ The wage is financial data: it is kept out of the ``repr`` and never echoed in i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -62,8 +62,8 @@ from typing import Any, TypeVar
 from dateutil.relativedelta import relativedelta
 
 from jmo_validate import person
-from jmo_validate.errors import FieldError, Finding, InvalidComponent, InvalidFormat, InvalidLength
-from jmo_validate.record import MAX_TEXT_LENGTH, TextError, as_text, is_blank
+from jmo_validate.errors import Finding, InvalidComponent, InvalidFormat, InvalidLength
+from jmo_validate.record import is_blank, read_part
 
 __all__ = [
     "NPP_MAX_LENGTH",
@@ -379,18 +379,31 @@ _UNSHOWN_PARTS = frozenset({"wage"})
 
 
 def parse_section(
-    raw: Mapping[str, object], *, reference_date: date | None = None
+    raw: Mapping[str, object],
+    *,
+    reference_date: date | None = None,
+    required: Collection[str] = (),
 ) -> tuple[Employment | None, list[Finding]]:
     """Parse an employment section keyed by part name (``"npp"``, ``"wage"``, ...).
 
     Returns the :class:`Employment` (``None`` when no part could be read) and the
-    findings, each with the part's name as ``field``. Never raises for bad data.
+    findings, each with the part's name as ``field``; an absent part whose path is in
+    ``required`` (``employment.npp``, ...) is ``<path>.missing``. Never raises for bad data.
     """
     today = reference_date or date.today()
     findings: list[Finding] = []
 
     def part(name: str, parse: Callable[[Any], T]) -> T | None:
-        return _part(raw, name, parse, findings)
+        return read_part(
+            raw,
+            name,
+            parse,
+            findings,
+            section="employment",
+            required=required,
+            allow_date=name in _DATE_PARTS,
+            show_value=name not in _UNSHOWN_PARTS,
+        )
 
     job = Employment(
         npp=part("npp", parse_npp),
@@ -412,31 +425,6 @@ def parse_section(
 
 def _past_date(value: str | date, part: str, today: date) -> date:
     return person.parse_past_date(value, f"employment.{part}", reference_date=today)
-
-
-def _part(
-    raw: Mapping[str, object],
-    part: str,
-    parse: Callable[[Any], T],
-    findings: list[Finding],
-) -> T | None:
-    """Parse one part; record a finding and return ``None`` when it is absent or unusable."""
-    try:
-        text = as_text(raw.get(part), allow_date=part in _DATE_PARTS)
-    except TextError as error:
-        findings.append(Finding("field.type", part, {"type": error.type_name}))
-        return None
-    if text is None:
-        return None
-    if isinstance(text, str) and len(text) > MAX_TEXT_LENGTH:
-        findings.append(Finding("field.too_long", part, {"limit": MAX_TEXT_LENGTH}))
-        return None
-    try:
-        return parse(text)
-    except FieldError as error:
-        shown = None if part in _UNSHOWN_PARTS else text
-        findings.append(Finding(error.code, part, error.params, actual=shown))
-        return None
 
 
 def _consistency(job: Employment, *, end_date_given: bool) -> list[Finding]:

@@ -12,7 +12,7 @@ for the full report; ``report.participant`` is this model, already parsed.
 >>> p
 Participant(nik=Nik('3201********0001'), kpj=None, full_name='Siti Aminah', birth_date=None, sex=<Sex.FEMALE: 'P'>,
             category=None, employment=None, last_updated=None, bank_account=None, phone=None,
-            email=None)
+            email=None, address=None, ktp_address=None)
 >>> p.model_dump(mode="json", exclude_none=True)
 {'nik': '3201014107900001', 'full_name': 'Siti Aminah', 'sex': 'P'}
 """
@@ -24,12 +24,14 @@ from pydantic import BaseModel, ConfigDict
 from jmo_validate.types import (
     KPJ,
     NIK,
+    AddressType,
     BankAccountType,
     BirthDate,
     CategoryType,
     EmailAddress,
     EmploymentType,
     FullName,
+    KtpAddressType,
     LastUpdated,
     PhoneNumber,
     SexType,
@@ -55,3 +57,5 @@ class Participant(BaseModel):
     bank_account: BankAccountType | None = None
     phone: PhoneNumber | None = None
     email: EmailAddress | None = None
+    address: AddressType | None = None
+    ktp_address: KtpAddressType | None = None

@@ -55,6 +55,12 @@ CATEGORY_REQUIRED: Mapping[Category, frozenset[str]] = MappingProxyType(
     }
 )
 
+#: The domicile address parts :meth:`Policy.profile_update` requires.
+_DOMICILE = {"address"} | {
+    f"address.{part}"
+    for part in ("street", "village", "district", "regency", "province", "postal_code")
+}
+
 #: Rules for new records only (Permendagri 73/2022 does not apply to older documents).
 _NEW_RECORD_RULES = frozenset({"full_name.single_word", "full_name.long"})
 #: A bank account and its parts, as required fields.
@@ -167,10 +173,14 @@ class Policy:
 
     @classmethod
     def profile_update(cls, **changes: Any) -> Policy:
-        """Pengkinian data: identity and contact data of an existing participant."""
+        """Pengkinian data: identity and contact data of an existing participant.
+
+        The domicile address is required with its street line, village, district,
+        regency/city, province and postal code (RT/RW are not: not every area has them).
+        """
         return cls._preset(
             "profile_update",
-            {"nik", "kpj", "full_name", "birth_date", "sex", "phone", "email"},
+            {"nik", "kpj", "full_name", "birth_date", "sex", "phone", "email"} | _DOMICILE,
             changes,
         )
 

@@ -3,7 +3,7 @@
 A record arrives as a mapping from JSON, a CSV row or a form. Keys are matched
 case-, space- and punctuation-insensitively against canonical English names and
 Indonesian aliases; nested sections (``{"address": {"postal_code": ...}}``) and
-dotted keys (``"address.postal_code"``) give the same flat field paths. Values
+dotted keys (``address.postal_code``) give the same flat field paths. Values
 become text (or dates, for date fields); anything else is reported, never raised.
 
 >>> fields, unknown, problems = read_record(
@@ -21,15 +21,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
-from jmo_validate.errors import Finding
+from jmo_validate.errors import FieldError, Finding
 
 __all__ = [
+    "ADDRESS_PARTS",
     "ALIASES",
     "MAX_FIELDS",
     "MAX_TEXT_LENGTH",
@@ -39,6 +40,7 @@ __all__ = [
     "field_path",
     "is_blank",
     "normalise_key",
+    "read_part",
     "read_record",
 ]
 
@@ -224,6 +226,47 @@ SECTIONS["bank_account"] = (
     },
 )
 
+# --- addresses (address.py): the domicile address and the KTP address -------------------------
+#: The parts of an address section and their accepted names (``rt_rw``: a combined ``001/002``).
+ADDRESS_PARTS: dict[str, tuple[str, ...]] = {
+    "street": ("street", "jalan", "alamat", "alamat_lengkap", "line"),
+    "rt": ("rt",),
+    "rw": ("rw",),
+    "rt_rw": ("rt_rw", "rtrw"),
+    "village": ("village", "kelurahan", "desa", "kelurahan_desa", "kel_desa"),
+    "district": ("district", "kecamatan", "kec", "distrik"),
+    "regency": ("regency", "kabupaten", "kota", "kabupaten_kota", "kab_kota", "city"),
+    "province": ("province", "provinsi", "prov"),
+    "postal_code": ("postal_code", "kode_pos", "kodepos", "zip"),
+}
+_ADDRESS_SECTIONS = {
+    "address": ("address", "alamat", "alamat_domisili", "domisili"),
+    "ktp_address": ("ktp_address", "alamat_ktp", "alamat_sesuai_ktp"),
+}
+SECTIONS.update(
+    (section, (names, {f"{section}.{part}": aliases for part, aliases in ADDRESS_PARTS.items()}))
+    for section, names in _ADDRESS_SECTIONS.items()
+)
+# Flat headers (a CSV's "Alamat", "RT", "Kelurahan", "Kode Pos") are the domicile address; the
+# KTP address's flat headers carry "ktp" ("alamat_ktp", "kelurahan_ktp", "ktp_kode_pos").
+_FLAT_ADDRESS_PARTS = {
+    "rt": ("rt",),
+    "rw": ("rw",),
+    "rt_rw": ("rt_rw", "rtrw"),
+    "village": ("kelurahan", "desa", "kelurahan_desa", "kel_desa"),
+    "district": ("kecamatan", "kec", "distrik"),
+    "regency": ("kabupaten", "kota", "kabupaten_kota", "kab_kota"),
+    "province": ("provinsi", "prov"),
+    "postal_code": ("kode_pos", "kodepos"),
+}
+_NAMES["address.street"] = (*_ADDRESS_SECTIONS["address"], "alamat_lengkap", "jalan")
+_NAMES["ktp_address.street"] = (*_ADDRESS_SECTIONS["ktp_address"], "alamat_lengkap_ktp")
+for _part, _flat in _FLAT_ADDRESS_PARTS.items():
+    _NAMES[f"address.{_part}"] = _flat
+    _NAMES[f"ktp_address.{_part}"] = tuple(f"{name}_ktp" for name in _flat) + tuple(
+        f"ktp_{name}" for name in _flat
+    )
+
 
 def _index(names: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     index: dict[str, str] = {}
@@ -375,3 +418,44 @@ def _same(first: object, second: object) -> bool:
 def is_blank(value: object) -> bool:
     """True for ``None`` and for text that is empty or only whitespace."""
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+T = TypeVar("T")
+
+
+def read_part(
+    raw: Mapping[str, object],
+    part: str,
+    parse: Callable[[Any], T],
+    findings: list[Finding],
+    *,
+    section: str,
+    required: Collection[str] = (),
+    allow_date: bool = False,
+    show_value: bool = True,
+) -> T | None:
+    """Read one part of a nested section (``raw`` is keyed by part name).
+
+    Returns the parsed value, or ``None`` after appending the reason to ``findings``:
+    ``<section>.<part>.missing`` when absent and in ``required``, ``field.type`` when
+    unreadable, ``field.too_long``, or the parser's own code (with the text as
+    ``actual`` unless ``show_value`` is false, e.g. for a wage).
+    """
+    try:
+        text = as_text(raw.get(part), allow_date=allow_date)
+    except TextError as error:
+        findings.append(Finding("field.type", part, {"type": error.type_name}))
+        return None
+    if text is None:
+        if f"{section}.{part}" in required:
+            findings.append(Finding(f"{section}.{part}.missing", part))
+        return None
+    if isinstance(text, str) and len(text) > MAX_TEXT_LENGTH:
+        findings.append(Finding("field.too_long", part, {"limit": MAX_TEXT_LENGTH}))
+        return None
+    try:
+        return parse(text)
+    except FieldError as error:
+        shown = text if show_value else None
+        findings.append(Finding(error.code, part, error.params, actual=shown))
+        return None

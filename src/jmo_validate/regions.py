@@ -481,6 +481,11 @@ def postal_ranges(province: str | Region) -> tuple[tuple[str, str], ...]:
     >>> postal_ranges("31")
     (('10110', '14540'),)
     """
+    return _postal_ranges(province.code if isinstance(province, Region) else _compact(province))
+
+
+@functools.lru_cache(maxsize=64)  # bounded: callers may pass any text
+def _postal_ranges(province: str) -> tuple[tuple[str, str], ...]:
     codes = sorted(postal_codes(province))
     ranges: list[list[str]] = []
     for postal in codes:

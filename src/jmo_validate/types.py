@@ -48,7 +48,18 @@ from typing import Annotated, Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError, core_schema
 
-from jmo_validate import bank_account, category, email_address, employment, kpj, nik, person, phone
+from jmo_validate import (
+    address,
+    bank_account,
+    category,
+    email_address,
+    employment,
+    kpj,
+    nik,
+    person,
+    phone,
+)
+from jmo_validate.address import Address
 from jmo_validate.bank_account import BankAccount
 from jmo_validate.banks import Bank
 from jmo_validate.category import Category
@@ -73,6 +84,8 @@ __all__ = [
     "KPJ",
     "NIK",
     "NPP",
+    "AddressType",
+    "AddressValidator",
     "BankAccountType",
     "BankAccountValidator",
     "BirthDate",
@@ -86,6 +99,7 @@ __all__ = [
     "FullName",
     "FullNameValidator",
     "KpjValidator",
+    "KtpAddressType",
     "LastUpdated",
     "LastUpdatedValidator",
     "NikValidator",
@@ -527,6 +541,67 @@ class EmailValidator:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class AddressValidator:
+    """Marker for an address: a mapping of parts or one free-text line (:func:`jmo_validate.address.check`).
+
+    Every finding whose default severity is error becomes one pydantic error, located
+    at its part (``("address", "postal_code")``) with the issue code as its type;
+    warnings (ambiguous names, a postal code of another village) do not fail validation.
+    ``section`` is ``"address"`` (domicile) or ``"ktp_address"``.
+    """
+
+    section: str = "address"
+    lang: Language = "id"
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        section, lang = self.section, self.lang
+
+        def validate(value: Any) -> Address:
+            if isinstance(value, Address):
+                return value
+            if not isinstance(value, (str, Mapping)):
+                raise PydanticCustomError(
+                    "field.type",
+                    message("field.type", lang, field=section, type=type(value).__name__),
+                )
+            parsed, findings = address.check(value, section=section)
+            errors = [
+                InitErrorDetails(
+                    type=PydanticCustomError(
+                        finding.code,
+                        message(
+                            finding.code,
+                            lang,
+                            field=f"{section}.{finding.field}" if finding.field else section,
+                            **finding.params,
+                        ),
+                    ),
+                    loc=(finding.field,) if finding.field else (),
+                    input=value,
+                )
+                for finding in findings
+                if CATALOGUE[finding.code].severity is Severity.ERROR
+            ]
+            if errors:
+                raise ValidationError.from_exception_data("Address", errors)
+            if parsed is None:
+                raise PydanticCustomError(f"{section}.missing", message(f"{section}.missing", lang))
+            return parsed
+
+        return core_schema.no_info_plain_validator_function(
+            validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                Address.as_dict, when_used="always"
+            ),
+            json_schema_input_schema=core_schema.union_schema(
+                [core_schema.dict_schema(core_schema.str_schema()), core_schema.str_schema()]
+            ),
+        )
+
+
 class _NeverInstance:
     """A type no value has: the value is always re-parsed (plain ``str``/``date`` fields)."""
 
@@ -544,3 +619,5 @@ EmploymentType = Annotated[Employment, EmploymentValidator()]
 BankAccountType = Annotated[BankAccount, BankAccountValidator()]
 PhoneNumber = Annotated[Phone, PhoneValidator()]
 EmailAddress = Annotated[Email, EmailValidator()]
+AddressType = Annotated[Address, AddressValidator()]
+KtpAddressType = Annotated[Address, AddressValidator(section="ktp_address")]
