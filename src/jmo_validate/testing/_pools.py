@@ -473,3 +473,42 @@ JOB_TITLES = (
 )
 #: End reasons as people write them (the parser's words).
 END_REASONS = ("Mengundurkan diri", "PHK", "Kontrak berakhir", "Pensiun")
+
+#: Street names (heroes, flowers, birds, places), written after ``Jl.``.
+STREETS = (
+    "Merdeka",
+    "Jenderal Sudirman",
+    "Diponegoro",
+    "Gatot Subroto",
+    "Ahmad Yani",
+    "Imam Bonjol",
+    "Pahlawan",
+    "Veteran",
+    "Kartini",
+    "Hasanuddin",
+    "Pattimura",
+    "Teuku Umar",
+    "Cut Nyak Dien",
+    "Gajah Mada",
+    "Hayam Wuruk",
+    "Sisingamangaraja",
+    "KH. Wahid Hasyim",
+    "Pemuda",
+    "Pramuka",
+    "Raya Pasar",
+    "Melati",
+    "Mawar",
+    "Kenanga",
+    "Anggrek",
+    "Flamboyan",
+    "Cempaka",
+    "Cendrawasih",
+    "Merpati",
+    "Rajawali",
+    "Nusantara",
+)
+#: Names of alleys (``Gg.``) and hamlets (``Dusun``): common words, no region names.
+ALLEYS = ("Mawar", "Damai", "Sawo", "Masjid", "Buntu", "Haji Ali", "Manggis", "Sepakat")
+HAMLETS = ("Krajan", "Kulon", "Wetan", "Tengah", "Sumberan", "Karanganyar", "Pasir Muncang")
+#: Housing estates (``Perum``).
+ESTATES = ("Griya Asri", "Bumi Indah Permai", "Taman Sari", "Puri Harapan", "Villa Mutiara")

@@ -8,7 +8,11 @@ a mobile number of a real operator prefix, an e-mail address built from the
 name, the participant category and, for wage earners and construction workers,
 the employment with the employer's NPP, a bank account of a real bank with the
 length its accounts usually have and the participant as holder, and a recent
-``last_updated``. The same seed gives the same record.
+``last_updated``, the KTP address in the NIK's region (today's district for a
+retired code) and a domicile address (the KTP address for half of the
+participants, else elsewhere in the province or the country): a real village
+with its own postal code, its district, regency and province, a street line and
+RT/RW. The same seed gives the same record.
 
 >>> from datetime import date
 >>> from jmo_validate import Policy, validate
@@ -28,7 +32,9 @@ are random. Records still look real, so treat them as test data only.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import random
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -38,12 +44,13 @@ from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
-from jmo_validate import banks, category, nik, person, regions
+from jmo_validate import address, banks, category, nik, person, regions
 from jmo_validate.bank_account import number_warnings
 from jmo_validate.category import Category
 from jmo_validate.errors import FieldError, InvalidComponent
 from jmo_validate.person import Sex
 from jmo_validate.record import read_record
+from jmo_validate.regions import Region
 from jmo_validate.testing import _pools
 
 __all__ = [
@@ -95,7 +102,10 @@ _SEX_TEXT = {Sex.MALE: ("L", "Laki-laki"), Sex.FEMALE: ("P", "Perempuan")}
 #: Categories registered through an employer: their records carry an employment section.
 EMPLOYED = frozenset({Category.WAGE_EARNER, Category.CONSTRUCTION_WORKER})
 #: Nested sections: a mapping given for one of them is merged into the generated section.
-SECTIONS = ("employment", "bank_account")
+SECTIONS = ("employment", "bank_account", "address", "ktp_address")
+#: Share of participants who live at their KTP address; of the others, share within its province.
+_AT_KTP_ADDRESS = 0.5
+_IN_PROVINCE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +119,9 @@ def _districts() -> dict[str, _Districts]:
     """District codes per province, current and retired (manual rows without districts skipped)."""
     current: dict[str, list[str]] = {code.code: [] for code in regions.provinces()}
     retired: dict[str, list[str]] = {code: [] for code in current}
-    for code, region in regions._upper().items():  # one pass over the registry's own table
-        if len(code) == 6 and code[:2] in current:
-            (current if region.current else retired)[code[:2]].append(code)
+    for region in regions.at_level("district", include_retired=True):
+        if region.code[:2] in current:
+            (current if region.current else retired)[region.code[:2]].append(region.code)
     return {
         province: _Districts(tuple(current[province]), tuple(retired[province]))
         for province in current
@@ -124,6 +134,57 @@ def _banks() -> tuple[tuple[banks.Bank, ...], tuple[int, ...]]:
     usable = tuple(bank for bank in banks.all_banks() if bank.account_lengths)
     big = {"BRI", "BCA", "Mandiri", "BNI"}
     return usable, tuple(12 if bank.name in big else 1 for bank in usable)
+
+
+@functools.cache
+def _villages() -> dict[str, tuple[Region, ...]]:
+    """The current villages (all have a postal code), by district code, districts by code."""
+    found: dict[str, list[Region]] = {}
+    for village in regions.at_level("village"):
+        if village.postal_code:
+            found.setdefault(village.code[:6], []).append(village)
+    return {district: tuple(villages) for district, villages in found.items()}
+
+
+@functools.cache
+def _district_codes() -> tuple[str, ...]:
+    return tuple(_villages())
+
+
+@functools.cache
+def _resolves(village: Region) -> bool:
+    """Whether the address check reads the village's official name, in its district, as it.
+
+    Not so for a few hundred of the 83,762 names: the check takes a leading ``Gampong``
+    or ``Kota`` for a level word (Aceh's ``Gampong Baro``), or two villages of one
+    district share the name. Generated addresses use the others.
+    """
+    parsed, findings = address.check({"village": village.name, "district": village.code[:6]})
+    return not findings and parsed is not None and parsed.village_code == village.code
+
+
+def lineage(village: Region) -> list[Region]:
+    """``village``, its district, regency and province."""
+    chain: list[Region] = []
+    region: Region | None = village
+    while region is not None:
+        chain.append(region)
+        region = region.parent
+    return chain
+
+
+def ktp_region(district: str) -> str:
+    """The code of the region a KTP address of a NIK with ``district`` (6 digits) lies in.
+
+    Today's district (the successor of a retired code), else today's regency: what the
+    record layer compares the KTP address with; the province when neither is known.
+    """
+    for code in (district, district[:4]):
+        region = regions.get(code)
+        today = region.today() if region is not None else None
+        if today is not None:
+            return today.code
+    return district[:2]
 
 
 def _province_code(text: str) -> str:
@@ -181,6 +242,59 @@ class Maker:
         found = table[province or self.rng.choice(sorted(table))]
         pool = found.retired if found.retired and self.rng.random() >= 0.9 else found.current
         return self.rng.choice(pool)
+
+    def village(self, within: str = "") -> Region:
+        """A village within the region coded ``within`` (a province, regency or district).
+
+        Any of its districts, then any of the district's villages the address check
+        reads by name (every district has several).
+        """
+        codes = _district_codes()
+        low = bisect.bisect_left(codes, within)
+        high = bisect.bisect_right(codes, within + "9" * (6 - len(within)))
+        villages = _villages()[codes[self.rng.randrange(low, high)]]
+        start = self.rng.randrange(len(villages))
+        rotated = itertools.chain(villages[start:], villages[:start])
+        return next(village for village in rotated if _resolves(village))
+
+    def street(self, village: Region) -> str:
+        """A street line: ``Jl. ... No. ...``, an alley, a housing estate or a hamlet."""
+        number = self.rng.randint(1, 150)
+        roll = self.rng.random()
+        if roll < 0.15 and village.kind == "desa":
+            return f"Dusun {self.rng.choice(_pools.HAMLETS)}"
+        if roll < 0.3:
+            block = f"{self.rng.choice('ABCDEFGH')}{self.rng.randint(1, 12)}"
+            return f"Perum {self.rng.choice(_pools.ESTATES)} Blok {block} No. {number}"
+        street = f"Jl. {self.rng.choice(_pools.STREETS)}"
+        if roll < 0.45:
+            street += f" Gg. {self.rng.choice(_pools.ALLEYS)}"
+        return f"{street} No. {number}"
+
+    def address(self, village: Region, *, ktp: bool = False) -> dict[str, str]:
+        """An address section at ``village`` (region names as a KTP prints them if ``ktp``)."""
+        village, district, regency, province = lineage(village)
+        rt, rw = self.rng.randint(1, 20), self.rng.randint(1, 15)
+        style = 2 if ktp else self.rng.randrange(3)
+        parts = {"street": self.street(village)}
+        if style == 0:
+            parts.update(rt=str(rt), rw=str(rw))
+        elif style == 1:
+            parts.update(rt=f"{rt:03d}", rw=f"{rw:03d}")
+        else:
+            parts["rt_rw"] = f"{rt:03d}/{rw:03d}"
+        names = (village.name, district.name, regency.name, province.name)
+        village_name, district_name, regency_name, province_name = (
+            tuple(name.upper() for name in names) if ktp else names
+        )
+        parts.update(
+            village=village_name,
+            district=district_name,
+            regency=regency_name,
+            province=province_name,
+            postal_code=village.postal_code or "",  # every indexed village has one
+        )
+        return parts
 
     def nik(self, district: str, born: date, sex: Sex) -> str:
         day = born.day + (40 if sex is Sex.FEMALE else 0)
@@ -322,12 +436,17 @@ def make_participant(
     a wage earner whose employment ended, after the waiting time, at least two
     months before ``reference_date``.
 
+    The KTP address (``ktp_address``) lies in the NIK's region; the domicile address
+    (``address``) is the KTP address or a place elsewhere. Both name a real village
+    with one of its postal codes, and its district, regency and province.
+
     ``overrides`` set fields by canonical name. ``full_name``, ``sex``,
     ``birth_date`` and ``category`` steer the generation, so the rest stays
     consistent (the NIK encodes the given birth date and sex, the account holder
     and e-mail follow the name; the value itself appears in the record as given).
     Other keys replace the generated value; ``None`` removes the field; a
-    mapping for ``employment`` or ``bank_account`` is merged into that section.
+    mapping for ``employment``, ``bank_account``, ``address`` or ``ktp_address`` is
+    merged into that section.
     """
     return build_participant(
         _random(seed),
@@ -365,6 +484,15 @@ def build_participant(
     plain_name = given_name or maker.name(sex)
     full_name = plain_name if given_name else maker.titled(plain_name, sex)
     style = rng.randrange(3)
+    home = maker.village(ktp_region(district))
+    ktp = maker.address(home, ktp=True)
+    roll = rng.random()
+    if roll < _AT_KTP_ADDRESS:
+        domicile = dict(ktp)
+    else:
+        nearby = _AT_KTP_ADDRESS + (1 - _AT_KTP_ADDRESS) * _IN_PROVINCE
+        elsewhere = home.code[:2] if roll < nearby else ""
+        domicile = maker.address(maker.village(elsewhere))
     record: dict[str, Any] = {
         "nik": maker.nik(district, born, sex),
         "kpj": maker.digits(11),
@@ -379,6 +507,8 @@ def build_participant(
     if kind in EMPLOYED:
         record["employment"] = maker.employment(born, ended=claim)
     record["bank_account"] = maker.account(plain_name.upper())
+    record["address"] = domicile
+    record["ktp_address"] = ktp
     return apply_overrides(record, overrides)
 
 

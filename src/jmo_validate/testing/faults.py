@@ -20,6 +20,7 @@ offline DNS resolver for ``email.undeliverable`` (the toolkit never uses the net
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import random
 from collections.abc import Callable, Iterator
@@ -29,19 +30,22 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from jmo_validate import banks, names, nik, regions
+from jmo_validate import address, banks, names, nik, regions
 from jmo_validate.check import validate
 from jmo_validate.codes import CATALOGUE
 from jmo_validate.email_address import suggest_domain
 from jmo_validate.person import Sex, parse_date, parse_sex
 from jmo_validate.policy import Policy
 from jmo_validate.record import MAX_FIELDS, MAX_TEXT_LENGTH
+from jmo_validate.regions import Region
 from jmo_validate.report import Report
 from jmo_validate.testing import _pools
 from jmo_validate.testing.factories import (
     Maker,
     Seed,
     apply_overrides,
+    ktp_region,
+    lineage,
     make_participant,
     make_reference,
     render_date,
@@ -623,6 +627,276 @@ _BUILDERS: dict[str, Builder] = {
         ),
     ),
 }
+
+
+# --- addresses: the same builders for the domicile address and the KTP address ------------------
+
+#: Places in no edition of the registry.
+_NOWHERE = ("Narnia", "Atlantis", "Lemuria", "Avalon", "Genovia")
+_REGION_PARTS = address.REGION_PARTS  # from the province down
+#: How a region part names a place that does not exist (a prefix, then a place of _NOWHERE).
+_UNKNOWN_PREFIXES = {
+    "province": ("", "Provinsi "),
+    "regency": ("Kota ", "Kabupaten "),
+    "district": ("Kec. ", "Kecamatan "),
+    "village": ("", "Desa ", "Kel. "),
+}
+_RT_RW_FAULTS = {
+    "rt.format": ("rt", ("1a", "O3", "3B")),
+    "rw.format": ("rw", ("12345", "ab", "0x1")),
+    "rt.zero": ("rt", ("000", "0")),
+}
+
+
+def _section_of(code: str) -> str:
+    return code.split(".", 1)[0]
+
+
+def _written(code: str, name: str) -> str:
+    """``name`` as the code's section writes region names (a KTP prints capitals)."""
+    return name.upper() if _section_of(code) == "ktp_address" else name
+
+
+def _draw(case: _Case, accept: Callable[[Region], bool], within: str = "") -> Region:
+    """A village within ``within`` that ``accept`` takes."""
+    for _ in range(200):
+        village = case.maker.village(within)
+        if accept(village):
+            return village
+    raise RuntimeError("no village suits the fault")  # pragma: no cover
+
+
+def _anywhere(village: Region) -> bool:
+    return True
+
+
+def _relocated(case: _Case, code: str, village: Region) -> tuple[dict[str, Any], dict[str, str]]:
+    """The participant with the code's address section at ``village``, and that section.
+
+    For the KTP address the NIK's district (digits 1-6) moves along: it stays the NIK's region.
+    """
+    section = _section_of(code)
+    record = case.record()
+    parts = case.maker.address(village, ktp=section == "ktp_address")
+    record[section] = parts
+    if section == "ktp_address":
+        record["nik"] = village.code[:6] + record["nik"][6:]
+    return record, parts
+
+
+def _without_parts(
+    case: _Case, code: str, record: dict[str, Any], dropped: tuple[str, ...], needed: str = ""
+) -> Fault:
+    """The fault with the section's ``dropped`` parts left out and no longer required
+    (but the part ``needed``)."""
+    section = _section_of(code)
+    record[section] = {
+        part: value for part, value in record[section].items() if part not in dropped
+    }
+    required = Policy.profile_update().required - {f"{section}.{part}" for part in dropped}
+    return case.fault(code, record, required=required | ({needed} if needed else set()))
+
+
+def _address_missing(case: _Case, code: str) -> Fault:
+    """``<section>.<part>.missing``: the part is left out, and the region parts below it.
+
+    A deeper region would give the part (a village names its district, regency and province).
+    """
+    section, part, _ = code.split(".")
+    record, _ = _relocated(case, code, case.maker.village())
+    below = _REGION_PARTS[_REGION_PARTS.index(part) :] if part in _REGION_PARTS else (part,)
+    dropped = (*below, "rt_rw") if part == "rt" else below
+    return _without_parts(case, code, record, dropped, needed=f"{section}.{part}")
+
+
+def _rt_rw(case: _Case, code: str) -> Fault:
+    """An RT or RW that is not a number of 1-3 digits, or RT ``000``."""
+    part, values = _RT_RW_FAULTS[code.split(".", 1)[1]]
+    record, parts = _relocated(case, code, case.maker.village())
+    parts.pop("rt_rw", None)
+    parts.update(rt=str(case.rng.randint(1, 20)), rw=str(case.rng.randint(1, 15)))
+    parts[part] = case.rng.choice(values)
+    return case.fault(code, record)
+
+
+def _postal_format(case: _Case, code: str) -> Fault:
+    record, parts = _relocated(case, code, case.maker.village())
+    postal = parts["postal_code"]
+    parts["postal_code"] = case.rng.choice((postal[:4], "0" + postal[1:], postal + "0"))
+    return case.fault(code, record)
+
+
+def _unique_below(level: str) -> Callable[[Region], bool]:
+    """Whether, without its ``level`` part, a village's address still names one place.
+
+    True when the region below ``level`` is the only one of its name within the one above.
+    """
+    depth = _REGION_PARTS.index(level)
+    if depth == len(_REGION_PARTS) - 1:
+        return _anywhere
+
+    def accept(village: Region) -> bool:
+        chain = lineage(village)[::-1]  # province, regency, district, village
+        child = chain[depth + 1]
+        scope = chain[depth - 1].code if depth else ""
+        return len(regions.find(child.name, level=child.level, parent=scope)) == 1
+
+    return accept
+
+
+def _unknown(case: _Case, code: str) -> Fault:
+    """A region part naming a place no edition of the registry has."""
+    level = code.split(".")[1]
+    record, parts = _relocated(case, code, _draw(case, _unique_below(level)))
+    name = case.rng.choice(_UNKNOWN_PREFIXES[level]) + case.rng.choice(_NOWHERE)
+    parts[level] = _written(code, name)
+    return case.fault(code, record)
+
+
+@functools.cache
+def _shared_names(level: str) -> tuple[Region, ...]:
+    """Regions at ``level`` whose name another one has within the same district (villages:
+    ``Panipahan`` of Rokan Hilir is a kelurahan and a desa) or province (districts, and the
+    Kabupaten/Kota pairs of regencies such as Bogor)."""
+    scope = 6 if level == "village" else 2
+    groups: dict[tuple[str, str], list[Region]] = {}
+    for region in regions.at_level(level):
+        groups.setdefault((region.code[:scope], regions.name_key(region.name)), []).append(region)
+    return tuple(region for group in groups.values() if len(group) > 1 for region in group)
+
+
+def _ambiguous(case: _Case, code: str) -> Fault:
+    """A region part whose name, within the parts given, fits several regions.
+
+    Villages of one district can share a name, so the whole address is given; for a
+    district or regency only the province is given with it (a regency is written
+    without ``Kabupaten``/``Kota``).
+    """
+    level = code.split(".")[1]
+    shared = case.rng.choice(_shared_names(level))
+    if level == "village":
+        record, _ = _relocated(case, code, shared)
+        return case.fault(code, record)
+    record, parts = _relocated(case, code, case.maker.village(shared.code))
+    name = shared.name.split(" ", 1)[1] if level == "regency" else shared.name
+    parts[level] = _written(code, name)
+    dropped = tuple(part for part in _REGION_PARTS if part not in ("province", level))
+    return _without_parts(case, code, record, dropped)
+
+
+def _mismatched(case: _Case, code: str) -> Fault:
+    """A region part naming a real place that is not within the part above it.
+
+    A district elsewhere comes without the village (it would not be within it either);
+    a regency within another province comes with a postal code of that province.
+    """
+    level = code.split(".")[1]
+    village = case.maker.village()
+    record, parts = _relocated(case, code, village)
+    _, district, regency, province = lineage(village)
+    if level == "village":
+        other = _draw(
+            case, lambda v: not regions.find(v.name, level="village", parent=district.code)
+        )
+        parts["village"] = _written(code, other.name)
+        return case.fault(code, record)
+    if level == "district":
+        foreign = _draw(
+            case,
+            lambda v: not regions.find(lineage(v)[1].name, level="district", parent=regency.code),
+        )
+        parts["district"] = _written(code, lineage(foreign)[1].name)
+        return _without_parts(case, code, record, ("village",))
+    elsewhere = _draw(
+        case,
+        lambda v: not regions.find(
+            regency.name, level="regency", parent=v.code[:2], include_retired=True
+        ),
+    )
+    parts["province"] = _written(code, lineage(elsewhere)[-1].name)
+    parts["postal_code"] = elsewhere.postal_code or ""
+    return case.fault(code, record)
+
+
+@functools.cache
+def _moved_regencies() -> tuple[tuple[Region, Region], ...]:
+    """(the province before, today's regency) of the regencies a province split moved."""
+    moved: list[tuple[Region, Region]] = []
+    for old in regions.at_level("regency", include_retired=True):
+        today = old.today()
+        if today is not None and today.code[:2] != old.code[:2]:
+            moved.append((lineage(old)[-1], today))
+    return tuple(moved)
+
+
+def _outdated(case: _Case, code: str) -> Fault:
+    """A regency a province split moved (Merauke), with the province it had before (Papua)."""
+    before, regency = case.rng.choice(_moved_regencies())
+    record, parts = _relocated(case, code, case.maker.village(regency.code))
+    parts["province"] = _written(code, before.name)
+    return case.fault(code, record)
+
+
+def _postal_mismatch(case: _Case, code: str) -> Fault:
+    """A postal code of another district of the province, or of another province."""
+    village = case.maker.village()
+    record, parts = _relocated(case, code, village)
+    _, district, _, province = lineage(village)
+    if code.endswith("region_mismatch"):
+        others = regions.postal_codes(province) - regions.postal_codes(district)
+        parts["postal_code"] = case.rng.choice(sorted(others))
+    else:
+        ranges = regions.postal_ranges(province)
+        far = _draw(
+            case,
+            lambda v: not any(low <= (v.postal_code or "") <= high for low, high in ranges),
+        )
+        parts["postal_code"] = far.postal_code or ""
+    return case.fault(code, record)
+
+
+def _unplaced(case: _Case, code: str) -> Fault:
+    """A one-line address whose last words name no place: ``..., Jawa Barat 40154, Narnia``."""
+    nowhere = case.rng.choice(_NOWHERE)
+    for _ in range(200):
+        village = case.maker.village()
+        record, parts = _relocated(case, code, village)
+        line = f"{address.format(address.parse(parts))}, {nowhere}"
+        split = address.split_line(line)
+        if split.unplaced == (nowhere,) and set(split.parts) == set(address.PARTS):
+            record[_section_of(code)] = line
+            return case.fault(code, record)
+    raise RuntimeError("no address reads back from one line")  # pragma: no cover
+
+
+def _ktp_elsewhere(case: _Case, code: str) -> Fault:
+    """A KTP address in another regency than the NIK's region."""
+    record = case.record()
+    home = ktp_region(record["nik"][:6])[:4]
+    village = _draw(case, lambda v: not v.code.startswith(home))
+    record["ktp_address"] = case.maker.address(village, ktp=True)
+    return case.fault(code, record)
+
+
+def _address_builders(section: str) -> dict[str, Builder]:
+    s = section
+    return {
+        **{f"{s}.{part}.missing": _address_missing for part in address.REQUIRABLE_PARTS},
+        **{f"{s}.{problem}": _rt_rw for problem in _RT_RW_FAULTS},
+        f"{s}.postal_code.format": _postal_format,
+        f"{s}.postal_code.region_mismatch": _postal_mismatch,
+        f"{s}.postal_code.province_mismatch": _postal_mismatch,
+        **{f"{s}.{level}.unknown": _unknown for level in _REGION_PARTS},
+        **{f"{s}.{level}.ambiguous": _ambiguous for level in _REGION_PARTS[1:]},
+        **{f"{s}.{level}.mismatched": _mismatched for level in _REGION_PARTS[1:]},
+        f"{s}.province.outdated": _outdated,
+        f"{s}.unplaced": _unplaced,
+    }
+
+
+_BUILDERS.update(_address_builders("address"))
+_BUILDERS.update(_address_builders("ktp_address"))
+_BUILDERS["ktp_address.nik_mismatch"] = _ktp_elsewhere
 
 
 def _builder(code: str) -> Builder | None:
