@@ -97,7 +97,7 @@ def test_every_region_at_a_level() -> None:
     assert {"9101", "6473"} <= everything  # retired in 2022, and before 2019 (manual row)
     assert {r.code for r in regions.at_level("regency")} < everything
     assert tuple(regions.at_level("province")) == regions.provinces()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="kecamatan"):
         regions.at_level("kecamatan")
 
 

@@ -10,7 +10,7 @@ from datetime import date
 import dns.resolver
 import pytest
 
-from jmo_validate import Policy, banks, names, nik, person, phone, validate
+from jmo_validate import Policy, address, banks, names, nik, person, phone, regions, validate
 from jmo_validate.testing import fault_codes, make_invalid, make_participant, make_reference
 from jmo_validate.testing.factories import MAX_AGE, MIN_AGE
 from jmo_validate.testing.faults import offline_dns
@@ -73,6 +73,47 @@ def test_participants_are_varied(population: list[dict[str, object]]) -> None:
     assert len({record["nik"] for record in population}) == len(population)
 
 
+def test_addresses_agree_and_the_ktp_address_is_in_the_nik_region(
+    population: list[dict[str, object]],
+) -> None:
+    at_ktp_address, provinces, shapes = 0, set(), Counter()
+    for record in population[:2000]:
+        home = address.parse(record["address"])  # type: ignore[arg-type]
+        ktp = address.parse(record["ktp_address"], section="ktp_address")  # type: ignore[arg-type]
+        for parsed in (home, ktp):
+            assert parsed.village_code is not None
+            assert parsed.postal_code in regions.postal_codes(parsed.village_code)
+            assert parsed.rt is not None
+            assert parsed.rw is not None
+        number = nik.parse(str(record["nik"]), reference_date=REFERENCE_DATE)
+        region = number.current_district or number.current_regency
+        assert region is not None
+        assert ktp.village_code.startswith(region.code)
+        at_ktp_address += record["address"] == record["ktp_address"]
+        provinces.add(home.province_code)
+        shapes[tuple(sorted(record["address"]))] += 1  # type: ignore[arg-type]
+    assert at_ktp_address in range(900, 1100)
+    assert len(provinces) == 38
+    assert len(shapes) == 2  # RT and RW apart, or together as "001/002"
+
+
+def test_a_retired_nik_region_gives_a_ktp_address_in_its_successor() -> None:
+    # Papua (91) before the 2022 split: most of its NIK districts now lie in other provinces
+    papua = [
+        make_participant(seed, reference_date=REFERENCE_DATE, province="91") for seed in range(300)
+    ]
+    retired = [
+        record
+        for record in papua
+        if nik.parse(record["nik"], reference_date=REFERENCE_DATE).region_status.value == "retired"
+    ]
+    assert len(retired) > 10
+    for record in retired:
+        ktp = address.parse(record["ktp_address"], section="ktp_address")
+        assert ktp.district_code != record["nik"][:6]  # today's district, not the retired code
+        assert validate(record, policy=PROFILE).codes == ()  # no ktp_address.nik_mismatch
+
+
 def test_same_seed_same_record_and_seeds_differ() -> None:
     first = make_participant("budi", reference_date=REFERENCE_DATE)
     assert first == make_participant("budi", reference_date=REFERENCE_DATE)
@@ -105,6 +146,19 @@ def test_province_category_and_removal() -> None:
     assert make_participant(5, province="94")["nik"][:2] == "94"
     with pytest.raises(ValueError, match="unknown province"):
         make_participant(5, province="Atlantis")
+
+
+def test_address_sections_merge_or_go() -> None:
+    record = make_participant(
+        9,
+        reference_date=REFERENCE_DATE,
+        address={"postal_code": None, "rt_rw": None, "rt": "7"},
+        ktp_address=None,
+    )
+    assert "ktp_address" not in record
+    assert "postal_code" not in record["address"]
+    assert record["address"]["rt"] == "7"
+    assert validate(record, policy=PROFILE).codes == ("address.postal_code.missing",)
 
 
 def test_a_mapping_merges_into_a_section() -> None:

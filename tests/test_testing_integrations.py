@@ -11,10 +11,11 @@ from faker import Faker
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jmo_validate import Policy, bank_account, email_address, nik, phone, validate
+from jmo_validate import Policy, address, bank_account, email_address, nik, phone, regions, validate
 from jmo_validate.testing import make_reference
 from jmo_validate.testing.faker_provider import JmoProvider
 from jmo_validate.testing.strategies import (
+    addresses,
     bank_accounts,
     emails,
     full_names,
@@ -66,6 +67,23 @@ def test_contact_and_account_values(
     assert len(name) <= 60
 
 
+@QUICK
+@given(addresses(), addresses(province="Papua Selatan", ktp=True))
+def test_addresses(home: dict[str, str], ktp: dict[str, str]) -> None:
+    every_part = {f"address.{part}" for part in address.REQUIRABLE_PARTS}
+    found = []
+    for parts in (home, ktp):
+        parsed, findings = address.check(parts, required=every_part)
+        assert findings == []
+        assert parsed is not None
+        assert parsed.village_code is not None
+        assert parts["postal_code"] in regions.postal_codes(parsed.village_code)
+        found.append(parsed)
+    assert found[1].province_code == "93"  # Papua Selatan
+    assert ktp["village"].isupper()
+    assert "rt_rw" in ktp
+
+
 def test_strategies_shrink_to_a_simple_participant() -> None:
     from hypothesis import find
 
@@ -95,6 +113,14 @@ def test_faker_provider() -> None:
         assert validate(record, fake.ktp_reference(record), policy=POLICY).codes == ()
     account = fake.bank_account(holder_name="Siti Aminah")
     assert account["holder_name"] == "SITI AMINAH"
+    assert address.parse(fake.domicile(province="Bali")).province_code == "51"
+    for _ in range(50):
+        number = fake.nik()
+        ktp = address.parse(fake.ktp_address(number))
+        parsed = nik.parse(number, reference_date=REFERENCE_DATE)
+        region = parsed.current_district or parsed.current_regency
+        assert region is not None
+        assert str(ktp.village_code).startswith(region.code)
 
 
 def test_pytest_plugin_fixtures_by_name(tmp_path: Path) -> None:

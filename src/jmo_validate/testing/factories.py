@@ -187,7 +187,8 @@ def ktp_region(district: str) -> str:
     return district[:2]
 
 
-def _province_code(text: str) -> str:
+def province_code(text: str) -> str:
+    """The code of the province ``text`` names or codes (``ValueError`` if none)."""
     found = regions.get(text) if text.isdigit() else None
     if found is None:
         matches = regions.find(text, level="province")
@@ -479,7 +480,7 @@ def build_participant(
     born = _steer(overrides, "birth_date", lambda value: _past(value, today))
     if born is None:
         born = maker.birth_date(_CLAIM_MIN_AGE if claim else MIN_AGE)
-    district = maker.district(_province_code(province) if province else None)
+    district = maker.district(province_code(province) if province else None)
     given_name = _steer(overrides, "full_name", lambda value: person.parse_name(str(value)))
     plain_name = given_name or maker.name(sex)
     full_name = plain_name if given_name else maker.titled(plain_name, sex)

@@ -6,7 +6,7 @@ numbers are not valid; this provider adds them, from the same factories as
 (so ``Faker.seed`` and ``seed_instance`` make them reproducible).
 
 >>> from faker import Faker
->>> from jmo_validate import nik, phone
+>>> from jmo_validate import address, nik, phone
 >>> from jmo_validate.testing.faker_provider import JmoProvider
 >>> fake = Faker("id_ID")
 >>> fake.add_provider(JmoProvider)
@@ -14,7 +14,10 @@ numbers are not valid; this provider adds them, from the same factories as
 >>> nik.is_valid(fake.nik()), len(fake.kpj()), phone.is_valid(fake.mobile_number())
 (True, 11, True)
 >>> sorted(fake.participant(category="BPU"))
-['bank_account', 'birth_date', 'category', 'email', 'full_name', 'kpj', 'last_updated', 'nik', 'phone', 'sex']
+['address', 'bank_account', 'birth_date', 'category', 'email', 'full_name', 'kpj',
+ 'ktp_address', 'last_updated', 'nik', 'phone', 'sex']
+>>> address.is_valid(fake.domicile()), address.is_valid(fake.ktp_address(fake.nik()))
+(True, True)
 """
 
 from __future__ import annotations
@@ -30,13 +33,23 @@ except ImportError as error:  # pragma: no cover - depends on the installed extr
     ) from error
 
 from jmo_validate.person import Sex, parse_sex
-from jmo_validate.testing.factories import Maker, build_participant, make_reference
+from jmo_validate.testing.factories import (
+    Maker,
+    build_participant,
+    ktp_region,
+    make_reference,
+    province_code,
+)
 
 __all__ = ["JmoProvider"]
 
 
 class JmoProvider(BaseProvider):
-    """``fake.nik()``, ``fake.kpj()``, ``fake.participant()``, ``fake.ktp_reference(record)``, ..."""
+    """``fake.nik()``, ``fake.kpj()``, ``fake.participant()``, ``fake.ktp_reference(record)``, ...
+
+    The address sections are ``fake.domicile()`` and ``fake.ktp_address(nik)``: Faker's own
+    ``fake.address()`` (a line of text) keeps its meaning.
+    """
 
     def _maker(self, reference_date: date | None = None) -> Maker:
         return Maker(self.generator.random, reference_date or date.today())
@@ -63,6 +76,17 @@ class JmoProvider(BaseProvider):
         """A ``bank_account`` section: a real bank, a number of its usual length, the holder."""
         maker = self._maker()
         return maker.account((holder_name or maker.name(Sex.MALE)).upper())
+
+    def domicile(self, province: str | None = None) -> dict[str, str]:
+        """An ``address`` section at a real village with its postal code (in ``province``)."""
+        maker = self._maker()
+        return maker.address(maker.village(province_code(province) if province else ""))
+
+    def ktp_address(self, nik: str | None = None) -> dict[str, str]:
+        """A ``ktp_address`` section as a KTP prints it, in the region of ``nik`` if given."""
+        maker = self._maker()
+        within = ktp_region(nik[:6]) if nik else ""
+        return maker.address(maker.village(within), ktp=True)
 
     def participant(
         self, *, reference_date: date | None = None, claim: bool = False, **overrides: Any

@@ -753,16 +753,27 @@ def _unknown(case: _Case, code: str) -> Fault:
     return case.fault(code, record)
 
 
+def _bare(region: Region) -> str:
+    """A regency's name without ``Kabupaten``/``Kota``; another region's name."""
+    return region.name.split(" ", 1)[1] if region.level.value == "regency" else region.name
+
+
 @functools.cache
 def _shared_names(level: str) -> tuple[Region, ...]:
-    """Regions at ``level`` whose name another one has within the same district (villages:
-    ``Panipahan`` of Rokan Hilir is a kelurahan and a desa) or province (districts, and the
-    Kabupaten/Kota pairs of regencies such as Bogor)."""
+    """Regions at ``level`` whose name (:func:`_bare`) names several within the same district
+    (villages: ``Panipahan`` of Rokan Hilir is a kelurahan and a desa) or province (districts,
+    and the Kabupaten/Kota pairs of regencies such as Bogor)."""
     scope = 6 if level == "village" else 2
     groups: dict[tuple[str, str], list[Region]] = {}
-    for region in regions.at_level(level):
+    for region in regions.at_level(level):  # names that compare equal, then the real lookup
         groups.setdefault((region.code[:scope], regions.name_key(region.name)), []).append(region)
-    return tuple(region for group in groups.values() if len(group) > 1 for region in group)
+    return tuple(
+        region
+        for group in groups.values()
+        if len(group) > 1
+        for region in group
+        if len(regions.find(_bare(region), level=level, parent=region.code[:scope])) > 1
+    )
 
 
 def _ambiguous(case: _Case, code: str) -> Fault:
@@ -778,8 +789,7 @@ def _ambiguous(case: _Case, code: str) -> Fault:
         record, _ = _relocated(case, code, shared)
         return case.fault(code, record)
     record, parts = _relocated(case, code, case.maker.village(shared.code))
-    name = shared.name.split(" ", 1)[1] if level == "regency" else shared.name
-    parts[level] = _written(code, name)
+    parts[level] = _written(code, _bare(shared))
     dropped = tuple(part for part in _REGION_PARTS if part not in ("province", level))
     return _without_parts(case, code, record, dropped)
 
@@ -793,7 +803,7 @@ def _mismatched(case: _Case, code: str) -> Fault:
     level = code.split(".")[1]
     village = case.maker.village()
     record, parts = _relocated(case, code, village)
-    _, district, regency, province = lineage(village)
+    _, district, regency, _ = lineage(village)
     if level == "village":
         other = _draw(
             case, lambda v: not regions.find(v.name, level="village", parent=district.code)
@@ -809,8 +819,8 @@ def _mismatched(case: _Case, code: str) -> Fault:
         return _without_parts(case, code, record, ("village",))
     elsewhere = _draw(
         case,
-        lambda v: not regions.find(
-            regency.name, level="regency", parent=v.code[:2], include_retired=True
+        lambda v: (
+            not regions.find(regency.name, level="regency", parent=v.code[:2], include_retired=True)
         ),
     )
     parts["province"] = _written(code, lineage(elsewhere)[-1].name)

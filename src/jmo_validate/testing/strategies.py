@@ -27,9 +27,17 @@ except ImportError as error:  # pragma: no cover - depends on the installed extr
     ) from error
 
 from jmo_validate.person import Sex
-from jmo_validate.testing.factories import Maker, build_participant
+from jmo_validate.testing.factories import Maker, build_participant, province_code
 
-__all__ = ["bank_accounts", "emails", "full_names", "niks", "participants", "phones"]
+__all__ = [
+    "addresses",
+    "bank_accounts",
+    "emails",
+    "full_names",
+    "niks",
+    "participants",
+    "phones",
+]
 
 
 def _makers(reference_date: date | None) -> st.SearchStrategy[Maker]:
@@ -93,3 +101,15 @@ def emails() -> st.SearchStrategy[str]:
 def bank_accounts() -> st.SearchStrategy[dict[str, str]]:
     """``bank_account`` sections: a real bank, a number of its usual length, a holder name."""
     return st.builds(lambda maker, name: maker.account(name.upper()), _makers(None), full_names())
+
+
+def addresses(
+    *, province: str | None = None, ktp: bool = False
+) -> st.SearchStrategy[dict[str, str]]:
+    """Address sections at a real village: its district, regency, province and postal code.
+
+    ``province`` (code or name) keeps them there; ``ktp=True`` writes the region names
+    in capitals and RT/RW as ``001/002``, as a KTP prints them.
+    """
+    within = province_code(province) if province else ""
+    return st.builds(lambda maker: maker.address(maker.village(within), ktp=ktp), _makers(None))
