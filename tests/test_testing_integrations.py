@@ -7,6 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from faker import Faker
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -114,6 +115,8 @@ def test_faker_provider() -> None:
     account = fake.bank_account(holder_name="Siti Aminah")
     assert account["holder_name"] == "SITI AMINAH"
     assert address.parse(fake.domicile(province="Bali")).province_code == "51"
+    with pytest.raises(ValueError, match="no village within region '99'"):
+        fake.ktp_address("9971014107900001")
     for _ in range(50):
         number = fake.nik()
         ktp = address.parse(fake.ktp_address(number))

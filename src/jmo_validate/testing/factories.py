@@ -253,6 +253,8 @@ class Maker:
         codes = _district_codes()
         low = bisect.bisect_left(codes, within)
         high = bisect.bisect_right(codes, within + "9" * (6 - len(within)))
+        if low == high:
+            raise ValueError(f"no village within region {within!r}")
         villages = _villages()[codes[self.rng.randrange(low, high)]]
         start = self.rng.randrange(len(villages))
         rotated = itertools.chain(villages[start:], villages[:start])

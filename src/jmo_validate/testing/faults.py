@@ -7,6 +7,9 @@ reference record and the :class:`~jmo_validate.policy.Policy` the code needs
 only where an account is required, ...). Validating it reports that code and no
 other issue, neither error nor warning; :meth:`Fault.validate` does that, with an
 offline DNS resolver for ``email.undeliverable`` (the toolkit never uses the network).
+An address fault may move the address section to a place that has the problem (two
+villages of one district with the same name, a regency a province split moved); the
+NIK's district moves along with the KTP address, so it stays in the NIK's region.
 
 >>> from datetime import date
 >>> from jmo_validate.testing import make_invalid
@@ -657,10 +660,10 @@ def _written(code: str, name: str) -> str:
     return name.upper() if _section_of(code) == "ktp_address" else name
 
 
-def _draw(case: _Case, accept: Callable[[Region], bool], within: str = "") -> Region:
-    """A village within ``within`` that ``accept`` takes."""
+def _draw(case: _Case, accept: Callable[[Region], bool]) -> Region:
+    """A village anywhere that ``accept`` takes."""
     for _ in range(200):
-        village = case.maker.village(within)
+        village = case.maker.village()
         if accept(village):
             return village
     raise RuntimeError("no village suits the fault")  # pragma: no cover
