@@ -88,6 +88,19 @@ def test_provinces_and_children() -> None:
     assert len(regions.children(regions.get("317101"))) == 6  # type: ignore[arg-type]
 
 
+def test_every_region_at_a_level() -> None:
+    districts = list(regions.at_level("district"))
+    assert all(r.level is Level.DISTRICT and r.current for r in districts)
+    assert [r.code for r in districts] == sorted(r.code for r in districts)
+    assert len(districts) == 7285
+    everything = {r.code for r in regions.at_level(Level.REGENCY, include_retired=True)}
+    assert {"9101", "6473"} <= everything  # retired in 2022, and before 2019 (manual row)
+    assert {r.code for r in regions.at_level("regency")} < everything
+    assert tuple(regions.at_level("province")) == regions.provinces()
+    with pytest.raises(ValueError, match="kecamatan"):
+        regions.at_level("kecamatan")
+
+
 # --- lookup by name ---------------------------------------------------------------------------
 
 

@@ -68,6 +68,7 @@ __all__ = [
     "Level",
     "Region",
     "RegionStatus",
+    "at_level",
     "children",
     "districts_by_postal_code",
     "find",
@@ -246,7 +247,28 @@ def nik_region_status(number: str) -> RegionStatus:
 
 def provinces() -> tuple[Region, ...]:
     """The 38 current provinces, by code."""
-    return tuple(region for code, region in _upper().items() if len(code) == 2 and region.current)
+    return tuple(at_level(Level.PROVINCE))
+
+
+def at_level(level: Level | str, *, include_retired: bool = False) -> Iterator[Region]:
+    """Every region at ``level``, retired ones only if asked, in registry order.
+
+    That is by code, except that the regencies retired before the oldest bundled edition
+    (``data/manual_successors.tsv``) come last.
+
+    One pass over the registry, for callers that index it their own way.
+
+    >>> sum(1 for _ in at_level("regency")), sum(1 for _ in at_level("village"))
+    (514, 83762)
+    """
+    wanted = Level(level)
+    length = next(size for size, known in _LEVELS.items() if known is wanted)
+    table = _villages() if wanted is Level.VILLAGE else _upper()
+    return (
+        region
+        for code, region in table.items()
+        if len(code) == length and (include_retired or region.current)
+    )
 
 
 def children(code: str | Region, *, include_retired: bool = False) -> tuple[Region, ...]:
