@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
@@ -390,6 +390,8 @@ _VALUES = st.one_of(
 )
 
 
+# No deadline: the first example loads the region tables (IDENTITY has an address), ~1 s cold.
+@settings(deadline=None)
 @given(
     st.dictionaries(st.sampled_from(["bank", "number", "holder_name", "nama_bank", "x"]), _VALUES)
 )
