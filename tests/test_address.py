@@ -810,3 +810,33 @@ def test_participant_from_a_report_carries_both_addresses() -> None:
     dumped = participant.model_dump(mode="json", exclude_none=True)
     assert dumped["ktp_address"]["village"] == "Gambir"
     assert Participant.model_validate(dumped).address == participant.address
+
+
+@pytest.mark.parametrize(
+    ("village", "district", "postal_code"),
+    [("Gampong Baro", "Bakongan", "23773"), ("Kota Palak", "Labuhanhaji", "23761")],
+)
+def test_village_names_that_begin_with_a_level_word(
+    village: str, district: str, postal_code: str
+) -> None:
+    parts = {
+        "kelurahan": village,
+        "kecamatan": district,
+        "kabupaten": "Kab. Aceh Selatan",
+        "provinsi": "Aceh",
+        "kode_pos": postal_code,
+    }
+    found, findings = address.check(parts)
+    assert findings == []
+    assert found is not None
+    assert found.village == village
+
+
+def test_a_district_name_that_begins_with_a_level_word() -> None:
+    line = address.split_line("Jl. Merdeka No. 1, Kec. Kota Bahagia, Kab. Aceh Selatan")
+    assert dict(line.parts) == {
+        "street": "Jl. Merdeka No. 1",
+        "district": "Kec. Kota Bahagia",
+        "regency": "Kab. Aceh Selatan",
+    }
+    assert address.check("Jl. Merdeka No. 1, Kec. Kota Bahagia, Kab. Aceh Selatan")[1] == []

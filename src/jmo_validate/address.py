@@ -169,7 +169,13 @@ def _chunks(segment: str, street: bool) -> list[tuple[str | None, str]]:
     for word in segment.split(" "):
         level = _level_word(word)
         leading = street and len(chunks) == 1  # still the street line's own words
-        if level is not None and not (leading and word.lower().rstrip(".") in _STREET_WORDS):
+        # a level word right after another one begins the name (Kec. Kota Bahagia)
+        named = chunks[-1][0] is None or len(chunks[-1][1]) > 1
+        if (
+            level is not None
+            and named
+            and not (leading and word.lower().rstrip(".") in _STREET_WORDS)
+        ):
             chunks.append((level, [word]))
         else:
             chunks[-1][1].append(word)
@@ -320,11 +326,11 @@ def _candidates(text: str, level: str) -> tuple[Region, ...]:
         return (current,)
     words = text.split(" ", 1)
     prefixed = len(words) == 2 and _level_word(words[0]) is not None
-    if prefixed and level == "village":  # "Kel."/"Desa" are often swapped: search by name
-        return regions.find(words[1], level=level)
-    found = regions.find(text, level=level)
-    if not found and prefixed:
-        found = regions.find(words[1], level=level)  # "Kec. X" written in the regency field
+    found = regions.find(text, level=level)  # names may begin with a level word: Gampong Baro
+    if prefixed and (level == "village" or not found):
+        # "Kel."/"Desa" are often swapped, and "Kec. X" lands in the regency field;
+        # the regions around a village narrow the candidates down
+        found += tuple(r for r in regions.find(words[1], level=level) if r not in found)
     return found
 
 
