@@ -1,0 +1,290 @@
+"""validate_frame gives, row by row, exactly the verdicts of validate(): the differential tests.
+
+The frames are generated from the catalogue examples (every code whose example is a
+mapping, so it can be a frame row) plus clean and generated rows, for polars (with and
+without the vectorised pre-check) and pandas.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import polars as pl
+import pytest
+from benchmarks.bench_frames import generate_rows
+
+from jmo_validate import CATALOGUE, Policy, validate
+from jmo_validate.frame import (
+    ISSUE_COLUMNS,
+    SUMMARY_COLUMNS,
+    FrameResult,
+    fast_path_gaps,
+    validate_frame,
+)
+from tests.catalogue_examples import EXAMPLES, VALID, Example
+from tests.conftest import REFERENCE_DATE
+
+ROW_ID = "test_row_id"  # joins each example with its own reference row; no field has this alias
+Records = list[dict[str, Any]]
+#: References are aligned with the records; rows past the end have no reference.
+
+
+def _generated(count: int, seed: int) -> Records:
+    columns = generate_rows(count, seed, headers=tuple(VALID))
+    return [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
+def _frameable(example: Example) -> bool:
+    """A frame row is a mapping, and so is a reference row."""
+    return isinstance(example.record, Mapping) and (
+        example.reference is None or isinstance(example.reference, Mapping)
+    )
+
+
+def _plain(record: Mapping[str, Any]) -> bool:
+    """Text in the clean record's columns: such examples share one frame (others get their own)."""
+    return set(record) <= set(VALID) and all(
+        value is None or isinstance(value, str) for value in record.values()
+    )
+
+
+def _cases() -> list[tuple[str, Policy, Records, Records | None]]:
+    """(name, policy, records, references or None): one frame per policy and shape."""
+    groups: dict[tuple[str, str, bool], list[tuple[str, Example]]] = defaultdict(list)
+    for code, example in sorted(EXAMPLES.items()):
+        if _frameable(example):
+            shape = "plain" if _plain(example.record) else code
+            groups[(repr(example.policy()), shape, example.reference is not None)].append(
+                (code, example)
+            )
+    cases = []
+    for (_, shape, referenced), members in groups.items():
+        policy = members[0][1].policy()
+        records: Records = [dict(example.record) for _, example in members]
+        references: Records | None = None
+        if referenced:
+            references = [dict(example.reference) for _, example in members]
+        if shape == "plain":
+            records += [dict(VALID) for _ in range(3)] + _generated(300, seed=len(cases))
+        else:
+            records.append(dict(VALID))
+        if references is not None:
+            for number, record in enumerate(records):
+                record[ROW_ID] = str(number)
+                if number < len(references):
+                    references[number][ROW_ID] = str(number)
+        name = f"{members[0][1].preset}-{shape}-{'reference' if referenced else 'alone'}"
+        cases.append((name, policy, records, references))
+    return cases
+
+
+CASES = _cases()
+
+
+def _columns(records: Records) -> list[str]:
+    return list(dict.fromkeys(key for record in records for key in record))
+
+
+def _full(records: Records) -> Records:
+    """Each record as the frame row it becomes: every column, ``None`` where absent."""
+    names = _columns(records)
+    return [{name: record.get(name) for name in names} for record in records]
+
+
+def polars_frame(records: Records) -> pl.DataFrame:
+    series = []
+    for name in _columns(records):
+        values = [record.get(name) for record in records]
+        kinds = {type(value) for value in values} - {type(None)}
+        dtype = pl.String if kinds <= {str} else pl.Int64 if kinds == {int} else pl.Object
+        series.append(pl.Series(name, values, dtype=dtype))
+    return pl.DataFrame(series)
+
+
+def pandas_frame(records: Records) -> pd.DataFrame:
+    names = _columns(records)
+    return pd.DataFrame(
+        {name: pd.Series([record.get(name) for record in records], dtype=object) for name in names}
+    )
+
+
+def row_path(
+    records: Records, references: Records | None, policy: Policy
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Issues and summary rows, as validate() gives them one row at a time."""
+    issues, summary = [], []
+    for row, record in enumerate(_full(records)):
+        reference = None
+        if references is not None and row < len(references):
+            reference = _full(references)[row]
+        report = validate(record, reference, policy=policy)
+        summary.append((row, report.ok, len(report.errors), len(report.warnings)))
+        issues += [
+            (row, i.field, i.kind.value, i.code, i.severity.value, i.message, i.expected, i.actual)
+            for i in report.issues
+        ]
+    return issues, summary
+
+
+def frame_rows(result: FrameResult[Any]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    issue_columns = [name for name in ISSUE_COLUMNS if name != "key"]
+    issues, summary = result.issues, result.summary
+    if isinstance(issues, pl.DataFrame):
+        return issues.select(issue_columns).rows(), summary.rows()
+    pandas_rows = [
+        tuple(None if value is None or value != value else value for value in row)
+        for row in issues[issue_columns].itertuples(index=False, name=None)
+    ]
+    return pandas_rows, list(summary.itertuples(index=False, name=None))
+
+
+def _run(
+    kind: str, records: Records, references: Records | None, policy: Policy
+) -> FrameResult[Any]:
+    make = pandas_frame if kind == "pandas" else polars_frame
+    reference = None
+    if references is not None:
+        reference = make(_full(references))
+    key = ROW_ID if references is not None else "nik"
+    return validate_frame(
+        make(records), reference=reference, key=key, policy=policy, fast=kind != "polars-exact"
+    )
+
+
+@pytest.mark.parametrize("kind", ["polars", "polars-exact", "pandas"])
+@pytest.mark.parametrize(
+    ("name", "policy", "records", "references"), CASES, ids=[c[0] for c in CASES]
+)
+def test_frame_verdicts_are_those_of_validate(
+    kind: str, name: str, policy: Policy, records: Records, references: Records | None
+) -> None:
+    result = _run(kind, records, references, policy)
+    expected_issues, expected_summary = row_path(records, references, policy)
+    issues, summary = frame_rows(result)
+    assert summary == expected_summary
+    assert issues == expected_issues
+    assert result.rows == len(records)
+
+
+def test_every_code_a_frame_row_can_carry_is_in_the_differential_frames() -> None:
+    found: set[str] = set()
+    accepted = 0
+    for _, policy, records, references in CASES:
+        result = _run("polars", records, references, policy)
+        found |= set(result.issues.get_column("code").to_list())
+        accepted += result.rows - result.fallback_rows
+    frameable = {code for code, example in EXAMPLES.items() if _frameable(example)}
+    assert found >= frameable
+    # Only codes about a record or reference that is not a mapping at all are left out.
+    assert {CATALOGUE[code].kind.value for code in set(CATALOGUE) - frameable} <= {"invalid"}
+    assert all(code.split(".")[0] in ("record", "reference") for code in set(CATALOGUE) - frameable)
+    assert accepted > 0, "the vectorised pre-check accepted no row"
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [
+        Policy.profile_update(reference_date=REFERENCE_DATE),
+        Policy.jmo_registration(reference_date=REFERENCE_DATE, language="en"),
+        Policy.benefit_claim(reference_date=REFERENCE_DATE, strict=True, min_age=18),
+    ],
+    ids=["profile_update", "jmo_registration", "benefit_claim-strict"],
+)
+def test_generated_frame_fast_path_matches_validate(policy: Policy) -> None:
+    records = _generated(4000, seed=7)
+    result = _run("polars", records, None, policy)
+    assert frame_rows(result) == row_path(records, None, policy)
+    assert 0.05 < result.fallback_share < 0.6
+
+
+def test_fast_path_knows_every_identity_code() -> None:
+    assert fast_path_gaps() == frozenset(), (
+        "teach jmo_validate.frame's vectorised pre-check these codes (or leave it off): "
+        f"{sorted(fast_path_gaps())}"
+    )
+
+
+def test_reference_joins_by_compact_key_through_aliases() -> None:
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE)
+    df = pl.DataFrame(
+        {"NIK": ["3273.0141.0790.0003", "3273014107900003"], "Nama": ["Siti", "Budi"]}
+    )
+    ktp = pl.DataFrame({"no_ktp": ["3273014107900003"], "nama_sesuai_ktp": ["Siti Aminah"]})
+    result = validate_frame(df[:1], reference=ktp, policy=policy)
+    expected = validate(df.row(0, named=True), ktp.row(0, named=True), policy=policy)
+    assert result.issues.get_column("code").to_list() == list(expected.codes)
+    assert "full_name.reference_similar" in expected.codes
+    with pytest.raises(ValueError, match="more than once"):
+        validate_frame(df, reference=pl.concat([ktp, ktp]), policy=policy)
+    with pytest.raises(ValueError, match="no single column"):
+        validate_frame(df.drop("NIK"), reference=ktp, policy=policy)
+
+
+def test_personal_data_is_masked_unless_asked() -> None:
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE)
+    df = pl.DataFrame({"nik": ["3273014107900003"], "kpj": ["1901234567"]})
+    masked = validate_frame(df, policy=policy).issues.filter(pl.col("code") == "kpj.length")
+    assert masked.select("key", "actual").row(0) == ("3273********0003", "******4567")
+    shown = validate_frame(df, policy=policy, show_values=True).issues
+    assert shown.filter(pl.col("code") == "kpj.length").select("key", "actual").row(0) == (
+        "3273014107900003",
+        "1901234567",
+    )
+
+
+def test_output_columns_and_kinds() -> None:
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE)
+    records = [dict(VALID), {**VALID, "sex": "X"}]
+    polars_result = validate_frame(polars_frame(records), policy=policy)
+    pandas_result = validate_frame(pandas_frame(records), policy=policy)
+    assert (
+        tuple(polars_result.issues.columns) == tuple(pandas_result.issues.columns) == ISSUE_COLUMNS
+    )
+    assert tuple(polars_result.summary.columns) == SUMMARY_COLUMNS
+    assert isinstance(pandas_result.summary, pd.DataFrame)
+    assert pandas_result.summary["ok"].tolist() == [True, False]
+    assert pandas_result.summary["errors"].dtype == "int64"
+    assert polars_result.fallback_rows == 1
+    assert pandas_result.fallback_share == 1.0
+
+
+def test_columns_rename_headers_the_alias_table_does_not_know() -> None:
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE)
+    df = pl.DataFrame({"NIK Karyawan": ["3273014107900003"], "hobi": [3]})
+    renamed = validate_frame(df, columns={"NIK Karyawan": "nik"}, policy=policy)
+    assert "nik.missing" not in renamed.issues.get_column("code").to_list()
+    assert "nik.missing" in validate_frame(df, policy=policy).issues.get_column("code").to_list()
+
+
+def test_frames_that_the_pre_check_does_not_know_take_the_exact_path() -> None:
+    policy = Policy.jmo_registration(reference_date=REFERENCE_DATE)
+    clean = pl.DataFrame([dict(VALID)] * 3)
+    assert validate_frame(clean, policy=policy).fallback_rows == 0
+    assert validate_frame(clean, policy=policy, fast=False).fallback_share == 1.0
+    two_nik_columns = clean.with_columns(pl.col("nik").alias("no_ktp"))
+    assert validate_frame(two_nik_columns, policy=policy).fallback_share == 1.0
+    nested = clean.with_columns(pl.struct(pl.col("nik")).alias("lain"))
+    assert validate_frame(nested, policy=policy).fallback_share == 1.0
+
+
+def test_misuse_raises() -> None:
+    with pytest.raises(TypeError, match="polars or pandas"):
+        validate_frame([dict(VALID)])  # type: ignore[call-overload]
+    with pytest.raises(TypeError, match="same kind"):
+        validate_frame(pl.DataFrame([VALID]), reference=pd.DataFrame([VALID]))  # type: ignore[call-overload]
+    with pytest.raises(TypeError, match="Policy"):
+        validate_frame(pl.DataFrame([VALID]), policy="strict")  # type: ignore[call-overload]
+
+
+def test_core_import_stays_light() -> None:
+    code = (
+        "import sys, jmo_validate, jmo_validate.frame, jmo_validate.spark; "
+        "print(sorted(m for m in ('pandas', 'polars', 'pyarrow', 'pyspark') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
