@@ -1,0 +1,73 @@
+"""validate_spark on a real local Spark session gives the verdicts of validate(), row by row."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from pyspark.sql import SparkSession
+from pyspark.sql.types import StringType, StructField, StructType
+
+from jmo_validate import Policy, validate
+from jmo_validate.spark import issue_schema, validate_spark
+from tests.catalogue_examples import VALID
+from tests.conftest import REFERENCE_DATE
+from tests.test_frame import CASES, _full
+
+ROW = "row_number"
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[SparkSession]:
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # executors use this venv
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("jmo_validate tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.default.parallelism", "2")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def _text_frame(spark: SparkSession, records: list[dict[str, Any]]) -> Any:
+    rows = _full([{**record, ROW: str(number)} for number, record in enumerate(records)])
+    names = list(rows[0])
+    schema = StructType([StructField(name, StringType(), True) for name in names])
+    return spark.createDataFrame([tuple(row.values()) for row in rows], schema).repartition(3)
+
+
+def test_spark_issues_are_those_of_validate(spark: SparkSession) -> None:
+    # The frame of catalogue examples shaped like the clean record, plus generated rows.
+    name, policy, records, _ = next(
+        case for case in CASES if case[0] == "profile_update-plain-alone"
+    )
+    df = _text_frame(spark, records)
+    issues = validate_spark(df, keep=[ROW], policy=policy, show_values=True)
+    assert issues.schema == issue_schema([(ROW, StringType())])
+    got = sorted(
+        (int(row[ROW]), row.code, row.field, row.severity, row.message, row.expected, row.actual)
+        for row in issues.collect()
+    )
+    expected = sorted(
+        (number, i.code, i.field, i.severity.value, i.message, i.raw_expected, i.raw_actual)
+        for number, record in enumerate(_full(records))
+        for i in validate({**record, ROW: str(number)}, policy=policy).issues
+    )
+    assert got == expected
+    assert len({code for _, code, *_ in got}) > 20, name
+
+
+def test_spark_masks_keys_by_default(spark: SparkSession) -> None:
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE)
+    df = _text_frame(spark, [{**VALID, "kpj": "123"}])
+    (issue,) = validate_spark(df, policy=policy).collect()
+    assert (issue.key, issue.code, issue.actual) == ("3273********0003", "kpj.length", "***")
+    with pytest.raises(ValueError, match="keep"):
+        validate_spark(df, keep=["employee_id"], policy=policy)
