@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pytest
 from pyspark.sql import SparkSession
 from pyspark.sql.types import StringType, StructField, StructType
@@ -71,3 +74,22 @@ def test_spark_masks_keys_by_default(spark: SparkSession) -> None:
     assert (issue.key, issue.code, issue.actual) == ("3273********0003", "kpj.length", "***")
     with pytest.raises(ValueError, match="keep"):
         validate_spark(df, keep=["employee_id"], policy=policy)
+
+
+def test_example_job_writes_the_issues(spark: SparkSession, tmp_path: Path) -> None:
+    script = Path(__file__).resolve().parents[1] / "examples" / "spark_job.py"
+    spec = importlib.util.spec_from_file_location("spark_job", script)
+    assert spec is not None
+    assert spec.loader is not None
+    job = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(job)
+    records = [{"id_karyawan": "K-1", **VALID}, {"id_karyawan": "K-2", **VALID, "sex": "L"}]
+    pl.DataFrame(records).write_parquet(tmp_path / "in.parquet")
+    assert job.main([str(tmp_path / "in.parquet"), str(tmp_path / "out"), "2026-11-25"]) == 0
+    written = spark.read.parquet(str(tmp_path / "out")).collect()
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE)
+    assert sorted((row.id_karyawan, row.code) for row in written) == sorted(
+        (record["id_karyawan"], code)
+        for record in records
+        for code in validate(record, policy=policy).codes
+    )
