@@ -7,6 +7,7 @@ without the vectorised pre-check) and pandas.
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from collections import defaultdict
@@ -288,3 +289,48 @@ def test_core_import_stays_light() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def _perturbed(records: Records, seed: int) -> Records:
+    """Edit one character of one field in most rows: the near misses a shape check must not pass."""
+    rng = random.Random(seed)
+    pool = "0123456789 -./,'aZé٣１\u00a0\t" + "O"
+    out = []
+    for record in records:
+        record = dict(record)
+        field = rng.choice(list(record))
+        text = record[field] or ""
+        position = rng.randrange(len(text) + 1)
+        edit = rng.randrange(3)
+        if edit == 0:
+            text = text[:position] + rng.choice(pool) + text[position:]
+        elif edit == 1:
+            text = text[:position] + text[position + 1 :]
+        else:
+            text = text[:position] + rng.choice(pool) + text[position + 1 :]
+        record[field] = text
+        out.append(record)
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_near_misses_take_the_exact_path(seed: int) -> None:
+    policy = Policy.jmo_registration(reference_date=REFERENCE_DATE, max_age=60)
+    records = _perturbed(_generated(3000, seed=seed), seed)
+    result = _run("polars", records, None, policy)
+    assert frame_rows(result) == row_path(records, None, policy)
+    assert result.fallback_share < 1.0
+
+
+def test_date_columns_take_the_fast_path() -> None:
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE)
+    records = _generated(1000, seed=3)
+    text = pl.col("birth_date")
+    formats = ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y")
+    df = polars_frame(records).with_columns(
+        pl.coalesce([text.str.to_date(form, strict=False) for form in formats])
+    )
+    rows = [dict(zip(df.columns, row, strict=True)) for row in df.iter_rows()]
+    result = validate_frame(df, policy=policy)
+    assert frame_rows(result) == row_path(rows, None, policy)
+    assert result.fallback_share < 0.6
