@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from jmo_validate import CATALOGUE, validate
+from jmo_validate import CATALOGUE, Report, validate, validate_many
 from jmo_validate.codes import FIELD_LABELS, message
-from tests.catalogue_examples import EXAMPLES
+from tests.catalogue_examples import EXAMPLES, Example
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "jmo_validate"
 CODE_LITERAL = re.compile(r"""["']((?:[a-z_]+\.)+[a-z_]+)["']""")
@@ -21,13 +21,24 @@ def test_every_code_has_an_example_and_every_example_a_code() -> None:
 
 @pytest.mark.parametrize("code", sorted(EXAMPLES))
 def test_example_produces_its_code(code: str) -> None:
-    example = EXAMPLES[code]
-    report = validate(example.record, example.reference, policy=example.policy())
-    assert code in report.codes
-    issue = next(issue for issue in report.issues if issue.code == code)
+    issue = next(
+        issue
+        for report in _reports(EXAMPLES[code])
+        for issue in report.issues
+        if issue.code == code
+    )
     entry = CATALOGUE[code]
     assert issue.kind is entry.kind
     assert "{" not in issue.message, issue.message
+
+
+def _reports(example: Example) -> list[Report]:
+    if example.batch:
+        reports = validate_many(
+            example.record, reference=example.reference, policy=example.policy()
+        )
+        return [item.report for item in reports]
+    return [validate(example.record, example.reference, policy=example.policy())]
 
 
 @pytest.mark.parametrize("code", sorted(CATALOGUE))

@@ -1,75 +1,379 @@
-"""The jmo-validate command, run as a real subprocess on the bundled examples."""
+"""The jmo-validate command, run as a real subprocess on every input and output format."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
+from click.testing import CliRunner
+
+from jmo_validate import cli
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples" / "participants.json"
+EXAMPLES = ROOT / "examples"
+PARTICIPANTS = EXAMPLES / "participants.csv"
+REFERENCE = EXAMPLES / "ktp_reference.csv"
+HEADER = ["NIK", "No KPJ", "Nama Lengkap", "Tgl Lahir", "Jenis Kelamin", "No HP", "Email"]
+HEADER += ["Alamat", "RT/RW", "Kelurahan", "Kecamatan", "Kabupaten/Kota", "Provinsi", "Kode Pos"]
+#: A domicile address in Kota Bandung, as an HR export writes it.
+ADDRESS = ["Jl. Setiabudi No. 5", "003/004", "Isola", "Sukasari", "KOTA BANDUNG", "Jawa Barat"]
+ADDRESS += ["40154"]
+GOOD = [
+    "3273.0141.0790.0003", "190 1234 5678", "Siti Aminah", "01-07-1990", "P",
+    "0812-3456-7890", "siti.aminah@gmail.com",
+    *ADDRESS,
+]  # fmt: skip
+# The NIK says female, born 12 March 1992: two warnings, no error.
+WARNED = [
+    "6471055203920004", "21087654322", "Dewi Lestari", "21-03-1992", "L",
+    "+62 813 4455 6677", "dewi.lestari@outlook.com",
+    *ADDRESS,
+]  # fmt: skip
+BROKEN = [
+    "327301410790003", "19O12345678", "Budi Santoso 2", "31-02-1990", "X",
+    "0857 1122 3344", "budi.santoso@yahoo.co.id",
+    *ADDRESS,
+]  # fmt: skip
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
         [sys.executable, "-c", "from jmo_validate.cli import main; main()", *args],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=cwd,
         check=False,
+        encoding="utf-8",
     )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
 
 
-def test_check_bundled_examples_text() -> None:
-    result = run("check", str(EXAMPLES))
+def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",") -> Path:
+    with path.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file, delimiter=delimiter).writerows([HEADER, *rows])
+    return path
+
+
+def summary(text: str) -> dict[str, str]:
+    """The name -> count rows of the printed summary table."""
+    found = {}
+    for line in text.splitlines():
+        name, _, count = line.strip().rpartition("  ")
+        if name.strip() in {"records", "ok", "with errors", "with warnings", "reference records"}:
+            found[name.strip()] = count.strip()
+    return found
+
+
+def test_bundled_example_with_reference() -> None:
+    result = run("check", str(PARTICIPANTS), "--reference", str(REFERENCE))
     assert result.returncode == 1
+    assert summary(result.stdout) == {
+        "records": "8",
+        "ok": "4",
+        "with errors": "4",
+        "with warnings": "1",
+        "reference records": "5",
+    }
     lines = result.stdout.splitlines()
-    assert lines[0] == "record 1: OK (0 error(s), 0 warning(s))"
+    assert lines[0] == "row 5: ERROR (6 error(s), 0 warning(s))"
     assert (
-        "  error   nik: nik.length - NIK harus terdiri dari 16 digit (terisi 15). [actual 3273*******0003]"
+        "  error   nik: nik.length - NIK harus terdiri dari 16 digit (terisi 15). "
+        "[actual 3273*******0003]"
+    ) in lines
+    assert (
+        "  error   nik: record.duplicate_key - NIK yang sama sudah ada pada baris 2 (data ganda)."
         in lines
     )
-    assert lines[-1] == "5 record(s), 3 ok, 2 with errors"
+    assert "  error   nik: reference.not_found - NIK tidak ditemukan dalam data rujukan." in lines
+    assert any("sex.reference_mismatch" in line for line in lines)
+    assert "unknown fields (ignored)  No" in result.stdout
     assert "327301410790003" not in result.stdout
+    assert "Top issue codes" in result.stdout
 
 
-def test_check_json_english_with_values(tmp_path: Path) -> None:
-    result = run("check", str(EXAMPLES), "--format", "json", "--lang", "en", "--show-values")
+def test_without_reference_the_join_codes_are_absent() -> None:
+    result = run("check", str(PARTICIPANTS), "--lang", "en")
+    assert result.returncode == 1
+    assert "reference" not in result.stdout
+    assert "The same NIK already appears in row 2 (duplicate)." in result.stdout
+    assert summary(result.stdout)["records"] == "8"
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_csv_delimiters(tmp_path: Path, delimiter: str) -> None:
+    path = write_csv(tmp_path / "peserta.csv", [GOOD, BROKEN], delimiter)
+    result = run("check", str(path), "--format", "json")
+    assert result.returncode == 1
     payload = json.loads(result.stdout)
-    assert [report["ok"] for report in payload] == [True, True, False, True, False]
-    first_issue = payload[2]["issues"][0]
-    assert first_issue["message"] == "The NIK must have 16 digits (got 15)."
-    assert first_issue["actual"] == "327301410790003"
+    assert [record["row"] for record in payload["records"]] == [3]
+    assert payload["summary"]["records"] == 2
+    assert payload["summary"]["codes"]["nik.length"] == 1
 
 
-def test_all_ok_exits_zero(tmp_path: Path) -> None:
-    good = tmp_path / "good.json"
-    good.write_text(json.dumps(json.loads(EXAMPLES.read_text())[0]), encoding="utf-8")
+def test_all_good_exits_zero_and_fail_on_warning(tmp_path: Path) -> None:
+    good = write_csv(tmp_path / "good.csv", [GOOD])
     result = run("check", str(good))
     assert result.returncode == 0
-    assert result.stdout.endswith("1 record(s), 1 ok, 0 with errors\n")
+    assert summary(result.stdout)["ok"] == "1"
+    warned = write_csv(tmp_path / "warned.csv", [GOOD, WARNED])
+    assert run("check", str(warned)).returncode == 0
+    assert run("check", str(warned), "--fail-on", "warning").returncode == 1
+
+
+def test_json_and_jsonl_inputs(tmp_path: Path) -> None:
+    result = run("check", str(EXAMPLES / "participants.json"), "--format", "jsonl")
+    assert result.returncode == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [record["row"] for record in records] == [2, 3, 4]  # index in the array
+    assert records[0]["issues"][0]["code"] == "nik.length"
+    assert records[0]["issues"][0]["actual"] == "3273*******0003"
+    assert summary(result.stderr)["records"] == "5"  # the summary is kept off the data
+    lines = tmp_path / "peserta.jsonl"
+    rows = [dict(zip(HEADER, GOOD, strict=True)), dict(zip(HEADER, BROKEN, strict=True))]
+    lines.write_text("\n".join(json.dumps(row) for row in rows) + "\n{broken\n\n", encoding="utf-8")
+    result = run("check", str(lines), "--format", "json")
+    payload = json.loads(result.stdout)
+    assert [record["row"] for record in payload["records"]] == [2, 3]
+    assert payload["records"][1]["issues"][0]["code"] == "record.unreadable"
+    assert payload["summary"]["records"] == 3
+
+
+def test_xlsx_input_with_reference(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(HEADER)
+    contact = ["0812-3456-7890", "siti.aminah@gmail.com"]
+    sheet.append(
+        [
+            3273014107900003,
+            "19012345678",
+            "Siti Aminah",
+            datetime(1990, 7, 1),
+            "P",
+            *contact,
+            *ADDRESS,
+        ]
+    )
+    sheet.append(BROKEN)
+    sheet.append([None] * len(HEADER))
+    rizki = ["3578101708850002", "19054321098", "Muhammad Rizki", "17-08-1985", "L"]
+    sheet.append([*rizki, "0857-1234-5678", "m.rizki@yahoo.co.id", *ADDRESS])
+    path = tmp_path / "peserta.xlsx"
+    workbook.save(path)
+    result = run("check", str(path), "--reference", str(REFERENCE), "--format", "jsonl")
+    assert result.returncode == 1
+    rows = {record["row"]: record for record in map(json.loads, result.stdout.splitlines())}
+    assert sorted(rows) == [3]  # the Excel row numbers; the empty row 4 is not a record
+    assert summary(result.stderr)["records"] == "3"
+
+
+def test_csv_output_one_row_per_issue_and_values(tmp_path: Path) -> None:
+    target = tmp_path / "issues.csv"
+    result = run(
+        "check",
+        str(PARTICIPANTS),
+        "--reference",
+        str(REFERENCE),
+        "--format",
+        "csv",
+        "-o",
+        str(target),
+    )
+    assert result.returncode == 1
+    assert summary(result.stdout)["records"] == "8"  # the data went to the file
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert len(rows) == 13
+    assert rows[0] == {
+        "row": "5",
+        "field": "nik",
+        "kind": "invalid",
+        "code": "nik.length",
+        "severity": "error",
+        "message": "NIK harus terdiri dari 16 digit (terisi 15).",
+        "expected": "",
+        "actual": "3273*******0003",
+    }
+    shown = run("check", str(PARTICIPANTS), "--format", "csv", "--show-values")
+    assert "327301410790003" in shown.stdout
+    assert "3273*******0003" not in shown.stdout
+
+
+def test_html_output_is_a_filterable_page(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    result = run("check", str(PARTICIPANTS), "--format", "html", "--output", str(target))
+    assert result.returncode == 1
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.rstrip().endswith("</html>")
+    assert page.count('<tr class="error">') == 8
+    assert page.count('<tr class="warning">') == 2
+    assert 'id="filter"' in page
+    assert 'data-code="record.duplicate_key"' in page
+    assert "3273*******0003" in page
+    assert "327301410790003" not in page
+    assert "<script src" not in page
+    assert "<link" not in page
+
+
+def test_workers_give_the_same_output(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "many.csv", [GOOD, BROKEN, WARNED] * 400)
+    one = run("check", str(path), "--format", "jsonl")
+    two = run("check", str(path), "--format", "jsonl", "--workers", "2")
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    assert one.stdout.count("\n") == 1199  # all but the first row (later ones duplicate it)
+
+
+def test_map_renames_a_column(tmp_path: Path) -> None:
+    path = tmp_path / "peserta.csv"
+    path.write_text("Nomor Induk;Nama Lengkap\n3273014107900003;Siti Aminah\n", encoding="utf-8")
+    plain = run("check", str(path), "--policy", "jmo_registration")
+    assert "nik.missing" in plain.stdout
+    mapped = run("check", str(path), "--policy", "jmo_registration", "--map", "Nomor Induk=nik")
+    assert "nik.missing" not in mapped.stdout
+    assert "birth_date.missing" in mapped.stdout
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
-    [(b"{not json", "cannot read"), (b"\xff\xfe\x00", "cannot read")],
+    ("content", "args", "message"),
+    [
+        (b"", (), "is empty"),
+        (b"3273014107900003;Siti Aminah\n", (), "the first row is not a header"),
+        (
+            "NIK;Nama Lengkap\n3273014107900003;José Ramos\n".encode("cp1252"),
+            (),
+            "line 2: not utf-8 (byte 0xe9)",
+        ),
+        ("NIK\tNama\n".encode("utf-16"), (), "encoded in UTF-16"),
+        (b"NIK;NIK\n1;2\n", (), "column 'NIK' appears twice"),
+        (b"NIK\n1\n", ("--map", "NIK"), "expected COLUMN=FIELD"),
+        (b"NIK\n1\n", ("--map", "NIK=hobi"), "'hobi' is not a field name"),
+        (b"NIK\n1\n", ("--map", "KTP=nik"), "has no column 'KTP'"),
+        (b"NIK\n1\n", ("--encoding", "klingon"), "unknown encoding"),
+    ],
 )
-def test_unreadable_input_exits_two(tmp_path: Path, content: bytes, message: str) -> None:
-    broken = tmp_path / "broken.json"
-    broken.write_bytes(content)
-    result = run("check", str(broken))
+def test_unreadable_input_exits_two(
+    tmp_path: Path, content: bytes, args: tuple[str, ...], message: str
+) -> None:
+    path = tmp_path / "peserta.csv"
+    path.write_bytes(content)
+    result = run("check", str(path), *args)
     assert result.returncode == 2
     assert message in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
 
 
-def test_missing_file_and_version() -> None:
-    result = run("check", "no-such-file.json")
+def test_wrong_encoding_can_be_named(tmp_path: Path) -> None:
+    path = tmp_path / "peserta.csv"
+    path.write_bytes("NIK;Nama Lengkap\n3273014107900003;José Ramos\n".encode("cp1252"))
+    result = run("check", str(path), "--encoding", "cp1252", "--policy", "jmo_registration")
+    assert result.returncode == 1  # read fine; the birth date is missing
+    assert "birth_date.missing" in result.stdout
+
+
+def test_malformed_rows_are_reported_not_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "peserta.csv"
+    good = ";".join(GOOD)
+    path.write_text(
+        ";".join(HEADER) + f"\n{good}\n1;2;3\n\n;;;;\n{good[:-1]}L;extra\n", encoding="utf-8"
+    )
+    result = run("check", str(path), "--format", "csv", "--lang", "en")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(row["row"], row["code"], row["message"]) for row in rows] == [
+        (
+            "3",
+            "record.unreadable",
+            "This row cannot be read as a participant record (3 values for 14 columns).",
+        ),
+        (
+            "6",
+            "record.unreadable",
+            "This row cannot be read as a participant record (15 values for 14 columns).",
+        ),
+    ]
+    assert summary(result.stderr)["records"] == "3"
+
+
+def test_unreadable_json_and_missing_files(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("[{not json", encoding="utf-8")
+    result = run("check", str(broken))
     assert result.returncode == 2
-    assert "does not exist" in result.stderr
+    assert "broken.json is not valid JSON" in result.stderr
+    missing = run("check", "no-such-file.csv")
+    assert missing.returncode == 2
+    assert "does not exist" in missing.stderr
+    unknown = tmp_path / "peserta.ods"
+    unknown.write_text("x", encoding="utf-8")
+    assert "cannot tell the format" in run("check", str(unknown)).stderr
+    not_xlsx = tmp_path / "peserta.xlsx"
+    not_xlsx.write_text("NIK\n1\n", encoding="utf-8")
+    result = run("check", str(not_xlsx))
+    assert result.returncode == 2
+    assert "not a readable .xlsx workbook" in result.stderr
+
+
+def test_failed_run_leaves_no_partial_output(tmp_path: Path) -> None:
+    path = tmp_path / "peserta.csv"
+    path.write_bytes(b"NIK;Nama Lengkap\n3273014107900003;Siti\n3273014107900004;Jos\xe9\n")
+    target = tmp_path / "out.jsonl"
+    result = run("check", str(path), "--format", "jsonl", "--output", str(target))
+    assert result.returncode == 2
+    assert "line 3: not utf-8" in result.stderr
+    assert not target.exists()
+
+
+def test_nik_command() -> None:
+    result = run("nik", "3273.0141.0790.0003")
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "NIK                3273********0003",
+        "province code      32",
+        "regency/city code  3273",
+        "district code      327301",
+        "birth date         1990-07-01",
+        "sex                P",
+        "serial             0003",
+    ]
+    shown = run("nik", "3273014107900003", "--show-values")
+    assert "32.73.01.410790.0003" in shown.stdout
+    bad = run("nik", "327301410790003", "--lang", "en")
+    assert bad.returncode == 1
+    assert bad.stdout == "NIK 3273*******0003: nik.length - The NIK must have 16 digits (got 15).\n"
+
+
+def test_codes_version_and_help() -> None:
+    codes = run("codes", "--lang", "en")
+    assert codes.returncode == 0
+    line = next(
+        line for line in codes.stdout.splitlines() if line.startswith("record.duplicate_key")
+    )
+    assert line.split()[1:3] == ["invalid", "error"]
+    assert "The same NIK already appears" not in line  # {label} comes from the field, per issue
     version = run("--version")
-    assert version.returncode == 0
     assert version.stdout.startswith("jmo-validate, version ")
+    help_text = run("check", "--help").stdout
+    assert "Examples:" in help_text
+    assert "--reference" in help_text
+    assert "--workers" in help_text
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_csv(tmp_path / "many.csv", [GOOD] * 1500)
+    monkeypatch.setattr(cli, "PROGRESS_MIN_BYTES", 0)
+    runner = CliRunner()
+    quiet = runner.invoke(cli._build(), ["check", str(path)])
+    assert "checking many.csv" not in quiet.stderr
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    shown = runner.invoke(cli._build(), ["check", str(path)])
+    assert "checking many.csv" in shown.stderr
+    assert "1,000 records" in shown.stderr

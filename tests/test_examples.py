@@ -24,13 +24,17 @@ EXPECTED = [
         ("full_name", "invalid", "full_name.characters", "error"),
         ("birth_date", "invalid", "birth_date.calendar", "error"),
         ("sex", "invalid", "sex.format", "error"),
+        ("phone", "invalid", "phone.too_short", "error"),
+        ("address.rt", "invalid", "address.rt.format", "error"),
+        ("address.postal_code", "invalid", "address.postal_code.format", "error"),
+        ("email", "invalid", "email.typo", "warning"),  # soft rules run after every field
     ],
-    # 4: the NIK says female, born 12 March 1992 (Samarinda)
+    # 4: the NIK says female, born 12 March 1992 (Samarinda); lives in Tarakan (free-text address)
     [
         ("birth_date", "mismatched", "birth_date.nik_mismatch", "warning"),
         ("sex", "mismatched", "sex.nik_mismatch", "warning"),
     ],
-    # 5: a Papua participant without a KPJ number, and a field we do not know
+    # 5: a Papua participant (Mimika, Papua Tengah) without a KPJ number, and a field we do not know
     [("kpj", "missing", "kpj.missing", "error")],
 ]
 

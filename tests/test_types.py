@@ -32,7 +32,7 @@ def test_participant_model_parses_every_field() -> None:
     assert participant.full_name == "Siti Aminah"
     assert participant.birth_date == date(1990, 7, 1)
     assert participant.sex is Sex.FEMALE
-    assert participant.model_dump(mode="json") == {
+    assert participant.model_dump(mode="json", exclude_none=True) == {
         "nik": "3273014107900003",
         "kpj": "19012345678",
         "full_name": "Siti Aminah",

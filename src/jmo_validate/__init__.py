@@ -7,7 +7,13 @@ KTP data):
 >>> from datetime import date
 >>> from jmo_validate import Policy, validate
 >>> report = validate(
-...     {"nik": "3201014107900001", "full_name": "Siti Aminah", "tanggal_lahir": "01-07-1990"},
+...     {
+...         "nik": "3201014107900001",
+...         "full_name": "Siti Aminah",
+...         "tanggal_lahir": "01-07-1990",
+...         "no_hp": "0812-3456-7890",
+...         "email": "siti.aminah@gmail.com",
+...     },
 ...     policy=Policy.jmo_registration(reference_date=date(2026, 11, 25)),
 ... )
 >>> report.ok
@@ -20,7 +26,8 @@ pydantic types are in ``jmo_validate.types`` and the model in
 
 from __future__ import annotations
 
-from jmo_validate import kpj, names, nik, person
+from jmo_validate import email_address, kpj, names, nik, person, phone
+from jmo_validate.batch import Reference, RowReport, Summary, validate_file, validate_many
 from jmo_validate.check import validate
 from jmo_validate.codes import CATALOGUE, Kind, Severity
 from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength
@@ -39,12 +46,19 @@ __all__ = [
     "Kind",
     "ParticipantInvalid",
     "Policy",
+    "Reference",
     "Report",
+    "RowReport",
     "Severity",
+    "Summary",
     "__version__",
+    "email_address",
     "kpj",
     "names",
     "nik",
     "person",
+    "phone",
     "validate",
+    "validate_file",
+    "validate_many",
 ]

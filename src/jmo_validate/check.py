@@ -16,6 +16,11 @@ raises for bad data: only misuse of the API itself (a policy that is not a
 ...         "nama_lengkap": "Siti Aminah",
 ...         "tanggal_lahir": "1 Juli 1990",
 ...         "jenis_kelamin": "Laki-laki",
+...         "no_hp": "0812-3456-7890",
+...         "email": "siti.aminah@gmail.com",
+...         "alamat": {"jalan": "Jl. Raya Bogor No. 1", "kelurahan": "Pondok Rajeg",
+...                    "kecamatan": "Cibinong", "kabupaten": "Kab. Bogor",
+...                    "provinsi": "Jawa Barat", "kode_pos": "16914"},
 ...     },
 ...     policy=policy,
 ... )
@@ -32,7 +37,19 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from jmo_validate import crosschecks, kpj, nik, person
+from jmo_validate import (
+    address,
+    bank_account,
+    category,
+    crosschecks,
+    email_address,
+    employment,
+    kpj,
+    nik,
+    person,
+    phone,
+)
+from jmo_validate.category import Category
 from jmo_validate.codes import CATALOGUE, message
 from jmo_validate.errors import FieldError, Finding
 from jmo_validate.masking import MASKERS
@@ -88,12 +105,16 @@ class SectionSpec:
 class Context:
     """Collects the issues of one validation under one policy."""
 
-    __slots__ = ("issues", "policy", "today")
+    __slots__ = ("given", "issues", "policy", "required", "today")
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self.today: date = policy.today()
         self.issues: list[Issue] = []
+        #: What this record needs: the policy's fields plus those of its category, once read.
+        self.required: frozenset[str] = policy.required
+        #: Paths the record gave a non-blank value for (set once the record is read).
+        self.given: frozenset[str] = frozenset()
 
     def add(
         self,
@@ -147,7 +168,7 @@ class Context:
             self._unusable(path, "field.type", quiet, type=error.type_name)
             return None
         if text is None:
-            if not quiet and path in self.policy.required:
+            if not quiet and path in self.required:
                 self.add(path, f"{path}.missing")
             return None
         if isinstance(text, str) and len(text) > spec.max_length:
@@ -171,6 +192,8 @@ class Context:
 
 #: The simple (single-value) fields, in the order they are checked.
 FIELDS: tuple[FieldSpec, ...] = (
+    # first: the category decides what else the record needs (Policy.required_for)
+    FieldSpec("category", lambda text, ctx: category.parse(text)),
     FieldSpec("nik", lambda text, ctx: nik.parse(text, reference_date=ctx.today)),
     FieldSpec("kpj", lambda text, ctx: kpj.parse(text)),
     FieldSpec("full_name", lambda text, ctx: person.parse_name(text)),
@@ -180,11 +203,42 @@ FIELDS: tuple[FieldSpec, ...] = (
         allow_date=True,
     ),
     FieldSpec("sex", lambda text, ctx: person.parse_sex(text)),
+    FieldSpec(
+        "last_updated",
+        lambda value, ctx: person.parse_past_date(value, "last_updated", reference_date=ctx.today),
+        allow_date=True,
+    ),
+    FieldSpec("phone", lambda text, ctx: phone.parse(text, mobile_only=ctx.policy.mobile_only)),
+    FieldSpec(
+        "email",
+        lambda text, ctx: email_address.parse(
+            text, check_deliverability=ctx.policy.check_deliverability
+        ),
+    ),
 )
 
 
+def _address_spec(section: str) -> SectionSpec:
+    return SectionSpec(
+        section,
+        lambda raw, ctx: address.check(raw, section=section, required=ctx.required),
+    )
+
+
 #: The nested sections, in the order they are checked.
-SECTIONS: tuple[SectionSpec, ...] = ()
+SECTIONS: tuple[SectionSpec, ...] = (
+    _address_spec("address"),
+    _address_spec("ktp_address"),
+    SectionSpec(
+        "employment",
+        lambda raw, ctx: employment.parse_section(
+            raw, reference_date=ctx.today, required=ctx.required
+        ),
+    ),
+    SectionSpec(
+        "bank_account", lambda raw, ctx: bank_account.parse_section(raw, required=ctx.required)
+    ),
+)
 
 
 def _shown(value: object) -> str | None:
@@ -208,6 +262,8 @@ def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[
         value = ctx.read(fields, spec, quiet=quiet)
         if value is not None:
             parsed[spec.path] = value
+        if spec.path == "category" and not quiet:
+            ctx.required = ctx.policy.required_for(value if isinstance(value, Category) else None)
     for section in SECTIONS:
         value = _read_section(fields, section, ctx, quiet=quiet)
         if value is not None:
@@ -219,8 +275,14 @@ def _read_section(fields: Fields, section: SectionSpec, ctx: Context, *, quiet: 
     prefix = section.path + "."
     raw = {path[len(prefix) :]: value for path, value in fields.items() if path.startswith(prefix)}
     if all(is_blank(value) for value in raw.values()):
-        if not quiet and section.path in ctx.policy.required:
+        required = ctx.required
+        if quiet:
+            return None
+        if section.path in required:
             ctx.add(section.path, f"{section.path}.missing")
+        else:  # a policy may require parts of a section without the section itself
+            for path in sorted(path for path in required if path.startswith(prefix)):
+                ctx.add(path, f"{path}.missing")
         return None
     value, findings = section.parse(raw, ctx)
     if quiet:
@@ -260,6 +322,7 @@ def validate(record: object, reference: object = None, *, policy: Policy | None 
     if read is None:
         return Report(tuple(ctx.issues))
     fields, unknown = read
+    ctx.given = frozenset(path for path, value in fields.items() if not is_blank(value))
     parsed = _parse_fields(fields, ctx)
     crosschecks.check_record(parsed, ctx)
     if reference is not None:

@@ -1,17 +1,21 @@
-"""The ``jmo-validate`` command line (optional extra ``cli``: click).
+"""The ``jmo-validate`` command line (optional extra ``cli``: click and rich).
 
-``jmo-validate check FILE.json`` validates one record or a list of records and
-prints a report per record. Exit status: 0 when every record is ok, 1 when some
-record has errors, 2 for usage errors or unreadable input.
+``jmo-validate check FILE`` validates every record of a CSV, JSON, JSON Lines or
+``.xlsx`` file (optionally against a reference file) and prints a summary and
+the issues; ``jmo-validate nik NIK`` decodes a NIK; ``jmo-validate codes``
+lists the issue codes. Exit status of ``check``: 0 when no record has an issue
+at or above ``--fail-on``, 1 when some record has, 2 for usage errors or
+unreadable input (one line on stderr, no traceback). See docs/cli.md.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
+import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 try:
     import click
@@ -19,10 +23,13 @@ except ModuleNotFoundError:  # pragma: no cover - exercised only without the ext
     click = None  # type: ignore[assignment]
 
 from jmo_validate import __version__
-from jmo_validate.check import validate
-from jmo_validate.codes import Severity
+from jmo_validate import nik as nik_module
+from jmo_validate.batch import Reference, Summary, validate_file
+from jmo_validate.codes import CATALOGUE, message
+from jmo_validate.errors import FieldError
+from jmo_validate.masking import mask_nik
 from jmo_validate.policy import Policy
-from jmo_validate.report import Report
+from jmo_validate.readers import FORMATS, ReadError
 
 __all__ = ["main"]
 
@@ -32,28 +39,167 @@ _POLICIES = {
     "benefit_claim": Policy.benefit_claim,
 }
 
-
-def _load_records(path: Path) -> list[Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        click.echo(f"Error: cannot read {path}: {error}", err=True)
-        sys.exit(2)
-    return data if isinstance(data, list) else [data]
+#: Inputs at least this large (bytes) get a progress bar when stderr is a terminal.
+PROGRESS_MIN_BYTES = 1 << 20
+_PROGRESS_EVERY = 1000
 
 
-def _render(number: int, report: Report, show_values: bool) -> Iterable[str]:
-    status = "OK" if report.ok else "ERROR"
-    yield f"record {number}: {status} ({len(report.errors)} error(s), {len(report.warnings)} warning(s))"
-    for issue in report.issues:
-        values = issue.to_dict(show_values=show_values)
-        shown = [
-            f"{key} {values[key]}" for key in ("expected", "actual") if values[key] is not None
-        ]
-        detail = f" [{', '.join(shown)}]" if shown else ""
-        yield f"  {issue.severity.value:<7} {issue.field}: {issue.code} - {issue.message}{detail}"
-    if report.unknown_fields:
-        yield f"  unknown fields: {', '.join(report.unknown_fields)}"
+def _columns(pairs: Sequence[str]) -> dict[str, str]:
+    columns: dict[str, str] = {}
+    for pair in pairs:
+        old, equals, new = pair.partition("=")
+        if not equals or not old.strip() or not new.strip():
+            raise click.BadParameter(f"expected COLUMN=FIELD, got {pair!r}", param_hint="--map")
+        columns[old.strip()] = new.strip()
+    return columns
+
+
+@contextlib.contextmanager
+def _progress(path: Path) -> Iterator[Callable[[], None]]:
+    """Yield a function to call once per record; draws a bar on stderr for long inputs."""
+    from rich.console import Console
+
+    console = Console(stderr=True)  # a terminal, or TTY_COMPATIBLE=1 in the environment
+    if not console.is_terminal or path.stat().st_size < PROGRESS_MIN_BYTES:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    # No refresh thread (auto_refresh=False): worker processes are forked while it runs.
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:,} records"),
+        TimeElapsedColumn(),
+        console=console,
+        auto_refresh=False,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(f"checking {path.name}", total=None)
+        count = 0
+
+        def advance() -> None:
+            nonlocal count
+            count += 1
+            if count % _PROGRESS_EVERY == 0:
+                progress.update(task, completed=count, refresh=True)
+
+        yield advance
+
+
+def _print_summary(stream: TextIO, summary: Summary, reference: Reference | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Summary", box=None, show_header=False, title_justify="left")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for name, value in (
+        ("records", summary.records),
+        ("ok", summary.ok),
+        ("with errors", summary.with_errors),
+        ("with warnings", summary.with_warnings),
+    ):
+        table.add_row(name, str(value))
+    if reference is not None:
+        table.add_row("reference records", str(len(reference)))
+        if reference.duplicates or reference.skipped:
+            table.add_row(
+                "reference rows ignored",
+                f"{reference.duplicates} duplicate key(s), {reference.skipped} without a key",
+            )
+    if summary.unknown_fields:
+        table.add_row("unknown fields (ignored)", ", ".join(summary.unknown_fields))
+    console = Console(file=stream, highlight=False, soft_wrap=True)
+    console.print()
+    console.print(table)
+    top = summary.top()
+    if top:
+        codes = Table(title="Top issue codes", box=None, title_justify="left")
+        codes.add_column("code")
+        codes.add_column("issues", justify="right")
+        for code, count in top:
+            codes.add_row(code, str(count))
+        console.print(codes)
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of stdout went away (``| head``): stop without a traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(1)
+
+
+def _fail(text: str) -> None:
+    click.echo(f"Error: {text}", err=True)
+    sys.exit(2)
+
+
+def _check(
+    file: Path,
+    reference_path: Path | None,
+    key: str,
+    policy: Policy,
+    options: dict[str, Any],
+) -> None:
+    from jmo_validate.writers import WRITERS
+
+    columns = _columns(options["mappings"])
+    output: Path | None = options["output"]
+    output_format: str = options["output_format"]
+    read_options = {
+        "format": options["input_format"],
+        "encoding": options["encoding"],
+        "columns": columns,
+    }
+    summary = Summary()
+    with contextlib.ExitStack() as stack:
+        try:
+            reference = None
+            if reference_path is not None:
+                reference = stack.enter_context(
+                    Reference.from_file(reference_path, key=key, **read_options)
+                )
+            reports = validate_file(
+                file,
+                reference=reference,
+                key=key,
+                policy=policy,
+                workers=options["workers"],
+                **read_options,
+            )
+            stream = (
+                stack.enter_context(output.open("w", encoding="utf-8", newline=""))
+                if output is not None
+                else sys.stdout
+            )
+            writer = WRITERS[output_format](
+                stream, show_values=options["show_values"], title=f"jmo-validate: {file.name}"
+            )
+            writer.start()
+            advance = stack.enter_context(_progress(file))
+            for row, report in reports:
+                summary.add(report)
+                if report.issues:
+                    writer.write(row, report)
+                advance()
+            writer.finish(summary)
+        except ReadError as error:
+            if output is not None:
+                stack.close()
+                output.unlink(missing_ok=True)
+            _fail(str(error))
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        except OSError as error:
+            _fail(f"{error.filename or 'output'}: {error.strerror or error}")
+        to_stdout = output_format == "table" or output is not None
+        _print_summary(sys.stdout if to_stdout else sys.stderr, summary, reference)
+    failing = summary.with_errors + (
+        summary.with_warnings if options["fail_on"] == "warning" else 0
+    )
+    if failing:
+        sys.exit(1)
 
 
 def _build() -> Any:
@@ -64,12 +210,28 @@ def _build() -> Any:
 
         \b
         Examples:
-          jmo-validate check examples/participants.json
-          jmo-validate check data.json --policy benefit_claim --lang en --format json
+          jmo-validate check examples/participants.csv --reference examples/ktp_reference.csv
+          jmo-validate check peserta.xlsx --format html --output laporan.html
+          jmo-validate check data.jsonl --policy benefit_claim --lang en --format csv
+          jmo-validate nik 3273014107900003
+          jmo-validate codes --lang en
         """
 
     @cli.command()
     @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option(
+        "--reference",
+        "reference_path",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Reference records (e.g. KTP data) to compare with, joined by --key.",
+    )
+    @click.option(
+        "--key",
+        type=click.Choice(["nik", "kpj"]),
+        default="nik",
+        show_default=True,
+        help="Field that joins records with the reference and finds duplicates.",
+    )
     @click.option(
         "--policy",
         "policy_name",
@@ -79,6 +241,20 @@ def _build() -> Any:
         help="Scenario preset.",
     )
     @click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["table", "json", "jsonl", "csv", "html"]),
+        default="table",
+        show_default=True,
+        help="Output format (csv: one row per issue; html: a page you can filter).",
+    )
+    @click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write the issues to this file instead of stdout.",
+    )
+    @click.option(
         "--lang",
         type=click.Choice(["id", "en"]),
         default="id",
@@ -86,32 +262,92 @@ def _build() -> Any:
         help="Language of the messages.",
     )
     @click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(["text", "json"]),
-        default="text",
+        "--fail-on",
+        type=click.Choice(["error", "warning"]),
+        default="error",
         show_default=True,
+        help="Exit with status 1 when a record has an issue of this severity or worse.",
+    )
+    @click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Worker processes for the checks.",
     )
     @click.option("--show-values", is_flag=True, help="Show personal data unmasked.")
+    @click.option(
+        "--encoding", help="Encoding of text inputs (default: UTF-8, with or without BOM)."
+    )
+    @click.option(
+        "--map",
+        "mappings",
+        multiple=True,
+        metavar="COLUMN=FIELD",
+        help='Read a column as a field, e.g. --map "Nomor Induk=nik" (repeatable).',
+    )
+    @click.option(
+        "--input-format",
+        type=click.Choice(FORMATS),
+        help="Format of FILE and the reference (default: from the file name).",
+    )
     def check(
-        file: Path, policy_name: str, lang: str, output_format: str, show_values: bool
+        file: Path,
+        reference_path: Path | None,
+        key: str,
+        policy_name: str,
+        lang: str,
+        **options: Any,
     ) -> None:
-        """Check FILE: a JSON record or a JSON list of records."""
+        """Check every record of FILE (CSV, JSON, JSON Lines or .xlsx).
+
+        \b
+        Examples:
+          jmo-validate check peserta.csv
+          jmo-validate check peserta.csv --reference ktp.csv --key nik --fail-on warning
+          jmo-validate check peserta.csv --map "Nomor Induk=nik" --encoding cp1252
+          jmo-validate check dump.jsonl --workers 2 --format jsonl --output issues.jsonl
+        """
         policy = _POLICIES[policy_name](language=lang)
-        reports = [validate(record, policy=policy) for record in _load_records(file)]
-        if output_format == "json":
-            payload = [report.to_dict(show_values=show_values) for report in reports]
-            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        else:
-            for number, report in enumerate(reports, start=1):
-                for line in _render(number, report, show_values):
-                    click.echo(line)
-            failed = sum(not report.ok for report in reports)
-            click.echo(
-                f"{len(reports)} record(s), {len(reports) - failed} ok, {failed} with errors"
-            )
-        if any(issue.severity is Severity.ERROR for r in reports for issue in r.issues):
+        _check(file, reference_path, key, policy, options)
+
+    @cli.command()
+    @click.argument("number")
+    @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
+    @click.option("--show-values", is_flag=True, help="Show the NIK unmasked.")
+    def nik(number: str, lang: str, show_values: bool) -> None:
+        """Decode a NIK: region codes, birth date, sex and serial.
+
+        \b
+        Example:
+          jmo-validate nik 3273.0141.0790.0003
+        """
+        shown = nik_module.compact(number) if show_values else mask_nik(number)
+        try:
+            parsed = nik_module.parse(number)
+        except FieldError as error:
+            click.echo(f"NIK {shown}: {error.code} - {error.message(lang)}")
             sys.exit(1)
+        for name, value in (
+            ("NIK", nik_module.format(parsed.number) if show_values else str(parsed)),
+            ("province code", parsed.province_code),
+            ("regency/city code", parsed.regency_code),
+            ("district code", parsed.district_code),
+            ("birth date", parsed.birth_date.isoformat()),
+            ("sex", parsed.sex.value),
+            ("serial", parsed.serial),
+        ):
+            click.echo(f"{name:<18} {value}")
+
+    @cli.command()
+    @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
+    def codes(lang: str) -> None:
+        """List every issue code with its kind, default severity and message."""
+        for code in sorted(CATALOGUE):
+            entry = CATALOGUE[code]
+            click.echo(
+                f"{code:<30} {entry.kind.value:<10} {entry.severity.value:<7} {message(code, lang)}"
+            )
 
     return cli
 

@@ -71,15 +71,75 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "full_name": ("Nama lengkap", "Full name"),
     "birth_date": ("Tanggal lahir", "Birth date"),
     "sex": ("Jenis kelamin", "Sex"),
+    "category": ("Kategori peserta", "Participant category"),
+    "employment": ("Data pekerjaan", "Employment"),
+    "employment.npp": ("NPP (nomor pendaftaran perusahaan)", "Employer registration number (NPP)"),
+    "employment.employer_name": ("Nama perusahaan", "Employer name"),
+    "employment.status": ("Status kerja", "Employment status"),
+    "employment.start_date": ("Tanggal mulai bekerja", "Employment start date"),
+    "employment.end_date": ("Tanggal berhenti bekerja", "Employment end date"),
+    "employment.wage": ("Upah bulanan", "Monthly wage"),
+    "employment.job_title": ("Jabatan", "Job title"),
+    "employment.end_reason": ("Alasan berhenti bekerja", "Reason the employment ended"),
+    "last_updated": ("Tanggal pengkinian data", "Last update date"),
+    "bank_account": ("Rekening bank", "Bank account"),
+    "bank_account.bank": ("Nama bank", "Bank"),
+    "bank_account.number": ("Nomor rekening", "Account number"),
+    "bank_account.holder_name": ("Nama pemilik rekening", "Account holder's name"),
+    "phone": ("Nomor HP", "Phone number"),
+    "email": ("Alamat email", "Email address"),
 }
 
 #: Fields that must be present under some policy: each gets ``<field>.missing``.
-_REQUIRABLE = ("nik", "kpj", "full_name", "birth_date", "sex")
+_REQUIRABLE: tuple[str, ...] = ("nik", "kpj", "full_name", "birth_date", "sex", "phone", "email")
+_REQUIRABLE += ("category", "last_updated", "employment")
+_REQUIRABLE += tuple(
+    f"employment.{part}"
+    for part in ("npp", "employer_name", "status", "start_date", "end_date", "wage")
+)
+# The bank account section and each of its parts (a claim needs all of them).
+_REQUIRABLE += (
+    "bank_account",
+    "bank_account.bank",
+    "bank_account.number",
+    "bank_account.holder_name",
+)
 #: Fields compared with a reference record: each gets ``<field>.reference_mismatch``.
-_REFERENCED = ("nik", "kpj", "full_name", "birth_date", "sex")
+_REFERENCED: tuple[str, ...] = ("nik", "kpj", "full_name", "birth_date", "sex", "phone", "email")
+_REFERENCED += tuple(
+    f"employment.{part}" for part in ("npp", "employer_name", "start_date", "end_date")
+)
 
 E, W = Severity.ERROR, Severity.WARNING
 MISSING, INVALID, MISMATCHED = Kind.MISSING, Kind.INVALID, Kind.MISMATCHED
+
+
+def _date_entries(field: str) -> tuple[Code, ...]:
+    """The three entries of a date field parsed with ``person.parse_past_date``."""
+    return (
+        Code(
+            f"{field}.format",
+            INVALID,
+            E,
+            "{label} tidak dapat dibaca; gunakan misalnya 01-03-2021 atau 1 Maret 2021.",
+            "{label} cannot be read; use e.g. 01-03-2021 or 1 March 2021.",
+        ),
+        Code(
+            f"{field}.calendar",
+            INVALID,
+            E,
+            "{label} bukan tanggal yang ada di kalender.",
+            "{label} is not a real calendar date.",
+        ),
+        Code(
+            f"{field}.future",
+            INVALID,
+            E,
+            "{label} tidak boleh di masa depan.",
+            "{label} cannot be in the future.",
+        ),
+    )
+
 
 _ENTRIES: tuple[Code, ...] = (
     # --- the record as a whole, and any field -------------------------------------------------
@@ -124,6 +184,27 @@ _ENTRIES: tuple[Code, ...] = (
         E,
         "Data rujukan harus berupa kumpulan isian (objek), bukan {type}.",
         "The reference record must be a mapping of fields, not {type}.",
+    ),
+    Code(
+        "record.unreadable",
+        INVALID,
+        E,
+        "Baris ini tidak dapat dibaca sebagai data peserta ({detail}).",
+        "This row cannot be read as a participant record ({detail}).",
+    ),
+    Code(
+        "record.duplicate_key",
+        INVALID,
+        E,
+        "{label} yang sama sudah ada pada baris {first_row} (data ganda).",
+        "The same {label} already appears in row {first_row} (duplicate).",
+    ),
+    Code(
+        "reference.not_found",
+        MISMATCHED,
+        E,
+        "{label} tidak ditemukan dalam data rujukan.",
+        "{label} was not found in the reference records.",
     ),
     Code(
         "reference.invalid",
@@ -188,6 +269,24 @@ _ENTRIES: tuple[Code, ...] = (
         W,
         "Tanggal lahir dalam NIK memberi usia {age} tahun, di luar rentang wajar {min_age}-{max_age}.",
         "The birth date in the NIK gives an age of {age}, outside the plausible {min_age}-{max_age}.",
+    ),
+    # NIK region codes known in no Kemendagri edition we have (regions.py): our history is
+    # incomplete, so a warning by default and an error only under a strict policy.
+    Code(
+        "nik.regency_unknown",
+        INVALID,
+        W,
+        "Kode kabupaten/kota NIK (digit 1-4) tidak ada di tabel wilayah Kemendagri mana pun; periksa kembali NIK.",
+        "The NIK's regency/city code (digits 1-4) is in no Kemendagri region table; check the NIK.",
+        strict=True,
+    ),
+    Code(
+        "nik.district_unknown",
+        INVALID,
+        W,
+        "Kode kecamatan NIK (digit 1-6) tidak ada di tabel wilayah Kemendagri mana pun; periksa kembali NIK.",
+        "The NIK's district code (digits 1-6) is in no Kemendagri region table; check the NIK.",
+        strict=True,
     ),
     # --- KPJ ----------------------------------------------------------------------------------
     Code(
@@ -293,6 +392,518 @@ _ENTRIES: tuple[Code, ...] = (
         "Jenis kelamin tidak sama dengan jenis kelamin dalam NIK.",
         "The sex differs from the sex encoded in the NIK.",
         strict=True,
+    ),
+    # --- participant category -----------------------------------------------------------------
+    Code(
+        "category.format",
+        INVALID,
+        E,
+        "Kategori peserta tidak dikenali; gunakan PU, BPU, PMI, atau Jakon.",
+        "The participant category is not recognised; use PU, BPU, PMI or Jakon.",
+    ),
+    # --- employment ---------------------------------------------------------------------------
+    Code(
+        "employment.npp.characters",
+        INVALID,
+        E,
+        "NPP hanya boleh berisi huruf dan angka.",
+        "The employer registration number (NPP) may contain letters and digits only.",
+    ),
+    Code(
+        "employment.npp.length",
+        INVALID,
+        E,
+        "NPP paling banyak {max_length} karakter (terisi {length}).",
+        "The employer registration number (NPP) has at most {max_length} characters (got {length}).",
+    ),
+    Code(
+        "employment.npp.shape",
+        INVALID,
+        W,
+        "NPP biasanya terdiri dari 8 karakter; pastikan sesuai dengan data perusahaan.",
+        "An employer registration number (NPP) usually has 8 characters; check it with the employer.",
+    ),
+    Code(
+        "employment.employer_name.characters",
+        INVALID,
+        E,
+        "Nama perusahaan harus memuat huruf, dan hanya boleh berisi huruf, angka, spasi, dan . , ' & ( ) / - + : \".",
+        "The employer name must contain a letter and only letters, digits, spaces and . , ' & ( ) / - + : \".",
+    ),
+    Code(
+        "employment.employer_name.length",
+        INVALID,
+        E,
+        "Panjang nama perusahaan harus 2-{max_length} karakter (terisi {length}).",
+        "The employer name must be 2-{max_length} characters long (got {length}).",
+    ),
+    Code(
+        "employment.status.format",
+        INVALID,
+        E,
+        "Status kerja tidak dikenali; gunakan Aktif atau Non-aktif.",
+        "The employment status is not recognised; use active or non-active.",
+    ),
+    Code(
+        "employment.status.active_with_end_date",
+        MISMATCHED,
+        W,
+        "Status kerja aktif, tetapi tanggal berhenti bekerja diisi.",
+        "The employment status is active, but an end date is given.",
+        strict=True,
+    ),
+    *_date_entries("employment.start_date"),
+    Code(
+        "employment.start_date.underage",
+        MISMATCHED,
+        E,
+        "Tanggal mulai bekerja jatuh sebelum peserta berusia {min_age} tahun.",
+        "The employment start date is before the participant turned {min_age}.",
+    ),
+    Code(
+        "employment.start_date.minor",
+        MISMATCHED,
+        W,
+        "Peserta mulai bekerja sebelum berusia {adult_age} tahun; "
+        "pastikan tanggal mulai bekerja dan tanggal lahir benar.",
+        "The participant started work before turning {adult_age}; check the start date and the birth date.",
+    ),
+    *_date_entries("employment.end_date"),
+    Code(
+        "employment.end_date.before_start",
+        MISMATCHED,
+        E,
+        "Tanggal berhenti bekerja tidak boleh sebelum tanggal mulai bekerja.",
+        "The employment end date cannot be before the start date.",
+    ),
+    Code(
+        "employment.end_date.missing_for_inactive",
+        MISSING,
+        E,
+        "Status kerja non-aktif: tanggal berhenti bekerja wajib diisi.",
+        "The employment status is non-active: the end date is required.",
+    ),
+    Code(
+        "employment.end_date.claim_wait",
+        INVALID,
+        E,
+        "Klaim JHT setelah mengundurkan diri atau PHK baru dapat diajukan {months} bulan "
+        "setelah berhenti bekerja, yaitu mulai {earliest}.",
+        "A JHT claim after a resignation or dismissal can be made {months} month(s) "
+        "after the employment ended, from {earliest}.",
+    ),
+    Code(
+        "employment.not_ended",
+        INVALID,
+        E,
+        "Klaim JHT memerlukan hubungan kerja yang sudah berakhir: status non-aktif dengan tanggal berhenti bekerja.",
+        "A JHT claim needs an employment that has ended: status non-active with an end date.",
+    ),
+    Code(
+        "employment.wage.format",
+        INVALID,
+        E,
+        "Upah tidak dapat dibaca; tulis dalam rupiah penuh, misalnya Rp 5.000.000 atau 5000000.",
+        "The wage cannot be read; write it in whole Rupiah, e.g. Rp 5.000.000 or 5000000.",
+    ),
+    Code(
+        "employment.wage.abbreviated",
+        INVALID,
+        E,
+        "Tulis upah dengan angka lengkap tanpa singkatan seperti jt atau rb (misalnya Rp 5.000.000, bukan Rp5jt).",
+        "Write the wage in full digits without abbreviations such as jt or rb (e.g. Rp 5.000.000, not Rp5jt).",
+    ),
+    Code(
+        "employment.wage.not_positive",
+        INVALID,
+        E,
+        "Upah harus lebih besar dari nol.",
+        "The wage must be greater than zero.",
+    ),
+    Code(
+        "employment.job_title.length",
+        INVALID,
+        E,
+        "Panjang jabatan harus 2-{max_length} karakter (terisi {length}).",
+        "The job title must be 2-{max_length} characters long (got {length}).",
+    ),
+    Code(
+        "employment.end_reason.format",
+        INVALID,
+        E,
+        "Alasan berhenti bekerja tidak dikenali; gunakan misalnya mengundurkan diri, PHK, "
+        "kontrak berakhir, atau pensiun.",
+        "The reason the employment ended is not recognised; use e.g. resignation, "
+        "dismissal (PHK), contract ended or retirement.",
+    ),
+    # --- record freshness ---------------------------------------------------------------------
+    *_date_entries("last_updated"),
+    Code(
+        "last_updated.stale",
+        INVALID,
+        W,
+        "Data terakhir diperbarui lebih dari {limit} bulan lalu; lakukan pengkinian data di aplikasi JMO.",
+        "The data was last updated more than {limit} months ago; update it (pengkinian data) in the JMO app.",
+        strict=True,
+    ),
+    # --- bank account -------------------------------------------------------------------------
+    Code(
+        "bank_account.bank.unknown",
+        INVALID,
+        E,
+        "Bank tidak dikenal; periksa nama atau kode bank (yang mirip: {suggestions}).",
+        "Unknown bank; check the bank's name or code (similar: {suggestions}).",
+    ),
+    Code(
+        "bank_account.bank.ewallet",
+        INVALID,
+        W,
+        "Dompet digital ({ewallet}) bukan rekening bank; manfaat JHT dibayarkan ke rekening bank"
+        " atas nama peserta.",
+        "An e-wallet ({ewallet}) is not a bank account; JHT benefits are paid to a bank account"
+        " in the participant's name.",
+    ),
+    Code(
+        "bank_account.number.format",
+        INVALID,
+        E,
+        "Nomor rekening hanya boleh berisi angka (spasi, titik, dan tanda hubung diabaikan).",
+        "The account number may contain digits only (spaces, dots and dashes are ignored).",
+    ),
+    Code(
+        "bank_account.number.length",
+        INVALID,
+        E,
+        "Nomor rekening harus terdiri dari {min_length}-{max_length} digit (terisi {length}).",
+        "The account number must have {min_length}-{max_length} digits (got {length}).",
+    ),
+    Code(
+        "bank_account.number.length_unusual",
+        INVALID,
+        W,
+        "Nomor rekening {bank} biasanya {usual} digit (terisi {length}); periksa kembali.",
+        "Account numbers at {bank} usually have {usual} digits (got {length}); check it again.",
+    ),
+    Code(
+        "bank_account.number.phone_like",
+        INVALID,
+        W,
+        "Nomor rekening tampak seperti nomor HP (akun dompet digital?); pastikan ini nomor"
+        " rekening bank.",
+        "The account number looks like a mobile number (an e-wallet account?); make sure it is"
+        " the bank account number.",
+    ),
+    Code(
+        "bank_account.number.virtual_account",
+        INVALID,
+        W,
+        "Nomor rekening {length} digit tampak seperti nomor virtual account; gunakan nomor"
+        " rekening tabungan peserta.",
+        "An account number of {length} digits looks like a virtual account; use the"
+        " participant's own savings account number.",
+    ),
+    Code(
+        "bank_account.holder_name.length",
+        INVALID,
+        E,
+        "Panjang nama pemilik rekening harus {min_length}-{max_length} karakter (terisi {length}).",
+        "The account holder's name must be {min_length}-{max_length} characters long (got {length}).",
+    ),
+    Code(
+        "bank_account.holder_name.characters",
+        INVALID,
+        E,
+        "Nama pemilik rekening hanya boleh berisi huruf, spasi, dan tanda . , ' - (tanpa angka).",
+        "The account holder's name may contain only letters, spaces and . , ' - (no digits).",
+    ),
+    Code(
+        "bank_account.holder_name.full_name_mismatch",
+        MISMATCHED,
+        E,
+        "Nama pemilik rekening berbeda dengan nama lengkap peserta; rekening harus atas nama"
+        " peserta sendiri (kemiripan {score}%).",
+        "The account holder's name differs from the participant's full name; the account must"
+        " be in the participant's own name (similarity {score}%).",
+    ),
+    Code(
+        "bank_account.holder_name.full_name_similar",
+        MISMATCHED,
+        W,
+        "Nama pemilik rekening mirip tetapi tidak sama dengan nama lengkap peserta"
+        " (kemiripan {score}%).",
+        "The account holder's name is similar to but not the same as the participant's full"
+        " name (similarity {score}%).",
+        strict=True,
+    ),
+    Code(
+        "bank_account.holder_name.reference_mismatch",
+        MISMATCHED,
+        E,
+        "Nama pemilik rekening berbeda dengan nama pada data rujukan; rekening harus atas nama"
+        " peserta sendiri (kemiripan {score}%).",
+        "The account holder's name differs from the name in the reference record; the account"
+        " must be in the participant's own name (similarity {score}%).",
+    ),
+    Code(
+        "bank_account.holder_name.reference_similar",
+        MISMATCHED,
+        W,
+        "Nama pemilik rekening mirip tetapi tidak sama dengan nama pada data rujukan"
+        " (kemiripan {score}%).",
+        "The account holder's name is similar to but not the same as the name in the reference"
+        " record (similarity {score}%).",
+        strict=True,
+    ),
+    # --- phone (phonenumbers, region ID) ------------------------------------------------------
+    Code(
+        "phone.format",
+        INVALID,
+        E,
+        "Nomor HP tidak dapat dibaca; tulis angka saja, boleh dengan spasi, +, -, titik, atau kurung.",
+        "The phone number cannot be read; write digits, optionally with spaces, +, -, dots or brackets.",
+    ),
+    Code(
+        "phone.too_short",
+        INVALID,
+        E,
+        "Nomor HP terlalu pendek.",
+        "The phone number is too short.",
+    ),
+    Code(
+        "phone.too_long",
+        INVALID,
+        E,
+        "Nomor HP terlalu panjang.",
+        "The phone number is too long.",
+    ),
+    Code(
+        "phone.not_indonesian",
+        INVALID,
+        E,
+        "Nomor HP harus nomor Indonesia (diawali 08 atau +62).",
+        "The phone number must be an Indonesian number (starting 08 or +62).",
+    ),
+    Code(
+        "phone.prefix",
+        INVALID,
+        E,
+        "Awalan nomor HP tidak dipakai di Indonesia; periksa digit-digit pertamanya.",
+        "No Indonesian number starts like this; check the first digits.",
+    ),
+    Code(
+        "phone.not_mobile",
+        INVALID,
+        E,
+        "Nomor telepon harus nomor HP agar dapat menerima kode OTP.",
+        "The phone number must be a mobile number to receive OTP codes.",
+    ),
+    Code(
+        "phone.trunk_zero",
+        INVALID,
+        W,
+        "Nomor HP memuat angka 0 setelah +62 (tulis +62 812..., bukan +62 0812...).",
+        "The phone number keeps the 0 after +62 (write +62 812..., not +62 0812...).",
+        strict=True,
+    ),
+    # --- email (email-validator) --------------------------------------------------------------
+    Code(
+        "email.format",
+        INVALID,
+        E,
+        "Alamat email harus berbentuk nama@domain, dengan tepat satu tanda @.",
+        "The email address must look like name@domain, with exactly one @.",
+    ),
+    Code(
+        "email.local_part",
+        INVALID,
+        E,
+        "Bagian sebelum @ pada alamat email tidak valid.",
+        "The part of the email address before the @ is not valid.",
+    ),
+    Code(
+        "email.domain",
+        INVALID,
+        E,
+        "Domain alamat email (bagian setelah @) tidak valid.",
+        "The domain of the email address (after the @) is not valid.",
+    ),
+    Code(
+        "email.too_long",
+        INVALID,
+        E,
+        "Alamat email terlalu panjang (paling banyak 254 karakter).",
+        "The email address is too long (at most 254 characters).",
+    ),
+    Code(
+        "email.undeliverable",
+        INVALID,
+        E,
+        "Domain alamat email tidak dapat menerima email.",
+        "The email address's domain cannot receive email.",
+    ),
+    Code(
+        "email.typo",
+        INVALID,
+        W,
+        "Domain alamat email mungkin salah ketik; kemungkinan maksudnya {suggested_domain}.",
+        "The email domain may be a typo of {suggested_domain}.",
+        strict=True,
+    ),
+    Code(
+        "email.disposable",
+        INVALID,
+        W,
+        "Alamat email memakai layanan email sementara ({domain}); gunakan alamat email tetap.",
+        "The email address uses a disposable-mail service ({domain}); use a permanent address.",
+    ),
+)
+
+
+# --- addresses (address.py): the domicile address and the KTP address share one set of rules ----
+#: The address sections: ``address`` (domicile) and ``ktp_address`` (as printed on the KTP).
+ADDRESS_SECTIONS = {
+    "address": ("alamat domisili", "domicile address"),
+    "ktp_address": ("alamat KTP", "KTP address"),
+}
+_ADDRESS_PARTS = {
+    "street": ("Jalan/alamat", "Street line"),
+    "rt": ("RT", "RT"),
+    "rw": ("RW", "RW"),
+    "rt_rw": ("RT/RW", "RT/RW"),
+    "village": ("Kelurahan/desa", "Village (kelurahan/desa)"),
+    "district": ("Kecamatan", "District (kecamatan)"),
+    "regency": ("Kabupaten/kota", "Regency/city"),
+    "province": ("Provinsi", "Province"),
+    "postal_code": ("Kode pos", "Postal code"),
+}
+for _section, (_id, _en) in ADDRESS_SECTIONS.items():
+    FIELD_LABELS[_section] = (_id[0].upper() + _id[1:], _en[0].upper() + _en[1:])
+    for _part, (_part_id, _part_en) in _ADDRESS_PARTS.items():
+        FIELD_LABELS[f"{_section}.{_part}"] = (f"{_part_id} {_id}", f"{_part_en} of the {_en}")
+_REQUIRABLE += tuple(
+    f"{section}{part}"
+    for section in ADDRESS_SECTIONS
+    for part in (
+        "",
+        ".street",
+        ".rt",
+        ".village",
+        ".district",
+        ".regency",
+        ".province",
+        ".postal_code",
+    )
+)
+
+
+def _address_entries(s: str) -> tuple[Code, ...]:
+    regions = ("village", "district", "regency", "province")
+    return (
+        Code(
+            f"{s}.unplaced",
+            INVALID,
+            W,
+            "{label}: {count} bagian teks tidak dapat ditempatkan sebagai RT/RW, kelurahan/desa, "
+            "kecamatan, kabupaten/kota, provinsi atau kode pos; isi per bagian.",
+            "{label}: {count} piece(s) of text could not be placed as RT/RW, village, district, "
+            "regency/city, province or postal code; fill in the parts separately.",
+            strict=True,
+        ),
+        *(
+            Code(
+                f"{s}.{part}.format",
+                INVALID,
+                E,
+                "{label} harus 1-3 angka, misalnya 001 (RT/RW ditulis 001/002).",
+                "{label} must be 1-3 digits, e.g. 001 (RT/RW is written 001/002).",
+            )
+            for part in ("rt", "rw")
+        ),
+        Code(
+            f"{s}.rt.zero",
+            INVALID,
+            W,
+            "{label} 000 tidak lazim; isi nomor RT yang sebenarnya.",
+            "{label} 000 is unusual; give the real RT number.",
+            strict=True,
+        ),
+        Code(
+            f"{s}.postal_code.format",
+            INVALID,
+            E,
+            "{label} harus 5 angka dan tidak diawali 0.",
+            "{label} must be 5 digits not starting with 0.",
+        ),
+        *(
+            Code(
+                f"{s}.{part}.unknown",
+                INVALID,
+                E,
+                "{label} tidak ditemukan sebagai nama atau kode wilayah Kemendagri yang berlaku pada tingkat ini.",
+                "{label} is not the name or code of a current Kemendagri region at this level.",
+            )
+            for part in regions
+        ),
+        *(
+            Code(
+                f"{s}.{part}.ambiguous",
+                INVALID,
+                W,
+                "{label} cocok dengan beberapa wilayah: {candidates}; tulis lebih lengkap "
+                "(misalnya Kabupaten/Kota) atau isi kodenya.",
+                "{label} matches several regions: {candidates}; write it in full "
+                "(e.g. Kabupaten/Kota) or give its code.",
+                strict=True,
+            )
+            for part in regions[:3]  # no two provinces share a name
+        ),
+        *(
+            Code(
+                f"{s}.{part}.mismatched",
+                MISMATCHED,
+                E,
+                "{label} tidak berada di {parent}.",
+                "{label} is not in {parent}.",
+            )
+            for part in regions[:3]
+        ),
+        Code(
+            f"{s}.province.outdated",
+            MISMATCHED,
+            W,
+            "{label} sudah berubah: sejak pemekaran, {region} termasuk provinsi {current}.",
+            "{label} is out of date: since the province was split, {region} belongs to {current}.",
+            strict=True,
+        ),
+        Code(
+            f"{s}.postal_code.region_mismatch",
+            MISMATCHED,
+            W,
+            "{label} tidak terdaftar untuk {region}; periksa kembali (sering tertukar dengan kode pos kecamatan).",
+            "{label} is not registered for {region}; check it (it is often the district's main code).",
+            strict=True,
+        ),
+        Code(
+            f"{s}.postal_code.province_mismatch",
+            MISMATCHED,
+            E,
+            "{label} berada di luar rentang kode pos provinsi {province}.",
+            "{label} is outside the postal-code ranges of {province}.",
+        ),
+    )
+
+
+_ENTRIES += tuple(code for section in ADDRESS_SECTIONS for code in _address_entries(section))
+_ENTRIES += (
+    # the KTP address is where the holder is registered; the NIK keeps its first region for life
+    Code(
+        "ktp_address.nik_mismatch",
+        MISMATCHED,
+        W,
+        "Wilayah alamat KTP ({actual_region}) berbeda dengan wilayah pendaftaran pertama dalam "
+        "NIK ({nik_region}); wajar bila sudah pindah, periksa bila belum.",
+        "The KTP address's region ({actual_region}) differs from the NIK's region of first "
+        "registration ({nik_region}); normal after a move, check it otherwise.",
     ),
 )
 

@@ -26,7 +26,7 @@ code and non-identifying parameters such as a length.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +36,7 @@ __all__ = [
     "InvalidComponent",
     "InvalidFormat",
     "InvalidLength",
+    "accepts",
 ]
 
 
@@ -93,3 +94,18 @@ class Finding:
     params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     actual: object = None
     expected: object = None
+
+
+def accepts(parse: Callable[..., object], value: object, **options: Any) -> bool:
+    """Return whether ``parse(value, **options)`` succeeds: the ``is_valid`` of every field module.
+
+    Never raises for bad data: anything that is not text, or that ``parse`` rejects
+    with a :class:`FieldError`, gives ``False``.
+    """
+    if not isinstance(value, str):
+        return False
+    try:
+        parse(value, **options)
+    except FieldError:
+        return False
+    return True

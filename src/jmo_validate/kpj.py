@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jmo_validate.errors import FieldError, InvalidFormat, InvalidLength
+from jmo_validate.errors import InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_kpj
 
 __all__ = ["Kpj", "compact", "format", "is_valid", "parse", "validate"]
@@ -64,13 +64,7 @@ def parse(number: str) -> Kpj:
 
 def is_valid(number: object) -> bool:
     """Return whether ``number`` is a valid KPJ number; never raises."""
-    if not isinstance(number, str):
-        return False
-    try:
-        validate(number)
-    except FieldError:
-        return False
-    return True
+    return accepts(validate, number)
 
 
 def format(number: str) -> str:

@@ -89,4 +89,6 @@ MASKERS: dict[str, Masker] = {
     "phone": mask_phone,
     "email": mask_email,
     "bank_account.number": mask_account,
+    "address.street": mask_text,  # a street line is personal data: nothing of it is shown
+    "ktp_address.street": mask_text,
 }

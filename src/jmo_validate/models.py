@@ -10,7 +10,9 @@ for the full report; ``report.participant`` is this model, already parsed.
 >>> from jmo_validate.models import Participant
 >>> p = Participant(nik="3201014107900001", full_name="Siti  Aminah", sex="perempuan")
 >>> p
-Participant(nik=Nik('3201********0001'), kpj=None, full_name='Siti Aminah', birth_date=None, sex=<Sex.FEMALE: 'P'>)
+Participant(nik=Nik('3201********0001'), kpj=None, full_name='Siti Aminah', birth_date=None, sex=<Sex.FEMALE: 'P'>,
+            category=None, employment=None, last_updated=None, bank_account=None, phone=None,
+            email=None, address=None, ktp_address=None)
 >>> p.model_dump(mode="json", exclude_none=True)
 {'nik': '3201014107900001', 'full_name': 'Siti Aminah', 'sex': 'P'}
 """
@@ -19,7 +21,21 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from jmo_validate.types import KPJ, NIK, BirthDate, FullName, SexType
+from jmo_validate.types import (
+    KPJ,
+    NIK,
+    AddressType,
+    BankAccountType,
+    BirthDate,
+    CategoryType,
+    EmailAddress,
+    EmploymentType,
+    FullName,
+    KtpAddressType,
+    LastUpdated,
+    PhoneNumber,
+    SexType,
+)
 
 __all__ = ["Participant"]
 
@@ -27,10 +43,19 @@ __all__ = ["Participant"]
 class Participant(BaseModel):
     """A BPJS Ketenagakerjaan participant's data, parsed and normalised."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # hide_input_in_errors: a ValidationError must not print the NIK or an account number
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     nik: NIK | None = None
     kpj: KPJ | None = None
     full_name: FullName | None = None
     birth_date: BirthDate | None = None
     sex: SexType | None = None
+    category: CategoryType | None = None
+    employment: EmploymentType | None = None
+    last_updated: LastUpdated | None = None
+    bank_account: BankAccountType | None = None
+    phone: PhoneNumber | None = None
+    email: EmailAddress | None = None
+    address: AddressType | None = None
+    ktp_address: KtpAddressType | None = None

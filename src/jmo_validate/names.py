@@ -20,6 +20,15 @@ what is left.
 'different'
 >>> compare("MUHAMMAD RIZKI PRATAMA WIJAYAKUSUMA", "MUHAMMAD RIZKI PRATAMA WIJ", truncated=True).verdict
 'match'
+>>> compare("Tjahjo Wahjoe", "Cahyo Wahyu").verdict
+'match'
+>>> compare("Agus Setiawan", "Agus Setiadi")
+NameMatch(score=62, verdict='different')
+
+The score is the similarity of the least similar pair of words (Levenshtein,
+after the spelling rules), lowered when one name has words the other lacks:
+a name is as different as its most different word, so two people who share a
+first name are not "similar".
 """
 
 from __future__ import annotations
@@ -30,9 +39,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
-__all__ = ["NameMatch", "Verdict", "canonical_tokens", "compare"]
+__all__ = ["TRUNCATION_MIN_LENGTH", "NameMatch", "Verdict", "canonical_tokens", "compare"]
 
 Verdict = Literal["match", "similar", "different"]
 
@@ -156,11 +165,20 @@ _VARIANTS = {
         "AHMAD": "AHMAD AHMED",
         "NUR": "NUR NURUL",
         "SITI": "SITI SITTI",
+        "YUSUF": "YUSUF YUSUP JUSUF JUSUP",
+        "GUSTI": "GUSTI GST",
     }.items()
     for variant in variants.split()
 }
-# Pre-1972 (Van Ophuijsen / Soewandi) spellings, applied in this order.
+# Pre-1972 (Van Ophuijsen / Soewandi) spellings, applied in this order; then the old J
+# (modern Y) inside a word: "Tjahjo" = "Cahyo", "Djajadi" = "Jayadi".
 _OLD_SPELLINGS = (("OE", "U"), ("DJ", "J"), ("TJ", "C"), ("SJ", "SY"), ("KH", "H"), ("CH", "H"))
+# Modern spelling variants: close (score 95) but not the same name.
+_SOUNDS = (("PH", "F"), ("TH", "T"), ("DH", "D"), ("Q", "K"), ("V", "F"))
+#: A holder name at least this long that is a prefix of the full name was cut by the bank.
+TRUNCATION_MIN_LENGTH = 20
+# Words compared at most, per name (names are at most 100 characters anyway).
+_MAX_WORDS = 16
 _DOUBLED = re.compile(r"([A-Z])\1+")
 _NON_LETTER = re.compile(r"[^A-Z ]+")
 _DROPPED = re.compile(r"['`’.]")
@@ -185,8 +203,17 @@ def _canonical_token(token: str) -> str:
     for old, new in _OLD_SPELLINGS:
         if old in token:
             token = token.replace(old, new)
+    token = token[:1] + token[1:].replace("J", "Y")
     token = _DOUBLED.sub(r"\1", token)
     return _VARIANTS.get(token, token)
+
+
+@lru_cache(maxsize=4096)
+def _sound(token: str) -> str:
+    for written, said in _SOUNDS:
+        if written in token:
+            token = token.replace(written, said)
+    return token[:-1] + "I" if token.endswith("Y") else token
 
 
 @lru_cache(maxsize=4096)
@@ -209,38 +236,65 @@ def canonical_tokens(name: str) -> tuple[str, ...]:
     return tuple(_canonical_token(word) for word in words)
 
 
-def _covers(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """True when every word of ``short`` appears in ``long``, in order, whole or as an initial."""
-    position = 0
-    for word in short:
-        while position < len(long):
-            candidate = long[position]
-            position += 1
-            if candidate == word or (len(word) == 1 and candidate.startswith(word)):
-                break
-        else:
-            return False
-    return True
+def _word_score(word: str, other: str, *, cut: bool) -> float:
+    """Similarity 0-100 of two canonical words; ``cut``: ``word`` may be ``other`` cut short."""
+    if word == other:
+        return 100
+    if (len(word) == 1 and other.startswith(word)) or (len(other) == 1 and word.startswith(other)):
+        return 90  # an initial
+    if cut and len(word) >= 3 and other.startswith(word):
+        return 85
+    said, other_said = _sound(word), _sound(other)
+    if said == other_said:
+        return 95
+    return 100 * Levenshtein.normalized_similarity(said, other_said)
+
+
+def _score(first: tuple[str, ...], second: tuple[str, ...], *, truncated: bool) -> int:
+    """Pair the words greedily, best pairs first; score the worst pair, minus missing words."""
+    first, second = first[:_MAX_WORDS], second[:_MAX_WORDS]
+    last = len(second) - 1
+    pairs = sorted(
+        (
+            (_word_score(word, other, cut=truncated and i == last), i, j)
+            for i, word in enumerate(second)
+            for j, other in enumerate(first)
+        ),
+        reverse=True,
+    )
+    used_second: set[int] = set()
+    used_first: set[int] = set()
+    worst = 100.0
+    for score, i, j in pairs:
+        if i not in used_second and j not in used_first:
+            used_second.add(i)
+            used_first.add(j)
+            worst = min(worst, score)
+    missing = abs(len(first) - len(second))
+    if missing:
+        worst = min(worst, 90) - 10 * (missing - 1)
+    return max(0, min(99, round(worst)))
 
 
 def compare(first: str, second: str, *, threshold: int = 80, truncated: bool = False) -> NameMatch:
     """Compare two names; ``truncated=True`` accepts ``second`` cut short (bank holder names).
 
-    ``match`` means the same name once titles and spellings are set aside;
-    ``similar`` (score >= ``threshold``) a missing or abbreviated word or a small
-    typo; ``different`` anything further apart.
+    ``match`` means the same name once titles and spellings are set aside (for
+    ``truncated``, also ``second`` being a prefix of ``first`` at least
+    :data:`TRUNCATION_MIN_LENGTH` characters long, as banks cut long names);
+    ``similar`` (score >= ``threshold``) a missing or abbreviated word, a modern
+    spelling variant or a small typo; ``different`` anything further apart.
     """
     a, b = canonical_tokens(first), canonical_tokens(second)
     if not a or not b:
         return NameMatch(0, "different")
-    if a == b or sorted(a) == sorted(b):
+    if sorted(a) == sorted(b) or "".join(a) == "".join(b):
         return NameMatch(100, "match")
-    joined_a, joined_b = " ".join(a), " ".join(b)
-    if truncated and len(joined_b) >= 10 and joined_a.startswith(joined_b):
+    if (
+        truncated
+        and len(" ".join(second.split())) >= TRUNCATION_MIN_LENGTH
+        and " ".join(a).startswith(" ".join(b))
+    ):
         return NameMatch(100, "match")
-    score = round(fuzz.token_sort_ratio(joined_a, joined_b, processor=None))
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if _covers(short, long):
-        score = max(score, 90)
-    score = min(score, 99)
+    score = _score(a, b, truncated=truncated)
     return NameMatch(score, "similar" if score >= threshold else "different")

@@ -19,6 +19,22 @@ More information: https://dukcapil.klaten.go.id/arti-16-digit-nomor-induk-kepend
 Nik('3201********0001')
 >>> n.birth_date, n.sex, n.district_code, n.serial
 (datetime.date(1990, 7, 1), <Sex.FEMALE: 'P'>, '320101', '0001')
+>>> n.regency.name, n.region_status.value
+('Kabupaten Bogor', 'current')
+
+A NIK keeps the region code of its first registration for life, also after a
+split. Region facts come from :mod:`jmo_validate.regions` when first asked for
+(``parse`` never loads the registry and never fails on a region code that only
+the registry could judge): ``region_status`` tells whether digits 1-6 are
+``current``, ``retired`` (known in an older edition: ``regency``/``district``
+name the original region, ``current_regency``/``current_district`` today's), or
+unknown in every edition (``unknown_regency``/``unknown_district``; the record
+layer reports ``nik.regency_unknown``/``nik.district_unknown`` as warnings,
+errors under a strict policy).
+
+>>> old = nik.parse("9109014107900001")          # Mimika, Papua, before the 2022 split
+>>> old.region_status.value, old.regency.name, old.current_regency.name, old.current_province.name
+('retired', 'Kabupaten Mimika', 'Kabupaten Mimika', 'Papua Tengah')
 >>> nik.format("3201014107900001")
 '32.01.01.410790.0001'
 >>> nik.validate("3201013207900001")
@@ -34,9 +50,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength
+from jmo_validate import regions
+from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_nik
 from jmo_validate.person import Sex
+from jmo_validate.regions import Region, RegionStatus
 
 __all__ = [
     "PROVINCE_CODES",
@@ -49,7 +67,8 @@ __all__ = [
     "validate",
 ]
 
-#: The 38 province codes of Kepmendagri 300.2.2-2138/2025 (91-96: Papua and its 2022 splits).
+#: The 38 province codes of Kepmendagri 300.2.2-2138/2025 (91-96: Papua and its 2022 splits);
+#: a constant so that ``parse`` stays cheap (tests check it against the registry).
 PROVINCE_CODES = frozenset(
     [
         "11",
@@ -125,6 +144,44 @@ class Nik:
         """Digits 13-16: the serial among people of the same district, birth date and sex."""
         return self.number[12:]
 
+    @property
+    def region_status(self) -> RegionStatus:
+        """Whether digits 1-6 are current, retired, or known in no edition (loads the registry)."""
+        return regions.nik_region_status(self.number)
+
+    @property
+    def province(self) -> Region | None:
+        """The province of first registration."""
+        return regions.get(self.number[:2])
+
+    @property
+    def regency(self) -> Region | None:
+        """The regency/city of first registration, as it was then (``None`` if unknown)."""
+        return regions.get(self.number[:4])
+
+    @property
+    def district(self) -> Region | None:
+        """The district of first registration, as it was then (``None`` if unknown)."""
+        return regions.get(self.number[:6])
+
+    @property
+    def current_province(self) -> Region | None:
+        """Today's province of the place of first registration (``None`` if unknown)."""
+        regency = self.current_regency
+        return regency.parent if regency is not None else self.province
+
+    @property
+    def current_regency(self) -> Region | None:
+        """Today's regency/city of the place of first registration (``None`` if unknown)."""
+        regency = self.regency
+        return regency.today() if regency is not None else None
+
+    @property
+    def current_district(self) -> Region | None:
+        """Today's district of the place of first registration (``None`` if unknown)."""
+        district = self.district
+        return district.today() if district is not None else None
+
     def __repr__(self) -> str:
         return f"Nik({mask_nik(self.number)!r})"
 
@@ -187,13 +244,7 @@ def parse(number: str, *, reference_date: date | None = None) -> Nik:
 
 def is_valid(number: object, *, reference_date: date | None = None) -> bool:
     """Return whether ``number`` is a valid NIK; never raises."""
-    if not isinstance(number, str):
-        return False
-    try:
-        _checked(number, reference_date)
-    except FieldError:
-        return False
-    return True
+    return accepts(validate, number, reference_date=reference_date)
 
 
 def format(number: str) -> str:

@@ -43,6 +43,7 @@ __all__ = [
     "parse_birth_date",
     "parse_date",
     "parse_name",
+    "parse_past_date",
     "parse_sex",
 ]
 
@@ -169,12 +170,27 @@ def parse_date(value: str | date, field: str = "birth_date") -> date:
         raise InvalidComponent(f"{field}.calendar") from None
 
 
+def parse_past_date(value: str | date, field: str, *, reference_date: date | None = None) -> date:
+    """Parse a date with :func:`parse_date` and check it is not after ``reference_date``.
+
+    ``reference_date`` defaults to today; a later date raises ``<field>.future``.
+
+    >>> parse_past_date("1 Maret 2026", "last_updated", reference_date=date(2026, 3, 1))
+    datetime.date(2026, 3, 1)
+    >>> parse_past_date("2 Maret 2026", "last_updated", reference_date=date(2026, 3, 1))
+    Traceback (most recent call last):
+        ...
+    jmo_validate.errors.InvalidComponent: last_updated.future: ...
+    """
+    day = parse_date(value, field)
+    if day > (reference_date or date.today()):
+        raise InvalidComponent(f"{field}.future")
+    return day
+
+
 def parse_birth_date(value: str | date, *, reference_date: date | None = None) -> date:
     """Parse a birth date and check it is not after ``reference_date`` (default today)."""
-    born = parse_date(value)
-    if born > (reference_date or date.today()):
-        raise InvalidComponent("birth_date.future")
-    return born
+    return parse_past_date(value, "birth_date", reference_date=reference_date)
 
 
 def age_on(born: date, day: date) -> int:

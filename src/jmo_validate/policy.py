@@ -30,19 +30,48 @@ import dataclasses
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
+from jmo_validate.category import Category
 from jmo_validate.codes import CATALOGUE, Language, Severity
 
-__all__ = ["REQUIRABLE_FIELDS", "Policy"]
+__all__ = ["CATEGORY_REQUIRED", "REQUIRABLE_FIELDS", "Policy"]
 
 #: Field paths a policy may require: those with a ``<field>.missing`` code.
 REQUIRABLE_FIELDS = frozenset(
     code.removesuffix(".missing") for code in CATALOGUE if code.endswith(".missing")
 )
 
+#: What each participant category needs besides the policy's ``required`` fields (when the
+#: record states its category): wage earners and construction-service workers are registered
+#: by an employer, so they need its NPP and name; non-wage earners and migrant workers do not.
+CATEGORY_REQUIRED: Mapping[Category, frozenset[str]] = MappingProxyType(
+    {
+        Category.WAGE_EARNER: frozenset({"employment.npp", "employment.employer_name"}),
+        Category.CONSTRUCTION_WORKER: frozenset({"employment.npp", "employment.employer_name"}),
+        Category.NON_WAGE_EARNER: frozenset(),
+        Category.MIGRANT_WORKER: frozenset(),
+    }
+)
+
+#: The domicile address parts :meth:`Policy.profile_update` requires.
+_DOMICILE = {"address"} | {
+    f"address.{part}"
+    for part in ("street", "village", "district", "regency", "province", "postal_code")
+}
+
 #: Rules for new records only (Permendagri 73/2022 does not apply to older documents).
 _NEW_RECORD_RULES = frozenset({"full_name.single_word", "full_name.long"})
+#: A bank account and its parts, as required fields.
+_BANK_ACCOUNT = (
+    "bank_account",
+    "bank_account.bank",
+    "bank_account.number",
+    "bank_account.holder_name",
+)
+#: Severities a benefit claim sets before the caller's overrides.
+_CLAIM_SEVERITY = {"bank_account.bank.ewallet": Severity.ERROR}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +82,16 @@ class Policy:
     NIK's century; ``strict`` turns the warnings marked strict in the catalogue
     (NIK vs declared birth date and sex, similar names) into errors;
     ``severity`` overrides single codes; ``ignore`` silences codes.
+
+    ``category_required`` maps a participant category to the fields it needs
+    besides ``required`` (default :data:`CATEGORY_REQUIRED`). ``claim`` (set by
+    :meth:`benefit_claim`) asks that the employment has ended and, after a
+    resignation or dismissal, that ``claim_wait_months`` have passed by the
+    reference date. ``last_updated`` older than ``freshness_months`` is
+    ``last_updated.stale``.
+    ``mobile_only`` (default: JMO sends its OTP by SMS/WhatsApp) rejects phone numbers
+    that are not mobile; ``check_deliverability`` asks DNS whether the e-mail domain
+    accepts mail (network; off by default).
     """
 
     name: str = "custom"
@@ -65,6 +104,14 @@ class Policy:
     min_age: int = 15
     max_age: int = 100
     name_match_threshold: int = 80
+    category_required: Mapping[Category, frozenset[str]] = field(
+        default_factory=lambda: CATEGORY_REQUIRED, hash=False
+    )
+    claim: bool = False
+    claim_wait_months: int = 1
+    freshness_months: int = 12
+    mobile_only: bool = True
+    check_deliverability: bool = False
     _severities: dict[str, Severity | None] = field(
         init=False, repr=False, compare=False, hash=False
     )
@@ -84,6 +131,18 @@ class Policy:
             raise ValueError("need 0 <= min_age <= max_age")
         if not 0 <= self.name_match_threshold <= 100:
             raise ValueError("name_match_threshold must be within 0-100")
+        by_category = {
+            Category(key): _known(paths, REQUIRABLE_FIELDS, "required field")
+            for key, paths in dict(self.category_required).items()
+        }
+        set_(self, "category_required", by_category)
+        if not _is_int(self.claim_wait_months) or self.claim_wait_months < 0:
+            raise ValueError("claim_wait_months must be a whole number >= 0")
+        if not _is_int(self.freshness_months) or self.freshness_months < 1:
+            raise ValueError("freshness_months must be a whole number >= 1")
+        for flag in ("mobile_only", "check_deliverability"):
+            if not isinstance(getattr(self, flag), bool):
+                raise TypeError(f"{flag} must be True or False")
         set_(self, "_severities", {code: self._resolve(code) for code in CATALOGUE})
 
     def _resolve(self, code: str) -> Severity | None:
@@ -98,6 +157,12 @@ class Policy:
         """Return the severity ``code`` has under this policy, or ``None`` when ignored."""
         return self._severities[code]
 
+    def required_for(self, category: Category | None) -> frozenset[str]:
+        """Return the fields a record of ``category`` needs (``required`` alone when unknown)."""
+        if category is None:
+            return self.required
+        return self.required | self.category_required.get(category, frozenset())
+
     def today(self) -> date:
         """Return the reference date: the configured one, or today."""
         return self.reference_date or date.today()
@@ -108,22 +173,43 @@ class Policy:
 
     @classmethod
     def profile_update(cls, **changes: Any) -> Policy:
-        """Pengkinian data: identity and contact data of an existing participant."""
+        """Pengkinian data: identity and contact data of an existing participant.
+
+        The domicile address is required with its street line, village, district,
+        regency/city, province and postal code (RT/RW are not: not every area has them).
+        """
         return cls._preset(
-            "profile_update", {"nik", "kpj", "full_name", "birth_date", "sex"}, changes
+            "profile_update",
+            {"nik", "kpj", "full_name", "birth_date", "sex", "phone", "email"} | _DOMICILE,
+            changes,
         )
 
     @classmethod
     def jmo_registration(cls, **changes: Any) -> Policy:
         """A new JMO account: NIK, name per KTP and birth date; rules for new records apply."""
         return cls._preset(
-            "jmo_registration", {"nik", "full_name", "birth_date"}, changes, new_record=True
+            "jmo_registration",
+            {"nik", "full_name", "birth_date", "phone", "email"},
+            changes,
+            new_record=True,
         )
 
     @classmethod
     def benefit_claim(cls, **changes: Any) -> Policy:
-        """A JHT benefit claim: identity of the participant."""
-        return cls._preset("benefit_claim", {"nik", "kpj", "full_name", "birth_date"}, changes)
+        """A JHT benefit claim: identity of the participant and the bank account paid to.
+
+        The employment must have ended (``claim``); the account and each of its parts
+        are required, and an e-wallet named as the bank is an error (the benefit is
+        paid to a bank account in the participant's own name); ``severity``
+        overrides are applied on top of that.
+        """
+        changes = {"claim": True, **changes}
+        changes["severity"] = {**_CLAIM_SEVERITY, **changes.get("severity", {})}
+        return cls._preset(
+            "benefit_claim",
+            {"nik", "kpj", "full_name", "birth_date", "phone", *_BANK_ACCOUNT},
+            changes,
+        )
 
     @classmethod
     def _preset(
@@ -138,6 +224,10 @@ class Policy:
         if not new_record:
             defaults["ignore"] = _NEW_RECORD_RULES
         return cls(**{**defaults, **changes})
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _known(values: Collection[str], known: Collection[str], what: str) -> frozenset[str]:

@@ -3,7 +3,7 @@
 A record arrives as a mapping from JSON, a CSV row or a form. Keys are matched
 case-, space- and punctuation-insensitively against canonical English names and
 Indonesian aliases; nested sections (``{"address": {"postal_code": ...}}``) and
-dotted keys (``"address.postal_code"``) give the same flat field paths. Values
+dotted keys (``address.postal_code``) give the same flat field paths. Values
 become text (or dates, for date fields); anything else is reported, never raised.
 
 >>> fields, unknown, problems = read_record(
@@ -21,23 +21,26 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
-from jmo_validate.errors import Finding
+from jmo_validate.errors import FieldError, Finding
 
 __all__ = [
+    "ADDRESS_PARTS",
     "ALIASES",
     "MAX_FIELDS",
     "MAX_TEXT_LENGTH",
     "SECTIONS",
     "TextError",
     "as_text",
+    "field_path",
     "is_blank",
     "normalise_key",
+    "read_part",
     "read_record",
 ]
 
@@ -68,10 +71,201 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "tgl_lhr",
     ),
     "sex": ("sex", "gender", "jenis_kelamin", "jk", "kelamin"),
+    "category": (
+        "category",
+        "participant_category",
+        "kategori",
+        "kategori_peserta",
+        "jenis_peserta",
+        "jenis_kepesertaan",
+        "segmen_peserta",
+        "segmen_kepesertaan",
+    ),
+    "last_updated": (
+        "last_updated",
+        "updated_at",
+        "tgl_pengkinian",
+        "tanggal_pengkinian",
+        "terakhir_diperbarui",
+        "tanggal_update",
+        "tgl_update",
+        "tanggal_pembaruan",
+    ),
+    # bank account: flat aliases of the nested paths (CSV headers)
+    "bank_account.bank": (
+        "bank",
+        "nama_bank",
+        "kode_bank",
+        "bank_name",
+        "bank_code",
+    ),
+    "bank_account.number": (
+        "rekening",
+        "no_rekening",
+        "nomor_rekening",
+        "no_rek",
+        "norek",
+        "account_number",
+        "bank_account_number",
+    ),
+    "bank_account.holder_name": (
+        "nama_pemilik_rekening",
+        "pemilik_rekening",
+        "nama_rekening",
+        "atas_nama",
+        "atas_nama_rekening",
+        "account_name",
+        "account_holder",
+        "account_holder_name",
+    ),
+    "phone": (
+        "phone",
+        "phone_number",
+        "mobile",
+        "mobile_number",
+        "no_hp",
+        "nomor_hp",
+        "hp",
+        "handphone",
+        "no_handphone",
+        "nomor_handphone",
+        "no_telp",
+        "no_telepon",
+        "telepon",
+        "nomor_telepon",
+        "ponsel",
+        "nomor_ponsel",
+        "whatsapp",
+        "no_wa",
+    ),
+    "email": ("email", "e_mail", "email_address", "surel", "alamat_email", "alamat_surel"),
 }
+
+#: Employment parts and their names; all of them also work as flat (top-level) keys.
+_EMPLOYMENT_NAMES: dict[str, tuple[str, ...]] = {
+    "npp": ("npp", "no_npp", "nomor_npp", "nomor_pendaftaran_perusahaan"),
+    "employer_name": (
+        "employer_name",
+        "employer",
+        "nama_perusahaan",
+        "perusahaan",
+        "nama_pemberi_kerja",
+        "pemberi_kerja",
+    ),
+    "status": ("employment_status", "status_kerja", "status_kepesertaan", "status_pekerjaan"),
+    "start_date": (
+        "employment_start_date",
+        "tgl_mulai_kerja",
+        "tgl_mulai_bekerja",
+        "tanggal_mulai_kerja",
+        "tanggal_mulai_bekerja",
+    ),
+    "end_date": (
+        "employment_end_date",
+        "tgl_berhenti",
+        "tanggal_berhenti",
+        "tgl_berhenti_kerja",
+        "tanggal_berhenti_bekerja",
+        "tgl_keluar",
+        "tanggal_keluar",
+    ),
+    "wage": ("wage", "monthly_wage", "upah", "gaji", "upah_bulanan", "gaji_bulanan"),
+    "job_title": ("job_title", "jabatan", "posisi"),
+    "end_reason": ("end_reason", "alasan_berhenti", "alasan_keluar", "alasan_berhenti_bekerja"),
+}
+#: Names that mean an employment part only inside the section (too vague as flat keys).
+_EMPLOYMENT_SECTION_ONLY: dict[str, tuple[str, ...]] = {
+    "status": ("status",),
+    "start_date": ("start_date", "tanggal_mulai", "tgl_mulai", "mulai"),
+    "end_date": ("end_date", "tanggal_selesai", "tgl_selesai", "selesai"),
+}
+_NAMES.update({f"employment.{part}": names for part, names in _EMPLOYMENT_NAMES.items()})
 
 #: Nested sections: canonical name -> (accepted names, {child path: accepted names}).
 SECTIONS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {}
+SECTIONS["employment"] = (
+    ("employment", "pekerjaan", "hubungan_kerja", "data_pekerjaan", "data_hubungan_kerja"),
+    {
+        f"employment.{part}": names + _EMPLOYMENT_SECTION_ONLY.get(part, ())
+        for part, names in _EMPLOYMENT_NAMES.items()
+    },
+)
+
+SECTIONS["bank_account"] = (
+    ("bank_account", "rekening", "rekening_bank", "bank", "akun_bank", "account", "data_rekening"),
+    {
+        "bank_account.bank": (
+            "bank",
+            "nama_bank",
+            "kode_bank",
+            "bank_name",
+            "bank_code",
+            "kode",
+        ),
+        "bank_account.number": (
+            "number",
+            "nomor",
+            "no",
+            "no_rekening",
+            "nomor_rekening",
+            "no_rek",
+            "norek",
+            "account_number",
+        ),
+        "bank_account.holder_name": (
+            "holder_name",
+            "holder",
+            "nama",
+            "nama_pemilik",
+            "pemilik",
+            "nama_pemilik_rekening",
+            "atas_nama",
+            "account_name",
+            "account_holder",
+        ),
+    },
+)
+
+# --- addresses (address.py): the domicile address and the KTP address -------------------------
+#: The parts of an address section and their accepted names (``rt_rw``: a combined ``001/002``).
+ADDRESS_PARTS: dict[str, tuple[str, ...]] = {
+    "street": ("street", "jalan", "alamat", "alamat_lengkap", "line"),
+    "rt": ("rt",),
+    "rw": ("rw",),
+    "rt_rw": ("rt_rw", "rtrw"),
+    "village": ("village", "kelurahan", "desa", "kelurahan_desa", "kel_desa"),
+    "district": ("district", "kecamatan", "kec", "distrik"),
+    "regency": ("regency", "kabupaten", "kota", "kabupaten_kota", "kab_kota", "city"),
+    "province": ("province", "provinsi", "prov"),
+    "postal_code": ("postal_code", "kode_pos", "kodepos", "zip"),
+}
+_ADDRESS_SECTIONS = {
+    "address": ("address", "alamat", "alamat_domisili", "domisili"),
+    "ktp_address": ("ktp_address", "alamat_ktp", "alamat_sesuai_ktp"),
+}
+SECTIONS.update(
+    (section, (names, {f"{section}.{part}": aliases for part, aliases in ADDRESS_PARTS.items()}))
+    for section, names in _ADDRESS_SECTIONS.items()
+)
+# Flat headers (a CSV's "Alamat", "RT", "Kelurahan", "Kode Pos") are the domicile address; the
+# KTP address's flat headers carry "ktp" ("alamat_ktp", "kelurahan_ktp", "ktp_kode_pos").
+_FLAT_ADDRESS_PARTS = {
+    "rt": ("rt",),
+    "rw": ("rw",),
+    "rt_rw": ("rt_rw", "rtrw"),
+    "village": ("kelurahan", "desa", "kelurahan_desa", "kel_desa"),
+    "district": ("kecamatan", "kec", "distrik"),
+    "regency": ("kabupaten", "kota", "kabupaten_kota", "kab_kota"),
+    "province": ("provinsi", "prov"),
+    "postal_code": ("kode_pos", "kodepos"),
+}
+_NAMES["address.street"] = (*_ADDRESS_SECTIONS["address"], "alamat_lengkap", "jalan")
+_NAMES["ktp_address.street"] = (*_ADDRESS_SECTIONS["ktp_address"], "alamat_lengkap_ktp")
+for _part, _flat in _FLAT_ADDRESS_PARTS.items():
+    _NAMES[f"address.{_part}"] = _flat
+    _NAMES[f"ktp_address.{_part}"] = tuple(f"{name}_ktp" for name in _flat) + tuple(
+        f"ktp_{name}" for name in _flat
+    )
 
 
 def _index(names: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
@@ -153,6 +347,15 @@ def _resolve(key: str, section: str | None) -> str | None:
     return None
 
 
+def field_path(key: str) -> str | None:
+    """Return the field path a top-level key names (``"No KPJ"`` -> ``"kpj"``), or ``None``.
+
+    >>> field_path("Tgl Lahir"), field_path("hobi")
+    ('birth_date', None)
+    """
+    return _resolve(key, None)
+
+
 @lru_cache(maxsize=1024)
 def _section_of(key: str) -> str | None:
     normal = normalise_key(key)
@@ -215,3 +418,44 @@ def _same(first: object, second: object) -> bool:
 def is_blank(value: object) -> bool:
     """True for ``None`` and for text that is empty or only whitespace."""
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+T = TypeVar("T")
+
+
+def read_part(
+    raw: Mapping[str, object],
+    part: str,
+    parse: Callable[[Any], T],
+    findings: list[Finding],
+    *,
+    section: str,
+    required: Collection[str] = (),
+    allow_date: bool = False,
+    show_value: bool = True,
+) -> T | None:
+    """Read one part of a nested section (``raw`` is keyed by part name).
+
+    Returns the parsed value, or ``None`` after appending the reason to ``findings``:
+    ``<section>.<part>.missing`` when absent and in ``required``, ``field.type`` when
+    unreadable, ``field.too_long``, or the parser's own code (with the text as
+    ``actual`` unless ``show_value`` is false, e.g. for a wage).
+    """
+    try:
+        text = as_text(raw.get(part), allow_date=allow_date)
+    except TextError as error:
+        findings.append(Finding("field.type", part, {"type": error.type_name}))
+        return None
+    if text is None:
+        if f"{section}.{part}" in required:
+            findings.append(Finding(f"{section}.{part}.missing", part))
+        return None
+    if isinstance(text, str) and len(text) > MAX_TEXT_LENGTH:
+        findings.append(Finding("field.too_long", part, {"limit": MAX_TEXT_LENGTH}))
+        return None
+    try:
+        return parse(text)
+    except FieldError as error:
+        shown = text if show_value else None
+        findings.append(Finding(error.code, part, error.params, actual=shown))
+        return None

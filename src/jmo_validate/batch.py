@@ -1,0 +1,517 @@
+"""Validating many records: a lazy stream of reports, in input order, one per record.
+
+:func:`validate_many` checks an iterable of records; :func:`validate_file` a
+CSV, JSON, JSON Lines or ``.xlsx`` file (see :mod:`jmo_validate.readers`). Both
+yield :class:`RowReport` ``(row, report)`` pairs: ``row`` is the index in the
+iterable (from 0), or where the record is in its file (the line in CSV and JSON
+Lines, the sheet row, the index in a JSON array). Nothing is dropped or
+reordered: a row that cannot be read gets a report with ``record.unreadable``.
+
+On top of :func:`~jmo_validate.validate`, the batch layer
+
+* reports a key (NIK or KPJ digits) seen in an earlier row: ``record.duplicate_key``;
+* joins each record with its reference record by that key, and reports
+  ``reference.not_found`` when the reference has no record with it;
+* runs the checks in ``workers`` processes when asked, with a bounded number of
+  chunks in flight, so memory stays flat and the order is kept.
+
+Memory: the records stream; what grows is the key index, 16-32 bytes per
+distinct key (about 32 MB for a million), plus an in-memory reference (a CSV or
+JSON Lines reference file is indexed by byte offset instead, the same 32 MB
+per million records; a JSON or ``.xlsx`` reference is held whole).
+
+>>> from datetime import date
+>>> from jmo_validate import Policy
+>>> records = [
+...     {"nik": "3273014107900003", "nama": "Siti Aminah", "tgl_lahir": "01-07-1990"},
+...     {"nik": "3273.0141.0790.0003", "nama": "Siti Aminah", "tgl_lahir": "01-07-1990"},
+... ]
+>>> policy = Policy(required={"nik", "full_name"}, reference_date=date(2026, 11, 25))
+>>> for row, report in validate_many(records, policy=policy):
+...     print(row, report.ok, report.codes)
+0 True ()
+1 False ('record.duplicate_key',)
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import gc
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from jmo_validate import kpj, nik
+from jmo_validate.check import Context, validate
+from jmo_validate.codes import Severity
+from jmo_validate.policy import Policy
+from jmo_validate.readers import (
+    CsvFile,
+    JsonLinesFile,
+    LineFile,
+    Row,
+    Unreadable,
+    detect_format,
+    read_rows,
+)
+from jmo_validate.record import TextError, as_text, field_path
+from jmo_validate.report import Issue, Report
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
+__all__ = [
+    "KEYS",
+    "KeyIndex",
+    "Reference",
+    "RowReport",
+    "Summary",
+    "key_number",
+    "validate_file",
+    "validate_many",
+]
+
+#: Key fields a batch can join and deduplicate on: path -> (compact function, digits).
+KEYS: Mapping[str, tuple[Callable[[str], str], int]] = {
+    "nik": (nik.compact, nik.LENGTH),
+    "kpj": (kpj.compact, kpj.LENGTH),
+}
+
+_MAX_UNKNOWN_NAMES = 50
+
+#: Rows per chunk sent to a worker process.
+CHUNK_SIZE = 500
+
+
+class RowReport(NamedTuple):
+    """The report of one input record and where that record is (see the module docstring)."""
+
+    row: int
+    report: Report
+
+
+def key_number(record: object, key: str = "nik") -> int | None:
+    """Return the digits of ``record``'s ``key`` field as an int, or ``None`` when unusable.
+
+    >>> key_number({"No KPJ": "190 1234 5678"}, "kpj")
+    19012345678
+    >>> key_number({"nik": "3273-0141"}) is None
+    True
+    """
+    if not isinstance(record, Mapping):
+        return None
+    compact, length = KEYS[key]
+    for name, value in record.items():
+        if not isinstance(name, str) or field_path(name) != key:
+            continue
+        try:
+            text = as_text(value)
+        except TextError:
+            return None
+        if not isinstance(text, str):
+            continue  # blank: a later column with the same meaning may hold it
+        digits = compact(text)
+        if len(digits) == length and digits.isdigit() and digits.isascii():
+            return int(digits)
+        return None
+    return None
+
+
+_GOLDEN = 0x9E3779B97F4A7C15
+_MASK64 = (1 << 64) - 1
+
+
+class KeyIndex:
+    """A map from non-negative int keys (below 2**62) to int values, in two flat arrays.
+
+    Open addressing with linear probing, at most half full: 16-32 bytes a key
+    (a ``dict`` of a million int keys and values takes about 100 MB; this, 32 MB).
+
+    >>> index = KeyIndex()
+    >>> index.setdefault(3273014107900003, 2), index.setdefault(3273014107900003, 9)
+    (2, 2)
+    >>> index.get(3273014107900003), index.get(1), len(index)
+    (2, None, 1)
+    """
+
+    __slots__ = ("_keys", "_mask", "_shift", "_size", "_values")
+
+    def __init__(self) -> None:
+        self._size = 0
+        self._allocate(10)
+
+    def _allocate(self, bits: int) -> None:
+        self._keys = array("q", [0]) * (1 << bits)
+        self._values = array("q", [0]) * (1 << bits)
+        self._mask = (1 << bits) - 1
+        self._shift = 64 - bits
+
+    def _slot(self, stored: int) -> int:
+        keys, mask = self._keys, self._mask
+        slot = ((stored * _GOLDEN) & _MASK64) >> self._shift
+        while True:
+            found = keys[slot]
+            if found == stored or found == 0:
+                return slot
+            slot = (slot + 1) & mask
+
+    def get(self, key: int) -> int | None:
+        """Return the value stored for ``key``, or ``None``."""
+        slot = self._slot(key + 1)
+        return self._values[slot] if self._keys[slot] else None
+
+    def setdefault(self, key: int, value: int) -> int:
+        """Store ``value`` for ``key`` unless it has one; return the stored value."""
+        if not 0 <= key < 1 << 62:
+            raise ValueError("KeyIndex keys must be within 0 and 2**62")
+        stored = key + 1
+        slot = self._slot(stored)
+        if self._keys[slot] == stored:
+            return self._values[slot]
+        self._keys[slot], self._values[slot] = stored, value
+        self._size += 1
+        if self._size * 2 > len(self._keys):
+            self._grow()
+        return value
+
+    def _grow(self) -> None:
+        keys, values = self._keys, self._values
+        self._allocate(64 - self._shift + 1)
+        for stored, value in zip(keys, values, strict=True):
+            if stored:
+                slot = self._slot(stored)
+                self._keys[slot], self._values[slot] = stored, value
+
+    def __len__(self) -> int:
+        return self._size
+
+
+class Reference:
+    """Reference records (KTP data, the data on file) found by the digits of their key.
+
+    Built from records in memory, or with :meth:`from_file`. A record without a
+    usable key, or unreadable, is skipped; of records sharing a key the first is
+    kept. Both are counted (``skipped``, ``duplicates``). Close it (or use it as
+    a context manager) when it was built from a file.
+    """
+
+    def __init__(self, records: Iterable[object] = (), *, key: str = "nik") -> None:
+        if key not in KEYS:
+            raise ValueError(f"key must be one of {', '.join(KEYS)}, not {key!r}")
+        self.key = key
+        self.skipped = 0
+        self.duplicates = 0
+        self._index = KeyIndex()
+        self._records: list[object] = []
+        self._fetch: Callable[[int], object] = self._records.__getitem__
+        self._file: LineFile | None = None
+        for record in records:
+            if self._add(record, len(self._records)):
+                self._records.append(record)
+
+    def _add(self, record: object, slot: int) -> bool:
+        number = key_number(record, self.key)
+        if number is None:
+            self.skipped += 1
+            return False
+        if self._index.setdefault(number, slot) != slot:
+            self.duplicates += 1
+            return False
+        return True
+
+    @classmethod
+    def from_file(
+        cls,
+        path: str | Path,
+        *,
+        key: str = "nik",
+        format: str | None = None,
+        encoding: str | None = None,
+        columns: Mapping[str, str] | None = None,
+    ) -> Reference:
+        """Read the reference records of a file (same formats and options as :func:`validate_file`).
+
+        CSV and JSON Lines files stay on disk, indexed by byte offset; JSON and
+        ``.xlsx`` files are held in memory.
+        """
+        kind = format or detect_format(path)
+        if kind not in ("csv", "jsonl"):
+            return cls(
+                (
+                    record
+                    for _, record in read_rows(
+                        path, format=kind, encoding=encoding, columns=columns
+                    )
+                ),
+                key=key,
+            )
+        source = (CsvFile if kind == "csv" else JsonLinesFile)(Path(path), encoding, columns)
+        reference = cls(key=key)
+        try:
+            for _, offset, record in source.rows():
+                reference._add(record, offset)
+        except BaseException:
+            source.close()
+            raise
+        reference._file, reference._fetch = source, source.record_at
+        return reference
+
+    def get(self, number: int) -> object | None:
+        """Return the reference record whose key digits are ``number``, or ``None``."""
+        slot = self._index.get(number)
+        return None if slot is None else self._fetch(slot)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def close(self) -> None:
+        """Close the reference file, if any."""
+        if self._file is not None:
+            self._file.close()
+
+    def __enter__(self) -> Reference:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+@dataclasses.dataclass
+class Summary:
+    """Counts over a batch: records, ``ok`` (no error), with errors, with warnings, codes.
+
+    >>> summary = Summary()
+    >>> summary.add(Report())
+    >>> summary.records, summary.ok, summary.top()
+    (1, 1, [])
+    """
+
+    records: int = 0
+    ok: int = 0
+    with_errors: int = 0
+    with_warnings: int = 0
+    codes: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
+    #: Unknown field names (columns) and how many records had them; at most 50 names.
+    unknown_fields: collections.Counter[str] = dataclasses.field(
+        default_factory=collections.Counter
+    )
+
+    def add(self, report: Report) -> None:
+        """Count one report."""
+        for name in report.unknown_fields:
+            if name in self.unknown_fields or len(self.unknown_fields) < _MAX_UNKNOWN_NAMES:
+                self.unknown_fields[name] += 1
+        self.records += 1
+        severities = {issue.severity for issue in report.issues}
+        if Severity.ERROR in severities:
+            self.with_errors += 1
+        else:
+            self.ok += 1
+        if Severity.WARNING in severities:
+            self.with_warnings += 1
+        self.codes.update(issue.code for issue in report.issues)
+
+    def top(self, count: int = 10) -> list[tuple[str, int]]:
+        """The ``count`` most frequent issue codes with their counts."""
+        return self.codes.most_common(count)
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict."""
+        return {
+            "records": self.records,
+            "ok": self.ok,
+            "with_errors": self.with_errors,
+            "with_warnings": self.with_warnings,
+            "codes": dict(self.codes.most_common()),
+            "unknown_fields": dict(self.unknown_fields.most_common()),
+        }
+
+
+def validate_many(
+    records: Iterable[object],
+    *,
+    reference: Reference | Iterable[object] | None = None,
+    key: str | None = "nik",
+    policy: Policy | None = None,
+    workers: int = 1,
+) -> Iterator[RowReport]:
+    """Check every record of ``records``; yield a :class:`RowReport` for each, in order.
+
+    ``reference`` (a :class:`Reference` or an iterable of reference records) is
+    joined by ``key`` (``"nik"`` or ``"kpj"``); ``key=None`` turns off the join
+    and the duplicate check. ``workers > 1`` runs the checks in that many
+    processes. Records (and reference records) may be any mapping that pickles;
+    an :class:`~jmo_validate.readers.Unreadable` item stands for a row that
+    could not be read. Arguments are checked here; the work happens as the
+    result is iterated.
+    """
+    return _validated(enumerate(records), reference, key, policy, workers)
+
+
+def validate_file(
+    path: str | Path,
+    *,
+    reference: Reference | Iterable[object] | None = None,
+    key: str | None = "nik",
+    policy: Policy | None = None,
+    workers: int = 1,
+    format: str | None = None,
+    encoding: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> Iterator[RowReport]:
+    """Check every record of the file at ``path`` (see :func:`validate_many`).
+
+    ``format``, ``encoding`` and ``columns`` are as in
+    :func:`jmo_validate.readers.read_rows`; :class:`~jmo_validate.readers.ReadError`
+    is raised for a file that cannot be read at all.
+    """
+    rows = read_rows(path, format=format, encoding=encoding, columns=columns)
+    return _validated(rows, reference, key, policy, workers)
+
+
+def _validated(
+    rows: Iterable[Row],
+    reference: Reference | Iterable[object] | None,
+    key: str | None,
+    policy: Policy | None,
+    workers: int,
+) -> Iterator[RowReport]:
+    policy = Policy.profile_update() if policy is None else policy
+    if not isinstance(policy, Policy):
+        raise TypeError(f"policy must be a jmo_validate.Policy, not {type(policy).__name__}")
+    if key is not None and key not in KEYS:
+        raise ValueError(f"key must be one of {', '.join(KEYS)} or None, not {key!r}")
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError("workers must be a whole number of at least 1")
+    if reference is not None:
+        if key is None:
+            raise ValueError("a reference needs a key to join on")
+        if not isinstance(reference, Reference):
+            reference = Reference(reference, key=key)
+        elif reference.key != key:
+            raise ValueError(f"the reference is keyed by {reference.key}, not {key}")
+    joiner = _Joiner(key, reference, policy)
+    return _stream(rows, joiner, policy, workers)
+
+
+class _Joiner:
+    """The part of a batch that needs every row in order: duplicates and the reference join."""
+
+    def __init__(self, key: str | None, reference: Reference | None, policy: Policy) -> None:
+        self.key = key
+        self.reference = reference
+        self.policy = policy
+        self.seen = KeyIndex()
+
+    def join(self, row: int, record: object) -> tuple[object, tuple[Issue, ...]]:
+        """Return the reference record for ``record`` and the batch issues of its row."""
+        if self.key is None:
+            return None, ()
+        number = key_number(record, self.key)
+        if number is None:
+            return None, ()
+        ctx: Context | None = None
+        first = self.seen.setdefault(number, row)
+        if first != row:
+            ctx = Context(self.policy)
+            ctx.add(self.key, "record.duplicate_key", first_row=first)
+        found = None
+        if self.reference is not None:
+            found = self.reference.get(number)
+            if found is None:
+                ctx = ctx or Context(self.policy)
+                ctx.add(self.key, "reference.not_found")
+        return found, () if ctx is None else tuple(ctx.issues)
+
+
+def _check(record: object, reference: object, policy: Policy) -> Report:
+    """Validate one record, or report it unreadable."""
+    if isinstance(record, Unreadable):
+        ctx = Context(policy)
+        ctx.add("record", "record.unreadable", detail=record.detail)
+        return Report(tuple(ctx.issues))
+    return validate(record, reference, policy=policy)
+
+
+def _with(report: Report, issues: tuple[Issue, ...]) -> Report:
+    return dataclasses.replace(report, issues=report.issues + issues) if issues else report
+
+
+@contextmanager
+def _gc_tuned() -> Iterator[None]:
+    """Fewer cyclic collections during a batch (see docs/batch.md); restored afterwards.
+
+    Objects alive when the batch starts are frozen out of the collector's scans
+    (unless something else froze objects already, which is then left alone).
+    """
+    thresholds = gc.get_threshold()
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        if freeze:
+            gc.unfreeze()
+
+
+def _stream(
+    rows: Iterable[Row], joiner: _Joiner, policy: Policy, workers: int
+) -> Iterator[RowReport]:
+    with _gc_tuned():
+        if workers == 1:
+            for row, record in rows:
+                found, issues = joiner.join(row, record)
+                yield RowReport(row, _with(_check(record, found, policy), issues))
+        else:
+            yield from _pooled(rows, joiner, policy, workers)
+
+
+_worker_policy: Policy | None = None
+
+
+def _start_worker(policy: Policy) -> None:
+    global _worker_policy
+    _worker_policy = policy
+    gc.set_threshold(100_000, 50, 100)
+
+
+def _check_chunk(items: list[tuple[object, object]]) -> list[Report]:
+    policy = _worker_policy
+    assert policy is not None, "worker started without a policy"
+    return [_check(record, found, policy) for record, found in items]
+
+
+def _pooled(
+    rows: Iterable[Row], joiner: _Joiner, policy: Policy, workers: int
+) -> Iterator[RowReport]:
+    """Chunks of rows to a process pool, at most two per worker in flight, results in order."""
+    import multiprocessing  # only batches with workers pay for it
+
+    pending: collections.deque[
+        tuple[list[tuple[int, tuple[Issue, ...]]], AsyncResult[list[Report]]]
+    ] = collections.deque()
+    with multiprocessing.get_context().Pool(workers, _start_worker, (policy,)) as pool:
+        rows_iter = iter(rows)
+        while True:
+            chunk: list[tuple[object, object]] = []
+            local: list[tuple[int, tuple[Issue, ...]]] = []
+            for row, record in rows_iter:
+                found, issues = joiner.join(row, record)
+                chunk.append((record, found))
+                local.append((row, issues))
+                if len(chunk) == CHUNK_SIZE:
+                    break
+            if chunk:
+                pending.append((local, pool.apply_async(_check_chunk, (chunk,))))
+            if pending and (not chunk or len(pending) >= 2 * workers):
+                done, result = pending.popleft()
+                for (row, issues), report in zip(done, result.get(), strict=True):
+                    yield RowReport(row, _with(report, issues))
+            elif not chunk:
+                return

@@ -1,0 +1,282 @@
+"""E-mail addresses, on ``email-validator``: syntax by default, deliverability (DNS) on request.
+
+The address is normalised as ``email-validator`` does it: the domain lower-cased and,
+for internationalised domains (IDN), in Unicode (``budi@bücher.de``; the ASCII form is
+:attr:`Email.ascii_domain`). Quoted local parts (``"budi santoso"@...``) and IP-address
+domains are rejected, as ``email-validator`` does by default: JMO and most mail
+services cannot use them. The network is used only with ``check_deliverability=True``
+(``Policy(check_deliverability=True)``), which asks DNS whether the domain accepts mail.
+
+Soft findings never make :func:`parse` raise; they are on the value and the record
+layer reports them as warnings: a likely typo of a common domain (``gmial.com``,
+:attr:`Email.suggestion` holds the fix) and a disposable-mail domain
+(:attr:`Email.disposable`, from the short list in ``data/disposable_email_domains.txt``).
+
+Speed: ``validate_email`` costs ~15 µs. Plain ASCII addresses take an accept-only fast
+path (a linear regular expression, length limits, no special-use domain); anything
+else goes to ``email-validator``, so results are identical
+(``tests/test_contact_differential.py``).
+
+>>> from jmo_validate import email_address
+>>> email_address.validate("Budi.Santoso@GMAIL.com")
+'Budi.Santoso@gmail.com'
+>>> e = email_address.parse("budi+jmo@gmial.com")
+>>> e
+Email('b***@gmial.com')
+>>> e.suggestion, e.warnings
+('gmail.com', ('email.typo',))
+>>> email_address.parse("siti@Bücher.de").ascii_domain
+'xn--bcher-kva.de'
+>>> email_address.parse("budi@gmail")
+Traceback (most recent call last):
+    ...
+jmo_validate.errors.InvalidComponent: email.domain: Domain alamat email (bagian setelah @) tidak valid.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength, accepts
+from jmo_validate.masking import mask_email
+
+__all__ = [
+    "Email",
+    "compact",
+    "format",
+    "is_disposable",
+    "is_valid",
+    "parse",
+    "suggest_domain",
+    "validate",
+]
+
+#: RFC 5321 limits that email-validator enforces (the fast path stays within them).
+_MAX_LENGTH, _MAX_LOCAL_LENGTH = 254, 64
+
+#: Plain ASCII addresses: dot-atoms of common characters, a domain of LDH labels and a
+#: letters-only top-level domain. Linear: atoms are separated by characters they cannot contain.
+_FAST = re.compile(
+    r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*"
+    r"@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})"
+)
+
+#: Widely used mail domains; never reported as typos.
+_KNOWN_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "yahoo.co.id",
+        "yahoo.co.in",
+        "yahoo.co.uk",
+        "yahoo.co.jp",
+        "ymail.com",
+        "rocketmail.com",
+        "hotmail.com",
+        "outlook.com",
+        "outlook.co.id",
+        "live.com",
+        "msn.com",
+        "icloud.com",
+        "me.com",
+        "mail.com",
+        "email.com",
+        "aol.com",
+        "gmx.com",
+        "protonmail.com",
+        "proton.me",
+        "cloud.com",
+    }
+)
+#: Domains a typo is matched against (one edit away, including a swap of two letters).
+_TYPO_TARGETS = (
+    "gmail.com",
+    "yahoo.com",
+    "yahoo.co.id",
+    "hotmail.com",
+    "outlook.com",
+    "outlook.co.id",
+    "icloud.com",
+    "rocketmail.com",
+    "googlemail.com",
+    "protonmail.com",
+)
+#: Providers with one domain only: any other domain under their name is a slip (gmail.co.id).
+_SINGLE_DOMAIN = {"gmail": "gmail.com", "icloud": "icloud.com", "ymail": "ymail.com"}
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Email:
+    """A syntactically valid address. Equal when the normalised forms are equal; masked when shown.
+
+    ``suggestion`` is the domain the address probably meant (``gmail.com`` for
+    ``gmial.com``); ``disposable`` marks a throw-away mail service.
+    """
+
+    normalized: str
+    local_part: str = field(compare=False)
+    domain: str = field(compare=False)
+    ascii_domain: str = field(compare=False)
+    suggestion: str | None = field(default=None, compare=False)
+    disposable: bool = field(default=False, compare=False)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The codes of the soft findings: ``email.typo``, ``email.disposable``."""
+        found = ("email.typo",) if self.suggestion else ()
+        return found + (("email.disposable",) if self.disposable else ())
+
+    @property
+    def suggested(self) -> str | None:
+        """The whole address with the suggested domain, or ``None``."""
+        return None if self.suggestion is None else f"{self.local_part}@{self.suggestion}"
+
+    def __repr__(self) -> str:
+        return f"Email({mask_email(self.normalized)!r})"
+
+    def __str__(self) -> str:
+        return mask_email(self.normalized)
+
+
+def compact(address: str) -> str:
+    """Remove the surrounding whitespace (inner spaces are an error, not a separator)."""
+    return address.strip()
+
+
+@functools.cache
+def _special_use() -> tuple[str, ...]:
+    from email_validator import SPECIAL_USE_DOMAIN_NAMES
+
+    return tuple(SPECIAL_USE_DOMAIN_NAMES)
+
+
+def _fast(address: str) -> tuple[str, str] | None:
+    """Return (local part, domain) when email-validator would certainly accept ``address`` unchanged."""
+    if len(address) > _MAX_LENGTH:
+        return None
+    match = _FAST.fullmatch(address)
+    if match is None:
+        return None
+    domain = match[1].lower()
+    local = address[: match.start(1) - 1]
+    if len(local) > _MAX_LOCAL_LENGTH or "--" in domain:  # "--": IDNA rules, leave to the library
+        return None
+    for name in _special_use():
+        if domain == name or domain.endswith("." + name):
+            return None
+    return local, domain
+
+
+def _library(address: str, *, check_deliverability: bool = False) -> tuple[str, str, str]:
+    """The plain ``email-validator`` path: return (local part, domain, ASCII domain) or raise our codes."""
+    from email_validator import EmailSyntaxError, EmailUndeliverableError, validate_email
+
+    try:
+        result = validate_email(address, check_deliverability=check_deliverability)
+    except EmailUndeliverableError:
+        raise InvalidComponent("email.undeliverable") from None
+    except EmailSyntaxError:
+        raise _syntax_error(address) from None
+    return result.local_part, result.domain, result.ascii_domain
+
+
+def _syntax_error(address: str) -> FieldError:
+    """Say which part of an address email-validator rejected, by checking each part on its own."""
+    from email_validator import EmailSyntaxError, validate_email
+
+    def valid(candidate: str) -> bool:
+        try:
+            validate_email(candidate, check_deliverability=False)
+        except EmailSyntaxError:
+            return False
+        return True
+
+    local, at, domain = address.rpartition("@")
+    if not (at and local and domain) or ("@" in local and not local.startswith('"')):
+        return InvalidFormat("email.format")
+    if not valid("a@" + domain):
+        return InvalidComponent("email.domain")
+    if not valid(local + "@example.com"):
+        return InvalidComponent("email.local_part")
+    return InvalidLength("email.too_long")
+
+
+@functools.cache
+def _disposable_domains() -> frozenset[str]:
+    text = resources.files("jmo_validate").joinpath("data/disposable_email_domains.txt")
+    lines = (line.strip() for line in text.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def is_disposable(domain: str) -> bool:
+    """Whether ``domain`` (or a domain it is under) is a known disposable-mail service."""
+    labels = domain.lower().split(".")
+    listed = _disposable_domains()
+    return any(".".join(labels[start:]) in listed for start in range(len(labels) - 1))
+
+
+def suggest_domain(domain: str) -> str | None:
+    """Return the common domain ``domain`` is probably a typo of, or ``None``.
+
+    >>> suggest_domain("yahoo.co.di"), suggest_domain("gmail.co"), suggest_domain("hotmal.com")
+    ('yahoo.co.id', 'gmail.com', 'hotmail.com')
+    >>> suggest_domain("gmail.com") is None, suggest_domain("kantor.co.id") is None
+    (True, True)
+    """
+    domain = domain.lower()
+    if domain in _KNOWN_DOMAINS:
+        return None
+    single = _SINGLE_DOMAIN.get(domain.partition(".")[0])
+    if single is not None:
+        return single
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    match = process.extractOne(domain, _TYPO_TARGETS, scorer=OSA.distance, score_cutoff=1)
+    return None if match is None else match[0]
+
+
+def _read(address: str, check_deliverability: bool, *, fast: bool = True) -> tuple[str, str, str]:
+    """Return (local part, domain, ASCII domain): by the fast path when it is certain, else the library."""
+    if not isinstance(address, str):
+        raise InvalidFormat("email.format")
+    address = compact(address)
+    quick = _fast(address) if fast and not check_deliverability else None
+    if quick is not None:
+        return quick[0], quick[1], quick[1]
+    return _library(address, check_deliverability=check_deliverability)
+
+
+def parse(address: str, *, check_deliverability: bool = False) -> Email:
+    """Return the address as an :class:`Email`, or raise the :class:`~jmo_validate.errors.FieldError`.
+
+    ``check_deliverability`` asks DNS whether the domain accepts mail (network; off by default).
+    """
+    local, domain, ascii_domain = _read(address, check_deliverability)
+    return Email(
+        f"{local}@{domain}",
+        local,
+        domain,
+        ascii_domain,
+        suggest_domain(domain),
+        is_disposable(domain),
+    )
+
+
+def validate(address: str, *, check_deliverability: bool = False) -> str:
+    """Return the normalised address, or raise."""
+    return parse(address, check_deliverability=check_deliverability).normalized
+
+
+def is_valid(address: object, *, check_deliverability: bool = False) -> bool:
+    """Return whether ``address`` is a valid e-mail address; never raises."""
+    return accepts(parse, address, check_deliverability=check_deliverability)
+
+
+def format(address: str) -> str:
+    """Return the normalised address (domain lower-cased, IDN in Unicode), or raise."""
+    return validate(address)

@@ -1,0 +1,496 @@
+"""Kemendagri region registry: provinces, regencies/cities, districts and villages, across editions.
+
+Codes are those of the Ministry of Home Affairs (Kemendagri), which NIKs use:
+``32`` province, ``3201`` regency (``01``-``69``) or city (``71``-``99``),
+``320101`` district (kecamatan), ``3201012001`` village (kelurahan ``1xxx``,
+desa ``2xxx``). Dots are optional. Every code carries the editions it appears
+in (:data:`EDITIONS`, oldest first); a code missing from the latest edition is
+*retired* and, where known, names its successor. Codes retired before the
+oldest bundled edition come from the hand-curated ``data/manual_successors.tsv``
+with their legal basis. Data loads lazily on first use, once; importing this
+module reads nothing. The sources and licences are in ``data/README.md``.
+
+>>> from jmo_validate import regions
+>>> jakpus = regions.get("31.71")
+>>> jakpus
+Region('3171', 'Kota Administrasi Jakarta Pusat')
+>>> jakpus.level, jakpus.kind, jakpus.parent.name, jakpus.current
+(<Level.REGENCY: 'regency'>, 'kota', 'Daerah Khusus Ibukota Jakarta', True)
+>>> merauke = regions.get("9101")               # Papua before the 2022 split
+>>> merauke.editions, merauke.current, merauke.successor
+(('2019',), False, Region('9301', 'Kabupaten Merauke'))
+>>> merauke.successor.parent.name
+'Papua Selatan'
+>>> regions.get("6473").basis                   # Tarakan, Kalimantan Timur before 2012
+'UU 20/2012 tentang Pembentukan Provinsi Kalimantan Utara'
+
+Names are matched after normalisation (case, punctuation, spacing, ``Kab.``/
+``Kota``/``Kec.``/``Kel.``/``Ds.`` prefixes, ``Sumatra``/``Sumatera``, common
+province nicknames). :func:`find` returns every match: none means unknown,
+more than one means ambiguous - it never guesses:
+
+>>> regions.find("Bogor", level="regency")
+(Region('3201', 'Kabupaten Bogor'), Region('3271', 'Kota Bogor'))
+>>> regions.find("Kab. Bogor")
+(Region('3201', 'Kabupaten Bogor'),)
+>>> regions.find("jogja", level="province"), regions.find("DKI")
+((Region('34', 'Daerah Istimewa Yogyakarta'),), (Region('31', 'Daerah Khusus Ibukota Jakarta'),))
+>>> [r.code for r in regions.find("Yogyakarta")]       # province, city and a village: ambiguous
+['34', '3471', '1115012004', '1810022012']
+>>> regions.find("kec. gambir", parent="3171")
+(Region('317101', 'Gambir'),)
+
+Postal codes (of the latest edition's villages):
+
+>>> [v.name for v in regions.villages_by_postal_code("10110")]
+['Gambir']
+>>> sorted(regions.postal_codes("317101"))
+['10110', '10120', '10130', '10140', '10150', '10160']
+>>> regions.postal_ranges("34")
+(('55111', '55893'),)
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import io
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from importlib import resources
+
+__all__ = [
+    "EDITIONS",
+    "LATEST_EDITION",
+    "Level",
+    "Region",
+    "RegionStatus",
+    "children",
+    "districts_by_postal_code",
+    "find",
+    "get",
+    "name_key",
+    "nik_region_status",
+    "postal_codes",
+    "postal_ranges",
+    "provinces",
+    "villages_by_postal_code",
+]
+
+#: The bundled editions, oldest first (see ``data/README.md``).
+EDITIONS = ("2019", "2022", "2025")
+#: Kepmendagri 300.2.2-2138/2025.
+LATEST_EDITION = EDITIONS[-1]
+
+
+class Level(str, Enum):
+    """The four administrative levels, by code length 2, 4, 6 and 10."""
+
+    PROVINCE = "province"
+    REGENCY = "regency"
+    DISTRICT = "district"
+    VILLAGE = "village"
+
+
+_LEVELS = {2: Level.PROVINCE, 4: Level.REGENCY, 6: Level.DISTRICT, 10: Level.VILLAGE}
+
+
+class RegionStatus(str, Enum):
+    """What the registry knows about the region part (digits 1-6) of a NIK."""
+
+    CURRENT = "current"
+    RETIRED = "retired"
+    UNKNOWN_REGENCY = "unknown_regency"
+    UNKNOWN_DISTRICT = "unknown_district"
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """One region. ``editions`` lists the editions the code appears in (empty for manual rows)."""
+
+    code: str
+    name: str
+    editions: tuple[str, ...]
+    successor_code: str | None = None
+    postal_code: str | None = None
+    basis: str | None = None
+
+    @property
+    def level(self) -> Level:
+        return _LEVELS[len(self.code)]
+
+    @property
+    def kind(self) -> str:
+        """``provinsi``, ``kabupaten``/``kota``, ``kecamatan``, or ``kelurahan``/``desa``."""
+        if len(self.code) == 4:
+            return "kota" if self.code[2] >= "7" else "kabupaten"
+        if len(self.code) == 10:
+            return "kelurahan" if self.code[6] == "1" else "desa"
+        return "provinsi" if len(self.code) == 2 else "kecamatan"
+
+    @property
+    def current(self) -> bool:
+        """Whether the code is in the latest edition."""
+        return LATEST_EDITION in self.editions
+
+    @property
+    def parent(self) -> Region | None:
+        """The region this one belongs to (``None`` for a province)."""
+        if len(self.code) == 2:
+            return None
+        return get(self.code[:6] if len(self.code) == 10 else self.code[:-2])
+
+    @property
+    def successor(self) -> Region | None:
+        """The region that replaced a retired code, when known."""
+        return None if self.successor_code is None else get(self.successor_code)
+
+    def today(self) -> Region | None:
+        """This region if current, else its current successor (``None`` when unknown)."""
+        region: Region | None = self
+        for _ in range(len(EDITIONS) + 1):  # successor chains are short; never loop forever
+            if region is None or region.current:
+                return region
+            region = region.successor
+        return None
+
+    def __repr__(self) -> str:
+        return f"Region({self.code!r}, {self.name!r})"
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    raw = resources.files("jmo_validate").joinpath("data").joinpath(name).read_bytes()
+    text = gzip.decompress(raw).decode("utf-8") if name.endswith(".gz") else raw.decode("utf-8")
+    lines = (line for line in io.StringIO(text) if not line.startswith("#"))
+    reader = csv.reader(lines, delimiter="\t")
+    next(reader)  # header
+    return reader
+
+
+def _make(rows: Iterable[list[str]]) -> dict[str, Region]:
+    editions: dict[str, tuple[str, ...]] = {}  # share one tuple per distinct edition list
+    table: dict[str, Region] = {}
+    for code, name, seen, successor, *postal in rows:
+        table[code] = Region(
+            code,
+            name,
+            editions.setdefault(seen, tuple(seen.split(","))),
+            successor or None,
+            postal[0] if postal and postal[0] else None,
+        )
+    return table
+
+
+@functools.cache
+def _upper() -> dict[str, Region]:
+    """Provinces, regencies and districts of every edition, plus the manual rows."""
+    table = _make(_rows("regions.tsv.gz"))
+    for code, name, successor, basis in _rows("manual_successors.tsv"):
+        table[code] = Region(code, name, (), successor, None, basis)
+    return table
+
+
+@functools.cache
+def _villages() -> dict[str, Region]:
+    return _make(_rows("villages.tsv.gz"))
+
+
+def _compact(code: str) -> str:
+    return code.replace(".", "").replace(" ", "")
+
+
+def get(code: str) -> Region | None:
+    """Return the region with ``code`` (``"32"``, ``"32.01"``, ``"3201012001"``), or ``None``.
+
+    >>> get("32.01.01.1001").name, get("3201").kind, get("3201011001").kind
+    ('Pondok Rajeg', 'kabupaten', 'kelurahan')
+    >>> get("99") is None, get("not a code") is None
+    (True, True)
+    """
+    if not isinstance(code, str):
+        return None
+    code = _compact(code)
+    if len(code) == 10:
+        return _villages().get(code)
+    return _upper().get(code)
+
+
+def nik_region_status(number: str) -> RegionStatus:
+    """Classify digits 1-6 of a NIK whose province code is already known to exist.
+
+    A regency known only from the manual file has no district list, so any
+    district under it is accepted as retired.
+
+    >>> nik_region_status("317101"), nik_region_status("910101"), nik_region_status("647301")
+    (<RegionStatus.CURRENT: 'current'>, <RegionStatus.RETIRED: 'retired'>, <RegionStatus.RETIRED: 'retired'>)
+    >>> nik_region_status("329901"), nik_region_status("327399")
+    (<RegionStatus.UNKNOWN_REGENCY: 'unknown_regency'>, <RegionStatus.UNKNOWN_DISTRICT: 'unknown_district'>)
+    """
+    table = _upper()
+    regency = table.get(number[:4])
+    if regency is None:
+        return RegionStatus.UNKNOWN_REGENCY
+    if regency.basis is not None:
+        return RegionStatus.RETIRED
+    district = table.get(number[:6])
+    if district is None:
+        return RegionStatus.UNKNOWN_DISTRICT
+    return RegionStatus.CURRENT if district.current else RegionStatus.RETIRED
+
+
+def provinces() -> tuple[Region, ...]:
+    """The 38 current provinces, by code."""
+    return tuple(region for code, region in _upper().items() if len(code) == 2 and region.current)
+
+
+def children(code: str | Region, *, include_retired: bool = False) -> tuple[Region, ...]:
+    """The regions directly below ``code``, by code; retired ones only if asked.
+
+    >>> [r.name for r in children("65")]
+    ['Kabupaten Bulungan', 'Kabupaten Malinau', 'Kabupaten Nunukan', 'Kabupaten Tana Tidung', 'Kota Tarakan']
+    """
+    parent = code.code if isinstance(code, Region) else _compact(code)
+    length = {2: 4, 4: 6, 6: 10}.get(len(parent))
+    if length is None:
+        return ()
+    table = _villages() if length == 10 else _upper()
+    found = (
+        region
+        for child, region in table.items()
+        if len(child) == length and child.startswith(parent) and (include_retired or region.current)
+    )
+    return tuple(sorted(found, key=lambda region: region.code))
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+_PUNCTUATION = str.maketrans(dict.fromkeys('.,-/()_:;"“”', " ") | {"'": "", "`": "", "’": ""})
+#: Abbreviations and spelling variants, word by word.
+_WORDS = {
+    "kab": "kabupaten",
+    "kec": "kecamatan",
+    "kel": "kelurahan",
+    "ds": "desa",
+    "prov": "provinsi",
+    "propinsi": "provinsi",
+    "kodya": "kota",
+    "kotamadya": "kota",
+    "adm": "administrasi",
+    "kep": "kepulauan",
+    "kepl": "kepulauan",
+    "sumatra": "sumatera",
+    "jogja": "yogyakarta",
+    "jogjakarta": "yogyakarta",
+    "jogyakarta": "yogyakarta",
+}
+#: Leading words naming a level (and kind), longest first.
+_PREFIXES: tuple[tuple[tuple[str, ...], Level, str | None], ...] = (
+    (("kabupaten", "administrasi"), Level.REGENCY, "kabupaten"),
+    (("kota", "administrasi"), Level.REGENCY, "kota"),
+    (("kabupaten",), Level.REGENCY, "kabupaten"),
+    (("kota",), Level.REGENCY, "kota"),
+    (("provinsi",), Level.PROVINCE, None),
+    (("kecamatan",), Level.DISTRICT, None),
+    (("distrik",), Level.DISTRICT, None),
+    (("kelurahan",), Level.VILLAGE, "kelurahan"),
+    (("desa",), Level.VILLAGE, "desa"),
+)
+#: Other names of provinces (keys as :func:`name_key` makes them).
+_PROVINCE_ALIASES = {
+    "nad": "11",
+    "nanggroeacehdarussalam": "11",
+    "sumut": "12",
+    "sumbar": "13",
+    "sumsel": "16",
+    "babel": "19",
+    "bangkabelitung": "19",
+    "kepri": "21",
+    "dki": "31",
+    "dkijakarta": "31",
+    "jakarta": "31",
+    "dkj": "31",
+    "daerahkhususjakarta": "31",
+    "daerahkhususibukotajakarta": "31",
+    "jabar": "32",
+    "jateng": "33",
+    "diy": "34",
+    "diyogyakarta": "34",
+    "yogyakarta": "34",
+    "jatim": "35",
+    "ntb": "52",
+    "ntt": "53",
+    "kalbar": "61",
+    "kalteng": "62",
+    "kalsel": "63",
+    "kaltim": "64",
+    "kaltara": "65",
+    "sulut": "71",
+    "sulteng": "72",
+    "sulsel": "73",
+    "sultra": "74",
+    "sulbar": "76",
+    "malut": "82",
+    "irianjayabarat": "92",
+}
+
+
+def _words(text: str) -> list[str]:
+    return [_WORDS.get(word, word) for word in text.casefold().translate(_PUNCTUATION).split()]
+
+
+def _split_prefix(words: list[str]) -> tuple[Level | None, str | None, list[str]]:
+    for prefix, level, kind in _PREFIXES:
+        if len(words) > len(prefix) and tuple(words[: len(prefix)]) == prefix:
+            return level, kind, words[len(prefix) :]
+    return None, None, words
+
+
+def name_key(name: str) -> str:
+    """The key names are compared by: case, punctuation, spaces and level prefixes removed.
+
+    >>> name_key("KAB. TANJUNG JABUNG BARAT") == name_key("Kabupaten Tanjungjabung Barat")
+    True
+    >>> name_key("Kota Adm. Jakarta Pusat"), name_key("Sumatra Utara")
+    ('jakartapusat', 'sumaterautara')
+    """
+    return "".join(_split_prefix(_words(name))[2])
+
+
+@functools.cache
+def _name_index(villages: bool) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for code, region in (_villages() if villages else _upper()).items():
+        # only regency names carry their level ("Kabupaten Bogor"); "Kota Bahagia" is a district
+        words = _words(region.name)
+        index["".join(_split_prefix(words)[2] if len(code) == 4 else words)].append(code)
+    if not villages:
+        for alias, code in _PROVINCE_ALIASES.items():
+            index[alias].append(code)
+    return {key: tuple(dict.fromkeys(codes)) for key, codes in index.items()}
+
+
+def find(
+    name: str,
+    *,
+    level: Level | str | None = None,
+    parent: str | Region | None = None,
+    include_retired: bool = False,
+) -> tuple[Region, ...]:
+    """Every region whose name matches ``name``, at ``level`` and within ``parent`` if given.
+
+    A prefix in ``name`` narrows the level and kind (``Kota Bogor``, ``Kec. Gambir``,
+    ``Desa ...``); a name that merely starts with such a word (the district
+    ``Kota Bahagia``) is still found. Retired codes are included only if asked.
+
+    >>> find("Kota Bahagia", level="district"), find("Kota Merauke", include_retired=True)
+    ((Region('110117', 'Kota Bahagia'),), ())
+    >>> find("Merauke", level="regency", include_retired=True)
+    (Region('9101', 'Kabupaten Merauke'), Region('9301', 'Kabupaten Merauke'))
+    """
+    if not isinstance(name, str):
+        return ()
+    wanted = Level(level) if level is not None else None
+    scope = parent.code if isinstance(parent, Region) else _compact(parent or "")
+    words = _words(name)
+    hint, kind, rest = _split_prefix(words)
+    searches: list[tuple[str, Level | None, str | None]] = []
+    if hint is not None:
+        searches.append(("".join(rest), hint, kind))
+    searches.append(("".join(words), None, None))
+    for key, hint_level, hint_kind in searches:
+        if wanted is not None and hint_level is not None and hint_level is not wanted:
+            continue
+        found = _matches(key, wanted or hint_level, hint_kind, scope, include_retired)
+        if found:
+            return tuple(sorted(found, key=lambda region: (len(region.code), region.code)))
+    return ()
+
+
+def _matches(
+    key: str, level: Level | None, kind: str | None, scope: str, include_retired: bool
+) -> set[Region]:
+    tables = [False, True] if level is None else [level is Level.VILLAGE]
+    return {
+        region
+        for villages in tables
+        for code in _name_index(villages).get(key, ())
+        if (region := get(code)) is not None
+        and code.startswith(scope)
+        and (level is None or region.level is level)
+        and (kind is None or region.kind == kind)
+        and (include_retired or region.current)
+    }
+
+
+# --- postal codes ----------------------------------------------------------------------------------
+
+
+@functools.cache
+def _postal_index() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for code, village in _villages().items():
+        if village.postal_code and village.current:
+            index[village.postal_code].append(code)
+    return {postal: tuple(codes) for postal, codes in index.items()}
+
+
+def villages_by_postal_code(postal_code: str) -> tuple[Region, ...]:
+    """The current villages that use ``postal_code``, by code."""
+    return tuple(_villages()[code] for code in _postal_index().get(postal_code.strip(), ()))
+
+
+def districts_by_postal_code(postal_code: str) -> tuple[Region, ...]:
+    """The current districts with at least one village using ``postal_code``.
+
+    >>> [d.name for d in districts_by_postal_code("40111")]
+    ['Sumur Bandung']
+    """
+    codes = dict.fromkeys(village.code[:6] for village in villages_by_postal_code(postal_code))
+    return tuple(region for code in codes if (region := get(code)) is not None)
+
+
+@functools.cache
+def _postal_by_region() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for postal, codes in _postal_index().items():
+        for code in codes:
+            for length in (2, 4, 6, 10):
+                found[code[:length]].add(postal)
+    return {code: frozenset(postals) for code, postals in found.items()}
+
+
+def postal_codes(code: str | Region) -> frozenset[str]:
+    """Every postal code of the current villages within ``code`` (any level)."""
+    key = code.code if isinstance(code, Region) else _compact(code)
+    return _postal_by_region().get(key, frozenset())
+
+
+def postal_ranges(province: str | Region) -> tuple[tuple[str, str], ...]:
+    """The ranges the postal codes of a province's villages fall in, as observed.
+
+    Codes are grouped by their first two digits; groups with consecutive
+    prefixes are merged. Ranges of neighbouring provinces may overlap (the
+    Jabodetabek ``15``-``17`` zones, ``29xxx`` Riau/Kepulauan Riau, ...).
+
+    >>> postal_ranges("31")
+    (('10110', '14540'),)
+    """
+    return _postal_ranges(province.code if isinstance(province, Region) else _compact(province))
+
+
+@functools.lru_cache(maxsize=64)  # bounded: callers may pass any text
+def _postal_ranges(province: str) -> tuple[tuple[str, str], ...]:
+    codes = sorted(postal_codes(province))
+    ranges: list[list[str]] = []
+    for postal in codes:
+        if ranges and int(postal[:2]) - int(ranges[-1][1][:2]) <= 1:
+            ranges[-1][1] = postal
+        else:
+            ranges.append([postal, postal])
+    return tuple((low, high) for low, high in ranges)

@@ -1,0 +1,812 @@
+"""Addresses: parts, region resolution, postal codes, free text, the record layer and pydantic."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from jmo_validate import Policy, address, validate
+from jmo_validate.address import Address
+from jmo_validate.models import Participant
+from jmo_validate.types import AddressType, KtpAddressType
+from tests.catalogue_examples import ADDRESS, VALID
+from tests.conftest import REFERENCE_DATE
+
+POLICY = Policy.profile_update(reference_date=REFERENCE_DATE)
+WITHOUT_ADDRESS = {key: value for key, value in VALID.items() if key != "address"}
+
+
+def codes(parts: Any, **options: Any) -> list[str]:
+    return [finding.code for finding in address.check(parts, **options)[1]]
+
+
+def region_codes(value: Address | None) -> tuple[str | None, ...]:
+    assert value is not None
+    return value.province_code, value.regency_code, value.district_code, value.village_code
+
+
+# --- names and codes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        # names with and without prefixes, mixed case
+        ({"kabupaten": "Kab. Bogor", "kecamatan": "Kec. Cibinong"}, ("32", "3201", "320101", None)),
+        ({"kabupaten": "KABUPATEN BOGOR", "kecamatan": "cibinong"}, ("32", "3201", "320101", None)),
+        ({"kota": "KOTA BANDUNG", "kelurahan": "isola"}, ("32", "3273", "327301", "3273011003")),
+        (
+            {"kota": "Kota Adm. Jakarta Pusat", "kelurahan": "Kel. Gambir"},
+            ("31", "3171", "317101", "3171011001"),
+        ),
+        # province variants
+        ({"provinsi": "Jogja", "kota": "Kota Yogyakarta"}, ("34", "3471", None, None)),
+        ({"provinsi": "DIY", "kabupaten": "Sleman"}, ("34", "3404", None, None)),
+        ({"provinsi": "D.K.I. Jakarta"}, ("31", None, None, None)),
+        ({"provinsi": "Jabar", "kota": "Kodya Bandung"}, ("32", "3273", None, None)),
+        # codes, dotted or not, and a code with its name
+        ({"kabupaten_kota": "3201", "kecamatan": "32.01.01"}, ("32", "3201", "320101", None)),
+        ({"kelurahan": "32.01.01.1001"}, ("32", "3201", "320101", "3201011001")),
+        ({"kota": "3273 Kota Bandung"}, ("32", "3273", None, None)),
+        ({"kota": "32.73 - KOTA BANDUNG"}, ("32", "3273", None, None)),
+        ({"provinsi": "32", "kota": "Kota Bandung"}, ("32", "3273", None, None)),
+        # a retired code stands for its successor (Mimika, Papua before 2022)
+        ({"kabupaten": "9109"}, ("94", "9404", None, None)),
+        # "Kel." written for a desa, and the other names of a desa
+        (
+            {"kecamatan": "Gunung Putri", "kabupaten": "Bogor", "kelurahan": "Kel. Ciangsana"},
+            ("32", "3201", "320102", "3201022003"),
+        ),
+        (
+            {"kecamatan": "Ulee Kareng", "kota": "Banda Aceh", "desa": "Gampong Lambhuk"},
+            ("11", "1171", "117109", "1171092001"),
+        ),
+    ],
+)
+def test_region_parts_resolve(parts: dict[str, str], expected: tuple[str | None, ...]) -> None:
+    value, findings = address.check(parts)
+    assert findings == []
+    assert region_codes(value) == expected
+
+
+def test_resolved_parts_carry_official_names() -> None:
+    value, _ = address.check({"kota": "jakarta pusat", "kec": "GAMBIR"})
+    assert value is not None
+    assert (value.district, value.regency, value.province) == (
+        "Gambir",
+        "Kota Administrasi Jakarta Pusat",
+        "Daerah Khusus Ibukota Jakarta",
+    )
+    assert value.region is not None
+    assert value.region.code == "317101"
+
+
+@pytest.mark.parametrize(
+    ("parts", "code"),
+    [
+        ({"kelurahan": "Narnia"}, "address.village.unknown"),
+        ({"kecamatan": "Kec. Narnia"}, "address.district.unknown"),
+        ({"kota": "Kota Narnia"}, "address.regency.unknown"),
+        ({"provinsi": "Narnia"}, "address.province.unknown"),
+        ({"kota": "3299"}, "address.regency.unknown"),  # a code in no edition
+        ({"kota": "320101"}, "address.regency.unknown"),  # a district code in the regency field
+        ({"kota": "3273 - Kota Bogor"}, "address.regency.unknown"),  # code and name disagree
+    ],
+)
+def test_unknown_region_parts(parts: dict[str, str], code: str) -> None:
+    value, findings = address.check(parts)
+    assert [finding.code for finding in findings] == [code]
+    assert value is not None
+    assert value.region_code is None
+
+
+def test_an_unknown_part_does_not_hide_the_others() -> None:
+    value, findings = address.check({"provinsi": "Narnia", "kota": "Kota Bandung"})
+    assert [f.code for f in findings] == ["address.province.unknown"]
+    assert region_codes(value) == ("32", "3273", None, None)
+    assert value is not None
+    assert value.province == "Jawa Barat"  # derived from the city
+
+
+def test_ambiguous_name_lists_the_candidates() -> None:
+    value, findings = address.check({"kota": "Bogor"})
+    assert [(f.code, f.field) for f in findings] == [("address.regency.ambiguous", "regency")]
+    assert findings[0].params == {"candidates": "Kabupaten Bogor (3201), Kota Bogor (3271)"}
+    assert value is not None
+    assert (value.regency, value.regency_code) == ("Bogor", None)
+    # the province does not decide between them; a level hint or a district does
+    assert codes({"kota": "Bogor", "provinsi": "Jawa Barat"}) == ["address.regency.ambiguous"]
+    assert region_codes(address.check({"kota": "Kota Bogor"})[0])[:2] == ("32", "3271")
+    assert region_codes(address.check({"kota": "Bogor", "kecamatan": "Cibinong"})[0])[:2] == (
+        "32",
+        "3201",
+    )
+    assert region_codes(address.check({"kota": "Bogor", "kecamatan": "Bogor Tengah"})[0])[:2] == (
+        "32",
+        "3271",
+    )
+
+
+def test_many_candidates_are_cut_short() -> None:
+    (finding,) = address.check({"kelurahan": "Sukamaju"})[1]
+    assert finding.code == "address.village.ambiguous"
+    listed = finding.params["candidates"].split(", ")
+    assert len(listed) == address.MAX_CANDIDATES + 1
+    assert listed[0] == "Desa Suka Maju (1102022015)"
+    assert listed[-1].startswith("... (+")
+
+
+@pytest.mark.parametrize(
+    ("parts", "field", "parent"),
+    [
+        ({"kota": "Kota Bandung", "kecamatan": "Gambir"}, "district", "Kota Bandung"),
+        ({"kabupaten": "Bogor", "kecamatan": "Gambir"}, "district", "Bogor"),
+        (
+            {"kecamatan": "Sukasari", "kota": "Kota Bandung", "kelurahan": "Gambir"},
+            "village",
+            "Kecamatan Sukasari",
+        ),
+        ({"provinsi": "Jawa Tengah", "kota": "Kota Bandung"}, "regency", "Jawa Tengah"),
+        ({"provinsi": "Bali", "kecamatan": "Gambir"}, "district", "Bali"),  # levels may be skipped
+    ],
+)
+def test_part_outside_its_parent_is_mismatched_not_invalid(
+    parts: dict[str, str], field: str, parent: str
+) -> None:
+    value, findings = address.check(parts)
+    assert [(f.code, f.field, dict(f.params)) for f in findings if f.field == field] == [
+        (f"address.{field}.mismatched", field, {"parent": parent})
+    ]
+    assert value is not None
+    assert (
+        value.region_code is None
+        or len(value.region_code) < {"regency": 4, "district": 6, "village": 10}[field]
+    )
+
+
+# --- Papua and Kalimantan Utara ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (
+            {
+                "provinsi": "Papua Tengah",
+                "kabupaten": "Mimika",
+                "kecamatan": "Mimika Baru",
+                "kelurahan": "Kebun Sirih",
+                "kode_pos": "99962",
+            },
+            ("94", "9404", "940401", "9404011010"),
+        ),
+        (
+            {
+                "provinsi": "Papua Selatan",
+                "kabupaten": "Kab. Merauke",
+                "distrik": "Distrik Merauke",
+            },
+            ("93", "9301", "930101", None),
+        ),
+        ({"provinsi": "Papua Barat Daya", "kota": "Kota Sorong"}, ("96", "9671", None, None)),
+        ({"provinsi": "Papua Pegunungan", "kabupaten": "Jayawijaya"}, ("95", "9501", None, None)),
+        (
+            {
+                "provinsi": "Kalimantan Utara",
+                "kota": "Tarakan",
+                "kecamatan": "Tarakan Tengah",
+                "kelurahan": "Selumit Pantai",
+                "kode_pos": "77113",
+            },
+            ("65", "6571", "657102", "6571021005"),
+        ),
+        ({"provinsi": "Kaltara", "kabupaten": "Bulungan"}, ("65", "6501", None, None)),
+    ],
+)
+def test_papua_and_kalimantan_utara_under_current_names(
+    parts: dict[str, str], expected: tuple[str | None, ...]
+) -> None:
+    value, findings = address.check(parts)
+    assert findings == []
+    assert region_codes(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("parts", "region", "current", "codes_"),
+    [
+        (
+            {"kabupaten": "Merauke", "provinsi": "Papua"},
+            "Kabupaten Merauke",
+            "Papua Selatan",
+            ("93", "9301"),
+        ),
+        (
+            {"kabupaten": "Mimika", "provinsi": "Papua"},
+            "Kabupaten Mimika",
+            "Papua Tengah",
+            ("94", "9404"),
+        ),
+        (
+            {"kota": "Tarakan", "provinsi": "Kalimantan Timur"},
+            "Kota Tarakan",
+            "Kalimantan Utara",
+            ("65", "6571"),
+        ),
+        (
+            {"kecamatan": "Mimika Baru", "provinsi": "Papua"},
+            "Kecamatan Mimika Baru",
+            "Papua Tengah",
+            ("94", "9404"),
+        ),
+    ],
+)
+def test_province_before_a_split_is_an_outdated_warning(
+    parts: dict[str, str], region: str, current: str, codes_: tuple[str, str]
+) -> None:
+    value, findings = address.check(parts)
+    assert [(f.code, f.field, dict(f.params)) for f in findings] == [
+        ("address.province.outdated", "province", {"region": region, "current": current})
+    ]
+    assert region_codes(value)[:2] == codes_
+    report = validate({**VALID, "address": parts}, policy=Policy())
+    assert [(i.field, i.severity.value) for i in report.issues] == [("address.province", "warning")]
+
+
+def test_a_province_that_never_held_the_regency_is_a_mismatch() -> None:
+    assert codes({"kabupaten": "Merauke", "provinsi": "Aceh"}) == ["address.regency.mismatched"]
+
+
+# --- postal codes ---------------------------------------------------------------------------------
+
+ISOLA = {
+    "kelurahan": "Isola",
+    "kecamatan": "Sukasari",
+    "kota": "Kota Bandung",
+    "provinsi": "Jawa Barat",
+}
+
+
+@pytest.mark.parametrize(
+    ("postal", "expected", "params"),
+    [
+        ("40154", [], None),  # the village's own code
+        (" 40154 ", [], None),
+        (
+            "40152",
+            ["address.postal_code.region_mismatch"],
+            {"region": "Kelurahan Isola"},
+        ),  # its district's
+        (
+            "40111",
+            ["address.postal_code.region_mismatch"],
+            {"region": "Kelurahan Isola"},
+        ),  # same province
+        (
+            "10110",
+            ["address.postal_code.province_mismatch"],
+            {"province": "Jawa Barat"},
+        ),  # Jakarta's
+        ("99962", ["address.postal_code.province_mismatch"], {"province": "Jawa Barat"}),
+        ("4015", ["address.postal_code.format"], None),
+        ("04015", ["address.postal_code.format"], None),
+        ("401540", ["address.postal_code.format"], None),
+        ("4O154", ["address.postal_code.format"], None),
+        ("٤٠١٥٤", ["address.postal_code.format"], None),  # non-ASCII digits
+    ],
+)
+def test_postal_code_against_the_region(
+    postal: str, expected: list[str], params: dict[str, str] | None
+) -> None:
+    value, findings = address.check({**ISOLA, "kode_pos": postal})
+    assert [f.code for f in findings] == expected
+    if params is not None:
+        assert dict(findings[0].params) == params
+        assert findings[0].actual == postal.strip()
+    assert value is not None
+    assert value.village_code == "3273011003"
+
+
+def test_postal_code_is_judged_at_the_deepest_resolved_level() -> None:
+    district = {"kecamatan": "Gambir", "kota": "Jakarta Pusat"}
+    assert codes({**district, "kode_pos": "10120"}) == []  # another village of Gambir
+    assert codes({**district, "kode_pos": "10210"}) == ["address.postal_code.region_mismatch"]
+    assert codes({"provinsi": "DKI Jakarta", "kode_pos": "14540"}) == []
+    assert codes({"provinsi": "DKI Jakarta", "kode_pos": "40111"}) == [
+        "address.postal_code.province_mismatch"
+    ]
+    # nothing resolved: only the shape is checked
+    assert codes({"kode_pos": "99999"}) == []
+    assert codes({"kota": "Bogor", "kode_pos": "99999"}) == ["address.regency.ambiguous"]
+
+
+def test_postal_code_severities_and_strict_policy() -> None:
+    record = {**VALID, "address": {**ADDRESS, "postal_code": "40152"}}
+    assert validate(record, policy=POLICY).ok
+    assert not validate(record, policy=POLICY.replace(strict=True)).ok
+    wrong_province = {**VALID, "address": {**ADDRESS, "postal_code": "10110"}}
+    report = validate(wrong_province, policy=POLICY)
+    assert (report.ok, report.mismatched) == (False, ("address.postal_code",))
+
+
+# --- RT and RW ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("parts", "rt", "rw"),
+    [
+        ({"rt": "1", "rw": "2"}, "001", "002"),
+        ({"rt": "01", "rw": "02"}, "001", "002"),
+        ({"rt": "001", "rw": "002"}, "001", "002"),
+        ({"rt": 1, "rw": 12}, "001", "012"),
+        ({"rt": "001/002"}, "001", "002"),
+        ({"rt": "1 / 2"}, "001", "002"),
+        ({"rt": "RT 01", "rw": "RW.002"}, "001", "002"),
+        ({"rt_rw": "003/004"}, "003", "004"),
+        ({"rt_rw": "3-4"}, "003", "004"),
+        ({"rt_rw": "RT/RW 005/006"}, "005", "006"),
+        ({"rt_rw": "001/-"}, "001", None),  # no RW in this area
+        ({"rt": "7"}, "007", None),
+        ({"rt": "7", "rw": "-"}, "007", None),
+        ({"rt": "7", "rw": "000"}, "007", "000"),
+        ({"rt_rw": "1/2", "rt": "001", "rw": "02"}, "001", "002"),  # the same values twice
+    ],
+)
+def test_rt_rw_shapes(parts: dict[str, object], rt: str, rw: str | None) -> None:
+    value, findings = address.check(parts)
+    assert findings == []
+    assert value is not None
+    assert (value.rt, value.rw) == (rt, rw)
+
+
+@pytest.mark.parametrize(
+    ("parts", "found"),
+    [
+        ({"rt": "0"}, [("address.rt.zero", "rt")]),
+        ({"rt": "000", "rw": "001"}, [("address.rt.zero", "rt")]),
+        ({"rt": "1a"}, [("address.rt.format", "rt")]),
+        ({"rt": "1234"}, [("address.rt.format", "rt")]),
+        ({"rt": "-"}, [("address.rt.format", "rt")]),
+        ({"rw": "12345"}, [("address.rw.format", "rw")]),
+        ({"rt_rw": "001002"}, [("address.rt.format", "rt_rw")]),
+        ({"rt": "1", "rt_rw": "2/3"}, [("field.conflict", "rt")]),
+        ({"rw": "1", "rt_rw": "2/3"}, [("field.conflict", "rw")]),
+    ],
+)
+def test_rt_rw_problems(parts: dict[str, str], found: list[tuple[str, str]]) -> None:
+    assert [(f.code, f.field) for f in address.check(parts)[1]] == found
+
+
+def test_rt_zero_is_a_warning_and_strict_makes_it_an_error() -> None:
+    record = {**VALID, "address": {**ADDRESS, "rt": "000"}}
+    report = validate(record, policy=POLICY)
+    assert report.ok
+    assert [(i.field, i.code, i.severity.value) for i in report.issues] == [
+        ("address.rt", "address.rt.zero", "warning")
+    ]
+    assert not validate(record, policy=POLICY.replace(strict=True)).ok
+
+
+# --- free text -----------------------------------------------------------------------------------
+
+LINES = [
+    (  # Jakarta, the issue's example
+        "Jl. Merdeka No. 10 RT 01/RW 02, Kel. Gambir, Kec. Gambir, Jakarta Pusat 10110",
+        {"rt": "001", "rw": "002", "village_code": "3171011001", "postal_code": "10110"},
+    ),
+    (  # Jawa Barat, no "Kel."/"Kec." words: placed by the data
+        "Jl. Setiabudi No. 5, RT 003 RW 004, Isola, Sukasari, KOTA BANDUNG, Jawa Barat, 40154",
+        {"rt": "003", "rw": "004", "village_code": "3273011003", "postal_code": "40154"},
+    ),
+    (  # DIY, nickname of the province
+        "Jl. Malioboro No. 52, Suryatmajan, Danurejan, Kota Yogyakarta, DIY 55213",
+        {"village_code": "3471041001", "province": "Daerah Istimewa Yogyakarta"},
+    ),
+    (  # Jawa Timur, RT/RW as on the KTP
+        "Jl. Mastrip Gg. Kebraon II No. 17 RT/RW 002/005 Kel. Kebraon Kec. Karang Pilang Kota Surabaya",
+        {"rt": "002", "rw": "005", "village_code": "3578011002"},
+    ),
+    (  # Bali
+        "Jl. Teuku Umar No. 7 RT 002 RW 003, Kel. Dauh Puri Kelod, Kec. Denpasar Barat, Kota Denpasar, Bali 80114",
+        {"rt": "002", "rw": "003", "district_code": "517103", "village": "Dauh Puri Kelod"},
+    ),
+    (  # Aceh, a gampong
+        "Jl. T. Nyak Arief No. 3; Gampong Lambhuk; Kec. Ulee Kareng; Kota Banda Aceh; Aceh",
+        {"village_code": "1171092001"},
+    ),
+    (  # Kalimantan Utara
+        "Jl. Yos Sudarso No. 8 RT 012, Kel. Selumit Pantai, Kec. Tarakan Tengah, Kota Tarakan, Kalimantan Utara 77113",
+        {"rt": "012", "rw": None, "village_code": "6571021005", "postal_code": "77113"},
+    ),
+    (  # Papua Tengah, "Distrik" for kecamatan
+        "Jl. Budi Utomo No. 21, Kel. Kebun Sirih, Distrik Mimika Baru, Kab. Mimika, Papua Tengah 99962",
+        {"village_code": "9404011010", "province": "Papua Tengah"},
+    ),
+    (  # Kode Pos written out, one segment per line
+        "Perum Griya Asri Blok C2 No. 5\nDesa Pabuaran\nKec. Cibinong\nKab. Bogor\nKode Pos: 16916",
+        {"village_code": "3201011012", "postal_code": "16916"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), LINES, ids=[line[:20] for line, _ in LINES])
+def test_free_text_lines_from_several_provinces(line: str, expected: dict[str, str | None]) -> None:
+    value, findings = address.check(line)
+    assert findings == []
+    assert value is not None
+    assert value.street is not None
+    for name, wanted in expected.items():
+        assert getattr(value, name) == wanted, name
+
+
+def test_split_line_places_parts_and_keeps_their_text() -> None:
+    line = address.split_line(LINES[0][0])
+    assert dict(line.parts) == {
+        "street": "Jl. Merdeka No. 10",
+        "rt": "01",
+        "rw": "02",
+        "village": "Kel. Gambir",
+        "district": "Kec. Gambir",
+        "regency": "Jakarta Pusat",
+        "postal_code": "10110",
+    }
+    assert line.unplaced == ()
+    assert "Merdeka" not in repr(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "unplaced"),
+    [
+        ("Jl. Mawar 3, Kel. Gambir, Kec. Gambir, Narnia", ("Narnia",)),
+        # a regency after the province: people write small to large, so it is not placed
+        ("Jl. Mawar 3, Kec. Gambir, DKI Jakarta, Jakarta Pusat", ("Jakarta Pusat",)),
+        # after a village, "Yogyakarta" may be the city or the province: not guessed
+        ("Jl. Mawar 3, Kel. Gambir, Yogyakarta", ("Yogyakarta",)),
+        ("Jl. Mawar 3, RT 01, RT 02, Kec. Gambir", ("02",)),
+        ("Jl. Mawar 3, Kec. Gambir, Kec. Sawah Besar", ("Kec. Sawah Besar",)),
+    ],
+)
+def test_split_line_reports_what_it_cannot_place(line: str, unplaced: tuple[str, ...]) -> None:
+    assert address.split_line(line).unplaced == unplaced
+    value, findings = address.check(line)
+    assert [(f.code, f.field, dict(f.params)) for f in findings][:1] == [
+        ("address.unplaced", "", {"count": len(unplaced)})
+    ]
+    assert value is not None
+
+
+def test_text_before_the_first_part_is_the_street() -> None:
+    line = address.split_line("Perum Griya Asri, Blok C2 No. 5, RT 1/RW 2, Kec. Gambir")
+    assert line.parts["street"] == "Perum Griya Asri, Blok C2 No. 5"
+    assert line.unplaced == ()
+    # a street that is a level word only in the first segment stays the street
+    assert address.split_line("Jl. Kota Baru 5, Kec. Gambir").parts["street"] == "Jl. Kota Baru 5"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT " * 80 + "1",
+        "rt/rw " * 40 + "1/" * 40,
+        "kel. " * 50,
+        ", " * 120,
+        "Kode Pos " * 25 + "1" * 30,
+        "1" * 250,
+        "a" + " " * 250 + "b",
+        "Kec. " + "x" * 250,
+    ],
+)
+def test_pathological_lines_are_fast_and_never_crash(text: str) -> None:
+    started = time.perf_counter()
+    address.check(text)
+    address.split_line(text * 40)
+    assert time.perf_counter() - started < 0.2
+
+
+# --- required parts, the record layer -------------------------------------------------------------
+
+
+def test_required_parts_are_missing_unless_derived() -> None:
+    required = {f"address.{part}" for part in address.REQUIRABLE_PARTS}
+    assert codes({"kelurahan": "3273011003", "kode_pos": "40154"}, required=required) == [
+        "address.street.missing",
+        "address.rt.missing",
+    ]
+    # a part given but unusable is reported as such, not as missing
+    assert codes(
+        {"kode_pos": "1", "rt_rw": "x"}, required={"address.postal_code", "address.rt"}
+    ) == [
+        "address.rt.format",
+        "address.postal_code.format",
+    ]
+
+
+def test_profile_update_requires_the_domicile_address() -> None:
+    without = WITHOUT_ADDRESS
+    assert validate(without, policy=POLICY).codes == ("address.missing",)
+    partial = {**VALID, "address": {"jalan": "Jl. Setiabudi No. 5", "kota": "Kota Bandung"}}
+    assert validate(partial, policy=POLICY).missing == (
+        "address.village",
+        "address.district",
+        "address.postal_code",
+    )
+    # RT/RW and the KTP address are not required
+    assert validate({**VALID, "address": {**ADDRESS, "rt": None, "rw": None}}, policy=POLICY).ok
+    # a policy may require parts of a section it does not require as a whole
+    parts_only = Policy(required={"address.postal_code"})
+    assert validate(without, policy=parts_only).codes == ("address.postal_code.missing",)
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {
+            "address": {
+                "street": "Jl. Setiabudi No. 5",
+                "rt": "3",
+                "rw": "4",
+                "village": "Isola",
+                "district": "Sukasari",
+                "regency": "Kota Bandung",
+                "province": "Jawa Barat",
+                "postal_code": "40154",
+            }
+        },
+        {
+            "alamat": {
+                "alamat": "Jl. Setiabudi No. 5",
+                "rt_rw": "003/004",
+                "kel_desa": "Isola",
+                "kec": "Sukasari",
+                "kab_kota": "Kota Bandung",
+                "prov": "Jawa Barat",
+                "kodepos": 40154,
+            }
+        },
+        {
+            "Alamat Domisili": {
+                "Jalan": "Jl. Setiabudi No. 5",
+                "RT/RW": "3/4",
+                "Kelurahan/Desa": "Isola",
+                "Kecamatan": "Sukasari",
+                "Kabupaten/Kota": "Kota Bandung",
+                "Provinsi": "Jawa Barat",
+                "Kode Pos": "40154",
+            }
+        },
+        {
+            "Alamat": "Jl. Setiabudi No. 5",
+            "RT": "003",
+            "RW": "004",
+            "Kelurahan": "Isola",
+            "Kecamatan": "Sukasari",
+            "Kabupaten/Kota": "Kota Bandung",
+            "Provinsi": "Jawa Barat",
+            "Kode Pos": "40154",
+        },
+        {
+            "alamat.jalan": "Jl. Setiabudi No. 5",
+            "alamat.rt_rw": "3/4",
+            "alamat.kelurahan": "Isola",
+            "alamat.kecamatan": "Sukasari",
+            "alamat.kota": "Kota Bandung",
+            "alamat.provinsi": "Jawa Barat",
+            "alamat.kode_pos": "40154",
+        },
+        {
+            "address.street": "Jl. Setiabudi No. 5",
+            "address.rt": "3",
+            "address.rw": "4",
+            "domisili.village": "Isola",
+            "address.district": "Sukasari",
+            "address.regency": "Kota Bandung",
+            "address.province": "Jawa Barat",
+            "address.postal_code": "40154",
+        },
+        {
+            "alamat": "Jl. Setiabudi No. 5 RT 3/RW 4, Kel. Isola, Kec. Sukasari, Kota Bandung, Jawa Barat 40154"
+        },
+    ],
+    ids=["nested", "aliases", "headers", "flat", "dotted", "dotted-english", "free-text"],
+)
+def test_record_shapes_give_the_same_domicile_address(record: dict[str, Any]) -> None:
+    report = validate(
+        {**{k: v for k, v in VALID.items() if k != "address"}, **record}, policy=POLICY
+    )
+    assert report.issues == ()
+    assert report.unknown_fields == ()
+    home = report.values["address"]
+    assert isinstance(home, Address)
+    assert (home.street, home.rt, home.rw, home.village_code, home.postal_code) == (
+        "Jl. Setiabudi No. 5",
+        "003",
+        "004",
+        "3273011003",
+        "40154",
+    )
+    assert "ktp_address" not in report.values
+
+
+def test_ktp_address_flat_headers_and_section() -> None:
+    flat = {
+        "Alamat KTP": "Jl. Setiabudi No. 5",
+        "RT KTP": "3",
+        "Kelurahan KTP": "Isola",
+        "KTP Kecamatan": "Sukasari",
+        "Kabupaten/Kota KTP": "Kota Bandung",
+        "Kode Pos KTP": "40154",
+    }
+    for record in (flat, {"alamat_sesuai_ktp": dict(ADDRESS)}, {"ktp_address": ADDRESS}):
+        report = validate({**VALID, **record}, policy=POLICY)
+        assert report.issues == (), record
+        ktp = report.values["ktp_address"]
+        assert isinstance(ktp, Address)
+        assert ktp.village_code == "3273011003"
+        assert isinstance(report.values["address"], Address)
+
+
+def test_issue_paths_and_masked_street() -> None:
+    record = {**WITHOUT_ADDRESS, "alamat": "Jl. Rahasia No. 9, Kel. Gambir, Narnia 99999"}
+    report = validate(record, policy=POLICY)
+    assert [(i.field, i.code) for i in report.issues] == [
+        ("address", "address.unplaced"),
+        ("address.postal_code", "address.postal_code.province_mismatch"),
+    ]
+    shown = repr(report) + str(report.to_dict()) + repr(report.values)
+    assert "Rahasia" not in shown
+    too_long = validate(
+        {**VALID, "address": {**ADDRESS, "street": "Jl. " + "x" * 300}}, policy=POLICY
+    )
+    assert [(i.field, i.code) for i in too_long.issues] == [("address.street", "field.too_long")]
+    odd = validate({**VALID, "address": {**ADDRESS, "rt": [1]}}, policy=POLICY)
+    assert [(i.field, i.code) for i in odd.issues] == [("address.rt", "field.type")]
+    (issue,) = validate({**VALID, "address": {**ADDRESS, "rt": "x"}}, policy=POLICY).issues
+    assert (
+        issue.message == "RT alamat domisili harus 1-3 angka, misalnya 001 (RT/RW ditulis 001/002)."
+    )
+
+
+def test_messages_in_english_name_the_part_and_the_candidates() -> None:
+    record = {**VALID, "ktp_address": {"kota": "Bogor"}}
+    (issue,) = validate(record, policy=POLICY.replace(language="en")).issues
+    assert (issue.field, issue.code) == ("ktp_address.regency", "ktp_address.regency.ambiguous")
+    assert issue.message == (
+        "Regency/city of the KTP address matches several regions: Kabupaten Bogor (3201), "
+        "Kota Bogor (3271); write it in full (e.g. Kabupaten/Kota) or give its code."
+    )
+
+
+def test_reference_address_is_read_quietly() -> None:
+    report = validate(VALID, {"alamat": {"kode_pos": "1"}}, policy=POLICY)
+    assert report.codes == ("reference.invalid",) or report.codes == ()
+    assert validate(VALID, {"alamat": {"kota": "Kota Bandung"}}, policy=POLICY).codes == ()
+
+
+# --- the KTP address against the NIK ---------------------------------------------------------------
+
+GAMBIR = {
+    "kelurahan": "Gambir",
+    "kecamatan": "Gambir",
+    "kota": "Jakarta Pusat",
+    "kode_pos": "10110",
+}
+
+
+@pytest.mark.parametrize(
+    ("number", "ktp", "expected"),
+    [
+        ("3273014107900003", ADDRESS, None),  # same district
+        ("3273024107900003", {"kota": "Kota Bandung"}, None),  # only the city is known: same city
+        ("3273024107900003", ADDRESS, ("327302 Coblong", "327301 Sukasari")),  # another district
+        ("3171014107900003", ADDRESS, ("317101 Gambir", "327301 Sukasari")),
+        # Mimika, Papua before 2022: compared with today's successor
+        (
+            "9109014107900003",
+            {"kecamatan": "Mimika Baru", "kabupaten": "Mimika", "provinsi": "Papua Tengah"},
+            None,
+        ),
+        ("9109014107900003", GAMBIR, ("940401 Mimika Baru", "317101 Gambir")),
+        # Tarakan, Kalimantan Timur before 2012 (no district list): the city is compared
+        (
+            "6473014107900003",
+            {"kecamatan": "Tarakan Tengah", "kota": "Tarakan", "provinsi": "Kaltara"},
+            None,
+        ),
+        ("6473014107900003", GAMBIR, ("6571 Kota Tarakan", "3171 Kota Administrasi Jakarta Pusat")),
+    ],
+)
+def test_ktp_address_is_compared_with_the_nik_region(
+    number: str, ktp: dict[str, str], expected: tuple[str, str] | None
+) -> None:
+    report = validate({**VALID, "nik": number, "ktp_address": ktp}, policy=POLICY)
+    found = [(i.expected, i.actual) for i in report.issues if i.code == "ktp_address.nik_mismatch"]
+    assert found == ([] if expected is None else [expected])
+    assert report.ok  # a warning: moving house is normal
+
+
+def test_domicile_address_is_never_compared_with_the_nik() -> None:
+    record = {**VALID, "nik": "3171014107900003", "address": {**ADDRESS}}
+    assert validate(record, policy=POLICY).issues == ()
+    strict = POLICY.replace(strict=True)
+    ktp = {**record, "ktp_address": ADDRESS}
+    assert validate(ktp, policy=strict).codes == ("ktp_address.nik_mismatch",)
+    assert validate(ktp, policy=strict).ok  # not escalated by strict: moving is normal
+
+
+# --- value, parse, format, pydantic ----------------------------------------------------------------
+
+
+def test_address_value_hides_the_street() -> None:
+    value = address.parse({**ADDRESS, "street": "Jl. Rahasia No. 9"})
+    assert "Rahasia" not in repr(value)
+    assert repr(value).startswith("Address(street='***', rt='003', rw='004', village='Isola'")
+    assert value.as_dict()["street"] == "Jl. Rahasia No. 9"
+
+
+def test_parse_is_valid_and_format() -> None:
+    value = address.parse(
+        "Jl. Merdeka No. 10 RT 1/RW 2, Kel. Gambir, Kec. Gambir, Jakarta Pusat 10110"
+    )
+    assert address.format(value) == (
+        "Jl. Merdeka No. 10, RT 001/RW 002, Kel. Gambir, Kec. Gambir, "
+        "Kota Administrasi Jakarta Pusat, Daerah Khusus Ibukota Jakarta 10110"
+    )
+    assert address.parse({"kota": "Bogor"}).regency_code is None  # a warning does not raise
+    with pytest.raises(ValueError, match=r"address\.postal_code\.format") as error:
+        address.parse({**ADDRESS, "postal_code": "0"})
+    assert getattr(error.value, "code", None) == "address.postal_code.format"
+    with pytest.raises(ValueError, match=r"ktp_address\.missing"):
+        address.parse({}, section="ktp_address")
+    assert address.is_valid(ADDRESS)
+    assert address.is_valid("Kec. Gambir, Jakarta Pusat")
+    assert not address.is_valid({**ADDRESS, "district": "Gambir"})
+    assert not address.is_valid(None)
+    assert not address.is_valid(12)
+
+
+class Form(BaseModel):
+    address: AddressType
+    ktp_address: KtpAddressType | None = None
+
+
+def test_pydantic_address_errors_carry_the_codes_and_parts() -> None:
+    form = Form(address=ADDRESS)
+    assert form.address.village_code == "3273011003"
+    assert form.model_dump(mode="json")["address"]["postal_code"] == "40154"
+    assert Form.model_validate_json(form.model_dump_json()).address == form.address
+    assert Form(address="Kec. Gambir, Jakarta Pusat").address.district_code == "317101"
+    assert Form(address={"kota": "Bogor"}).address.regency == "Bogor"  # warnings pass
+    with pytest.raises(ValidationError) as error:
+        Form(
+            address={**ADDRESS, "rt": "1a", "district": "Gambir", "village": None},
+            ktp_address={"kode_pos": "0"},
+        )
+    assert [(e["loc"], e["type"]) for e in error.value.errors()] == [
+        (("address", "rt"), "address.rt.format"),
+        (("address", "district"), "address.district.mismatched"),
+        (("ktp_address", "postal_code"), "ktp_address.postal_code.format"),
+    ]
+    assert (
+        error.value.errors()[1]["msg"] == "Kecamatan alamat domisili tidak berada di Kota Bandung."
+    )
+    with pytest.raises(ValidationError) as error:
+        Form(address=12)
+    assert error.value.errors()[0]["type"] == "field.type"
+    with pytest.raises(ValidationError) as error:
+        Form(address={})
+    assert error.value.errors()[0]["type"] == "address.missing"
+
+
+def test_participant_from_a_report_carries_both_addresses() -> None:
+    report = validate({**VALID, "alamat_ktp": dict(GAMBIR)}, policy=POLICY)
+    participant = report.participant
+    assert isinstance(participant, Participant)
+    assert participant.address is not None
+    assert participant.address.village_code == "3273011003"
+    assert participant.ktp_address is not None
+    assert participant.ktp_address.district_code == "317101"
+    dumped = participant.model_dump(mode="json", exclude_none=True)
+    assert dumped["ktp_address"]["village"] == "Gambir"
+    assert Participant.model_validate(dumped).address == participant.address

@@ -1,0 +1,241 @@
+"""validate_many / validate_file: order, row numbers, duplicates, the reference join, workers."""
+
+from __future__ import annotations
+
+import gc
+import json
+import pickle
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from benchmarks.bench_batch import generate
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jmo_validate import Policy, Reference, Summary, validate, validate_file, validate_many
+from jmo_validate.batch import KeyIndex, key_number
+from jmo_validate.readers import ReadError, Unreadable
+from tests.catalogue_examples import VALID
+from tests.conftest import REFERENCE_DATE
+
+POLICY = Policy.profile_update(reference_date=REFERENCE_DATE)
+OTHER = {**VALID, "nik": "3578101708850002", "sex": "L", "birth_date": "17-08-1985"}
+
+
+def codes(records: list[object], **options: object) -> list[tuple[int, tuple[str, ...]]]:
+    return [
+        (row, report.codes)
+        for row, report in validate_many(records, policy=POLICY, **options)  # type: ignore[arg-type]
+    ]
+
+
+def test_one_report_per_record_in_order_same_as_validate() -> None:
+    records = [VALID, {"nik": "1"}, "not a record", OTHER, Unreadable("CSV: line contains NUL")]
+    results = list(validate_many(records, policy=POLICY))
+    assert [row for row, _ in results] == [0, 1, 2, 3, 4]
+    for record, (_, report) in zip(records[:4], results, strict=False):
+        assert report == validate(record, policy=POLICY)
+    assert results[4].report.codes == ("record.unreadable",)
+    assert results[4].report.issues[0].message == (
+        "Baris ini tidak dapat dibaca sebagai data peserta (CSV: line contains NUL)."
+    )
+
+
+def test_streams_lazily() -> None:
+    consumed = []
+
+    def records():
+        for number in range(10**9):
+            consumed.append(number)
+            yield VALID if number == 0 else {**VALID, "nik": f"32730141079{number:05d}"}
+
+    stream = validate_many(records(), policy=POLICY)
+    assert next(stream).row == 0
+    assert len(consumed) == 1
+
+
+def test_duplicates_by_nik_digits_and_by_kpj() -> None:
+    formatted = {**VALID, "nik": "3273.0141.0790.0003", "kpj": "190 1234 5679"}
+    found = codes([VALID, OTHER, formatted])
+    assert found[2] == (2, ("record.duplicate_key",))
+    duplicate = list(validate_many([VALID, formatted], policy=POLICY.replace(language="en")))[1]
+    assert (
+        duplicate.report.issues[0].message == "The same NIK already appears in row 0 (duplicate)."
+    )
+    assert duplicate.report.issues[0].field == "nik"
+    assert codes([VALID, formatted], key="kpj") == [(0, ()), (1, ())]
+    same_kpj = {**OTHER, "No. KPJ": "190-1234-5678"}
+    del same_kpj["kpj"]
+    assert codes([VALID, same_kpj], key="kpj")[1] == (1, ("record.duplicate_key",))
+    assert codes([VALID, VALID], key=None) == [(0, ()), (1, ())]
+
+
+def test_unusable_keys_are_not_joined_or_deduplicated() -> None:
+    short = {**VALID, "nik": "327301410790003"}
+    found = codes([short, short, {**VALID, "nik": None}], reference=[VALID])
+    assert found[0][1] == found[1][1] == ("nik.length",)
+    assert "reference.not_found" not in found[2][1]
+
+
+def test_reference_join() -> None:
+    ktp = [
+        {"NIK": "3273014107900003", "Nama": "SITI AMINAH", "Tanggal Lahir": "1990-07-01"},
+        {"nik": "3578101708850002", "nama": "Muhammad Rizki", "tgl_lahir": "1985-08-18"},
+        {"nik": "bad"},
+        {"nik": "3578.1017.0885.0002", "nama": "Someone Else"},
+    ]
+    reference = Reference(ktp)
+    assert (len(reference), reference.duplicates, reference.skipped) == (2, 1, 1)
+    unknown = {**VALID, "nik": "3374115203950001", "birth_date": "12-03-1995"}
+    found = codes([VALID, OTHER, unknown], reference=reference)
+    assert found == [
+        (0, ()),
+        (1, ("birth_date.reference_mismatch", "full_name.reference_mismatch")),
+        (2, ("reference.not_found",)),
+    ]
+    by_kpj = Reference([{"kpj": "19012345678", "nama": "Budi Santoso"}], key="kpj")
+    assert codes([VALID], reference=by_kpj, key="kpj") == [(0, ("full_name.reference_mismatch",))]
+    with pytest.raises(ValueError, match="keyed by kpj"):
+        validate_many([VALID], reference=by_kpj)
+
+
+def test_reference_file_indexed_by_offset(tmp_path: Path) -> None:
+    for name, text in {
+        "ktp.csv": 'NIK;Nama\n3273014107900003;SITI AMINAH\n\n3578101708850002;"RIZKI,\nM."\n',
+        "ktp.jsonl": '{"nik": "3273014107900003", "nama": "SITI AMINAH"}\n\n{bad\n'
+        '{"nik": "3578101708850002", "nama": "RIZKI, M."}\n',
+        "ktp.json": json.dumps([{"nik": "3273014107900003", "nama": "SITI AMINAH"}]),
+    }.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8-sig")
+        with Reference.from_file(path) as reference:
+            first = reference.get(3273014107900003)
+            assert isinstance(first, dict)
+            assert list(first.values()) == ["3273014107900003", "SITI AMINAH"]
+            if name != "ktp.json":
+                second = reference.get(3578101708850002)
+                assert isinstance(second, dict)
+                assert list(second.values())[1] in ("RIZKI,\nM.", "RIZKI, M.")
+            assert reference.get(1) is None
+
+
+def test_workers_keep_order_and_results(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    records: list[object] = []
+    for number in range(1700):
+        record = {**VALID, "nik": f"3273014107{rng.randrange(90, 99)}{number % 50 + 1:04d}"}
+        records.append(record if number % 7 else Unreadable("x"))
+    reference = [VALID, OTHER]
+    one = list(validate_many(records, reference=reference, policy=POLICY))
+    two = list(validate_many(records, reference=reference, policy=POLICY, workers=2))
+    assert one == two
+    assert [row for row, _ in two] == list(range(1700))
+
+
+def test_workers_stop_cleanly_when_abandoned() -> None:
+    stream = validate_many([VALID] * 5000, policy=POLICY, workers=2, key=None)
+    assert next(stream).report.ok
+    stream.close()
+
+
+def test_reports_and_values_pickle() -> None:
+    report = validate({**VALID, "sex": "L"}, {"nama": "Siti Aminah"}, policy=POLICY)
+    assert report.issues
+    copy = pickle.loads(pickle.dumps(report))
+    assert copy == report
+    assert copy.values == report.values
+    assert copy.participant == report.participant
+    assert pickle.loads(pickle.dumps(POLICY)) == POLICY
+    assert pickle.loads(pickle.dumps(Unreadable("x"))) == Unreadable("x")
+
+
+def test_gc_settings_are_restored() -> None:
+    before = gc.get_threshold()
+    stream = validate_many([VALID, OTHER], policy=POLICY)
+    next(stream)
+    assert gc.get_threshold()[0] == 100_000
+    assert gc.get_freeze_count() > 0
+    list(stream)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def test_arguments_are_checked_at_call() -> None:
+    with pytest.raises(ValueError, match="key must be"):
+        validate_many([], key="email")
+    with pytest.raises(ValueError, match="workers"):
+        validate_many([], workers=0)
+    with pytest.raises(TypeError, match="policy"):
+        validate_many([], policy="strict")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="needs a key"):
+        validate_many([], reference=[VALID], key=None)
+    with pytest.raises(ReadError, match=r"no-such-file\.csv"):
+        validate_file("no-such-file.csv")
+
+
+def test_key_number() -> None:
+    assert key_number({"NIK": " ", "No KTP": "3273 0141 0790 0003"}) == 3273014107900003
+    assert key_number({"nik": 3273014107900003}) == 3273014107900003
+    assert key_number({"nik": ["3273014107900003"]}) is None
+    assert key_number({"nik": "３２７３０１４１０７９００００３"}) is None  # full-width digits
+    assert key_number("3273014107900003") is None
+    assert key_number({"kpj": "19012345678"}, "kpj") == 19012345678
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2**62 - 1), st.integers(-(2**63), 2**63 - 1))))
+def test_key_index_behaves_like_a_dict(pairs: list[tuple[int, int]]) -> None:
+    index, model = KeyIndex(), {}
+    for key, value in pairs:
+        assert index.setdefault(key, value) == model.setdefault(key, value)
+    assert len(index) == len(model)
+    for key, value in model.items():
+        assert index.get(key) == value
+
+
+def test_key_index_grows_and_rejects_bad_keys() -> None:
+    index = KeyIndex()
+    for number in range(5000):
+        index.setdefault(3273014107900000 + number * 10_000, number)
+    assert len(index) == 5000
+    assert index.get(3273014107900000 + 4999 * 10_000) == 4999
+    with pytest.raises(ValueError, match="2\\*\\*62"):
+        index.setdefault(-1, 0)
+
+
+def test_summary_counts() -> None:
+    summary = Summary()
+    records = [VALID, {**VALID, "sex": "L"}, {"nik": "1"}, {"nik": "2"}]
+    for _, report in validate_many(records, policy=POLICY, key=None):
+        summary.add(report)
+    assert (summary.records, summary.ok, summary.with_errors, summary.with_warnings) == (4, 2, 2, 1)
+    assert summary.top(1) == [("nik.length", 2)]
+    assert summary.to_dict()["codes"]["nik.length"] == 2
+
+
+def test_benchmark_generator_makes_what_it_says(tmp_path: Path) -> None:
+    data, ktp = tmp_path / "peserta.csv", tmp_path / "ktp.csv"
+    made = generate(data, 500, seed=11, reference=ktp)
+    assert made == generate(tmp_path / "again.csv", 500, seed=11)
+    summary = Summary()
+    with Reference.from_file(ktp) as reference:
+        for _, report in validate_file(data, reference=reference, policy=POLICY):
+            summary.add(report)
+    assert summary.records == 500
+    assert summary.codes["record.duplicate_key"] == made.duplicates
+    assert summary.with_errors == made.broken + made.duplicates
+    assert "reference.not_found" not in summary.codes
+
+
+def test_import_stays_light() -> None:
+    code = (
+        "import sys, jmo_validate; "
+        "print(sorted(m for m in ('click', 'rich', 'openpyxl', 'multiprocessing') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

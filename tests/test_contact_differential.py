@@ -1,0 +1,184 @@
+"""The contact fast paths give exactly the plain libraries' results.
+
+Each fast path only *accepts*; whatever it does not accept goes to the library
+(``phone._library`` / ``email_address._library``), so the only way to differ is a
+fast-path acceptance the library would not make identically. Over a large seeded
+corpus (valid and invalid, real-world-shaped and random) every fast acceptance is
+compared with the library's full outcome (E.164 and type / normalised parts, and the
+warnings), and a sample of all inputs compares the public outcome with the fast path
+switched off (codes included). A separate check ties ``phone._library`` to the bare
+``phonenumbers`` calls.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from jmo_validate import email_address, phone
+from jmo_validate.errors import FieldError
+
+PHONE_INPUTS = 200_000
+EMAIL_INPUTS = 100_000
+SAMPLE_EVERY = 50  # public outcome with and without the fast path, on 1 input in 50
+
+SEPARATORS = ["", "", "", " ", "-", ".", " - ", "  ", "(", ")", "/", "\u2013"]
+PREFIXES = ["0", "0", "0", "+62", "+62 ", "62", "0062", "+62 0", "620", "(+62)", "", "+", "00"]
+PREFIXES += ["+1 ", "+65", "+61", "008 62", "009", "0 62", "+6", "++62", "0 ", "(0", "+620"]
+# National starts: mobile ranges of all operators, landline area codes, toll free, odd ones.
+STARTS = ["811", "812", "813", "821", "822", "823", "851", "852", "853", "85155", "814", "815"]
+STARTS += ["816", "855", "856", "857", "858", "895", "896", "897", "898", "899", "817", "818"]
+STARTS += ["819", "859", "877", "878", "831", "832", "833", "838", "881", "882", "887", "889"]
+STARTS += ["21", "22", "31", "24", "61", "274", "361", "411", "800", "804", "809", "8071", "177"]
+STARTS += ["828", "868", "84", "80", "1500", "5", "9", "62", "0", "1", "7", "3", "6281"]
+JUNK = ["O", "l", "x", "ext 12", "#", "\uff10", "\u0660", "*", "a", ";", "\t", "+"]
+
+
+def _phone_inputs(count: int, seed: int = 20261125) -> Iterator[str]:
+    rng = random.Random(seed)
+    for _ in range(count):
+        start = rng.choice(STARTS)
+        # Mostly lengths around the real ones (national numbers of 9-12 digits), some anywhere.
+        length = (
+            rng.choice([9, 10, 10, 11, 11, 11, 12]) if rng.random() < 0.7 else rng.randint(1, 18)
+        )
+        digits = start + "".join(rng.choice("0123456789") for _ in range(length - len(start)))
+        text = rng.choice(PREFIXES) if rng.random() < 0.5 else rng.choice(["0", "+62", "+62 "])
+        group = rng.randint(2, 5)
+        for index, digit in enumerate(digits):
+            if index and index % group == 0:
+                text += rng.choice(SEPARATORS)
+            text += digit
+        if rng.random() < 0.08:
+            at = rng.randint(0, len(text))
+            text = text[:at] + rng.choice(JUNK) + text[at:]
+        if rng.random() < 0.05:
+            text = rng.choice([" ", "(", ")", "-", "."]) + text + rng.choice(["", " ", ")", "-"])
+        yield text
+
+
+LOCALS = ["budi", "siti.aminah", "Budi.Santoso", "b", "a_b", "x%y", "budi+jmo", "o'brien"]
+LOCALS += ["budi..x", ".budi", "budi.", '"budi"', "bü", "a" * 64, "a" * 65, "-", "1", "Ab-9"]
+DOMAINS = ["gmail.com", "GMAIL.COM", "yahoo.co.id", "kantor.co.id", "gmial.com", "bücher.de"]
+DOMAINS += ["xn--bcher-kva.de", "a.b", "ab--cd.com", "xn--abc.com", "test", "x.test", "localhost"]
+DOMAINS += ["mail.local", "gmail..com", "-gmail.com", "gmail-.com", "gmail.123", "a1.c0m"]
+DOMAINS += ["[1.2.3.4]", "sub.mailinator.com", ("x" * 63 + ".") * 3 + "com", "x.onion", "co"]
+ATOM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-'!#"
+LABEL = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
+
+
+TLDS = ["com", "co.id", "id", "net", "org", "ac.id", "go.id", "sch.id", "Com", "c0m", "x", "museum"]
+WORD = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _word(rng: random.Random, alphabet: str, low: int, high: int) -> str:
+    return "".join(rng.choice(alphabet) for _ in range(rng.randint(low, high)))
+
+
+def _realistic_email(rng: random.Random) -> str:
+    local = ".".join(_word(rng, WORD + "_+-%", 1, 10) for _ in range(rng.randint(1, 3)))
+    labels = [_word(rng, WORD, 1, 3) + rng.choice(["", "-", "--"]) + _word(rng, WORD, 0, 8)]
+    labels += [_word(rng, WORD, 1, 12) for _ in range(rng.randint(0, 2))]
+    if rng.random() < 0.1:
+        local = local.upper()
+        labels = [label.upper() for label in labels]
+    return local + "@" + ".".join([*labels, rng.choice(TLDS)])
+
+
+def _email_inputs(count: int, seed: int = 20261126) -> Iterator[str]:
+    rng = random.Random(seed)
+    for _ in range(count):
+        if rng.random() < 0.6:
+            yield _realistic_email(rng)
+            continue
+        if rng.random() < 0.5:
+            local = rng.choice(LOCALS)
+        else:
+            local = "".join(rng.choice(ATOM) for _ in range(rng.randint(0, 70)))
+        if rng.random() < 0.5:
+            domain = rng.choice(DOMAINS)
+        else:
+            labels = [
+                "".join(rng.choice(LABEL) for _ in range(rng.choice([0, 1, 2, 5, 12, 63, 64])))
+                for _ in range(rng.randint(1, 4))
+            ]
+            domain = ".".join(labels)
+        text = local + rng.choice(["@", "@", "@", "@@", "", " @"]) + domain
+        if rng.random() < 0.03:
+            text = text + rng.choice([" ", ".", "\u00e9", "@x.com"])
+        yield text
+
+
+def _outcome(
+    read: Callable[..., tuple[object, ...]], *args: object, **kwargs: bool
+) -> tuple[object, ...]:
+    try:
+        return ("ok", *read(*args, **kwargs))
+    except FieldError as error:
+        return ("error", error.code)
+
+
+def test_phone_fast_path_is_identical_to_phonenumbers() -> None:
+    accepted = sampled = 0
+    for index, text in enumerate(_phone_inputs(PHONE_INPUTS)):
+        prepared = phone._prepare(text)
+        quick = phone._fast(prepared)
+        if quick is not None:
+            accepted += 1
+            assert (*quick, ()) == phone._library(prepared), text
+        if index % SAMPLE_EVERY == 0:
+            sampled += 1
+            assert _outcome(phone._read, text) == _outcome(phone._read, text, fast=False), text
+    assert accepted > PHONE_INPUTS // 5, accepted  # the corpus exercises the fast path
+    assert sampled == PHONE_INPUTS // SAMPLE_EVERY
+
+
+def test_email_fast_path_is_identical_to_email_validator() -> None:
+    accepted = sampled = 0
+    for index, text in enumerate(_email_inputs(EMAIL_INPUTS)):
+        quick = email_address._fast(text)
+        if quick is not None:
+            accepted += 1
+            assert (*quick, quick[1]) == email_address._library(text), text
+        if index % SAMPLE_EVERY == 0:
+            sampled += 1
+            fast = _outcome(email_address._read, text, False)
+            assert fast == _outcome(email_address._read, text, False, fast=False), text
+    assert accepted > EMAIL_INPUTS // 5, accepted
+    assert sampled == EMAIL_INPUTS // SAMPLE_EVERY
+
+
+def test_phone_library_path_is_the_bare_phonenumbers_calls() -> None:
+    """Acceptance, E.164 and type of ``phone._library`` are those of the bare library calls."""
+    for text in _phone_inputs(10_000, seed=7):
+        try:
+            number = phonenumbers.parse(text, "ID")
+            valid = phonenumbers.is_valid_number(number) and number.country_code == 62
+        except phonenumbers.NumberParseException:
+            valid = False
+        try:
+            e164, kind, _ = phone._library(text)
+        except FieldError:
+            assert not valid, text
+            continue
+        assert valid, text
+        assert e164 == phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        assert phone._phone_types()[phonenumbers.number_type(number)] is kind
+
+
+def test_email_library_path_is_the_bare_email_validator_call() -> None:
+    for text in _email_inputs(10_000, seed=8):
+        try:
+            result = validate_email(text, check_deliverability=False)
+        except EmailNotValidError:
+            result = None
+        try:
+            parts = email_address._library(text)
+        except FieldError:
+            assert result is None, text
+            continue
+        assert result is not None, text
+        assert parts == (result.local_part, result.domain, result.ascii_domain)
