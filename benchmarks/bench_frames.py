@@ -1,7 +1,8 @@
 """Whole frames: the row path, the polars path (1 and 2 threads) and Spark ``local[2]``.
 
-``python -m benchmarks.run frames`` generates 1,000,000 identity rows (seedable; a mix
-of clean rows, rows in other accepted spellings and broken rows), then times, each in
+``python -m benchmarks.run frames`` generates 1,000,000 participant rows (identity,
+phone, e-mail and domicile address, everything ``Policy.profile_update()`` requires;
+seedable; a mix of clean rows, rows in other accepted spellings and broken rows), then times, each in
 a fresh subprocess so that ``POLARS_MAX_THREADS`` applies: :func:`jmo_validate.validate`
 per row, :func:`jmo_validate.frame.validate_frame` on a polars frame with 1 and 2
 threads, and :func:`jmo_validate.spark.validate_spark` on ``local[2]``. It prints rows/s,
@@ -21,24 +22,25 @@ import time
 from datetime import date
 from pathlib import Path
 
+from benchmarks import participants
 from jmo_validate import Policy
-from jmo_validate.nik import PROVINCE_CODES
 
 TODAY = date(2026, 11, 25)
 POLICY = Policy.profile_update(reference_date=TODAY)
 #: Header names as an HR export writes them (read through the alias table).
-HEADERS = ("NIK", "No KPJ", "Nama Lengkap", "Tanggal Lahir", "Jenis Kelamin")
+HEADERS = ("NIK", "No KPJ", "Nama Lengkap", "Tanggal Lahir", "Jenis Kelamin", *participants.HEADERS)
+#: The field paths of those headers, in the same order.
+FIELD_PATHS = ("nik", "kpj", "full_name", "birth_date", "sex", *participants.FIELD_PATHS)
 
 _WORDS = ("siti", "aminah", "budi", "santoso", "dewi", "lestari", "agus", "setiawan", "rina")
 _WORDS += ("muhammad", "rizki", "putri", "ayu", "eko", "prasetyo", "joko", "nur", "hidayah")
 _MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus")
-_PROVINCES = sorted(PROVINCE_CODES)
 
 
 def _broken(rng: random.Random, row: list[str | None], nik: str, kpj: str, name: str) -> None:
     """Break one field the way real extracts are broken (each maps to an issue code)."""
     sex = row[4]
-    choice = rng.randrange(12)
+    choice = rng.randrange(17)
     if choice == 0:
         row[0] = nik[:7] + "O" + nik[8:]  # letter O for zero
     elif choice == 1:
@@ -61,34 +63,46 @@ def _broken(rng: random.Random, row: list[str | None], nik: str, kpj: str, name:
         row[4] = "L" if sex in ("P", "Perempuan") else "P"  # sex differs from the NIK
     elif choice == 10:
         row[3] = f"0{rng.randint(1, 9)}-01-1980"  # birth date differs from the NIK
-    else:
+    elif choice == 11:
         row[4] = "X"
+    elif choice == 12:
+        row[5] = str(row[5])[:7]  # phone number cut short
+    elif choice == 13:
+        row[6] = str(row[6]).replace("@gmail.com", "@gmial.com").replace("@", "@@", 1)
+    elif choice == 14:
+        row[13] = "40999"  # postal code of no village there
+    elif choice == 15:
+        row[9] = "Antah Berantah"  # no such village
+    else:
+        row[8] = "000/001"  # RT zero (a warning)
 
 
 def generate_rows(
     count: int, seed: int = 2026, headers: tuple[str, ...] = HEADERS
 ) -> dict[str, list[str | None]]:
-    """Return ``count`` identity rows as columns: ~70 % clean and in the plainest
-    spelling, ~12 % clean in other spellings (dots in the NIK, month names, words for
-    the sex), ~18 % broken in one field."""
+    """Return ``count`` participant rows as columns: ~70 % clean and in the plainest
+    spelling, ~14 % clean in other spellings (dots in the NIK, month names, words for
+    the sex, a street line with a double space), ~18 % broken in one field."""
     rng = random.Random(seed)
     columns: list[list[str | None]] = [[] for _ in HEADERS]
+    districts = participants.district_codes()
+    if len(headers) != len(HEADERS):
+        raise ValueError(f"need {len(HEADERS)} headers, one per column of HEADERS")
     start = date(1962, 1, 1).toordinal()
     span = date(2006, 12, 31).toordinal() - start
-    for _ in range(count):
+    for number in range(1, count + 1):
         born = date.fromordinal(start + rng.randrange(span))
         female = rng.random() < 0.5
         day = born.day + 40 if female else born.day
-        nik = (
-            f"{rng.choice(_PROVINCES)}{rng.randint(1, 79):02d}{rng.randint(1, 40):02d}"
-            f"{day:02d}{born.month:02d}{born.year % 100:02d}{rng.randint(1, 999):04d}"
-        )
+        nik = f"{rng.choice(districts)}{day:02d}{born.month:02d}{born.year % 100:02d}{rng.randint(1, 999):04d}"
+        name = " ".join(rng.choice(_WORDS).title() for _ in range(rng.randint(2, 3)))
         row: list[str | None] = [
             nik,
             f"{rng.randrange(10**11):011d}",
-            " ".join(rng.choice(_WORDS).title() for _ in range(rng.randint(2, 3))),
+            name,
             born.strftime(rng.choice(("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"))),
             "P" if female else "L",
+            *participants.contact_and_domicile(rng, name, number),
         ]
         draw = rng.random()
         if draw < 0.04:
@@ -97,7 +111,9 @@ def generate_rows(
             row[3] = f"{born.day} {_MONTHS[born.month - 1]} {born.year}"
         elif draw < 0.12:
             row[4] = "Perempuan" if female else "Laki-laki"
-        elif draw < 0.30:
+        elif draw < 0.14:
+            row[7] = str(row[7]).replace(" No.", "  No.")
+        elif draw < 0.32:
             _broken(rng, row, nik, str(row[1]), str(row[2]))
         for column, value in zip(columns, row, strict=True):
             column.append(value)
@@ -190,7 +206,7 @@ def main() -> None:
         pl.DataFrame(generate_rows(count)).write_parquet(path)
         rows = _subprocess("rows", path)
         base = count / rows["seconds"]
-        print(f"{count:,} generated identity rows (seed 2026); rows/s, ratio to the row path")
+        print(f"{count:,} generated participant rows (seed 2026); rows/s, ratio to the row path")
         print(f"{'row path: validate() per row':<40} {base:>10,.0f}/s    1.00x  fallback 100.0 %")
         for threads in (1, 2):
             timed = _subprocess("polars", path, threads)

@@ -16,9 +16,8 @@ from pyspark.sql.types import StringType, StructField, StructType
 
 from jmo_validate import Policy, validate
 from jmo_validate.spark import issue_schema, validate_spark
-from tests.catalogue_examples import VALID
 from tests.conftest import REFERENCE_DATE
-from tests.test_frame import CASES, _full
+from tests.test_frame import CASES, VALID_ROW, _full
 
 ROW = "row_number"
 
@@ -69,7 +68,7 @@ def test_spark_issues_are_those_of_validate(spark: SparkSession) -> None:
 
 def test_spark_masks_keys_by_default(spark: SparkSession) -> None:
     policy = Policy.profile_update(reference_date=REFERENCE_DATE)
-    df = _text_frame(spark, [{**VALID, "kpj": "123"}])
+    df = _text_frame(spark, [{**VALID_ROW, "kpj": "123"}])
     (issue,) = validate_spark(df, policy=policy).collect()
     assert (issue.key, issue.code, issue.actual) == ("3273********0003", "kpj.length", "***")
     with pytest.raises(ValueError, match="keep"):
@@ -83,7 +82,7 @@ def test_example_job_writes_the_issues(spark: SparkSession, tmp_path: Path) -> N
     assert spec.loader is not None
     job = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(job)
-    records = [{"id_karyawan": "K-1", **VALID}, {"id_karyawan": "K-2", **VALID, "sex": "L"}]
+    records = [{"id_karyawan": "K-1", **VALID_ROW}, {"id_karyawan": "K-2", **VALID_ROW, "sex": "L"}]
     pl.DataFrame(records).write_parquet(tmp_path / "in.parquet")
     assert job.main([str(tmp_path / "in.parquet"), str(tmp_path / "out"), "2026-11-25"]) == 0
     written = spark.read.parquet(str(tmp_path / "out")).collect()

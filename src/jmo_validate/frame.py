@@ -10,10 +10,12 @@ input's kind (polars in, polars out; pandas in, pandas out):
   ``message``, ``expected``, ``actual`` (masked unless ``show_values=True``);
 * ``summary``: one row per input row - ``row``, ``ok``, ``errors``, ``warnings``.
 
-For polars frames a vectorised pre-check accepts the rows that are provably
-clean (every identity column well-formed and consistent with the NIK); every
-other row goes through :func:`~jmo_validate.validate` itself, so verdicts are
-identical by construction. ``FrameResult.fallback_share`` says how many rows took
+For polars frames a pre-check accepts the rows that are provably clean: the
+identity columns by vectorised expressions (well-formed, consistent with the NIK),
+and the columns of the families in :data:`DISTINCT_FAMILIES` (phone, e-mail, last
+update, domicile address) by the record layer's own code, run once per distinct
+value. Every other row goes through :func:`~jmo_validate.validate` itself, so
+verdicts are identical by construction. ``FrameResult.fallback_share`` says how many rows took
 that exact path. Records are independent, so the function is pure over a
 partition: :mod:`jmo_validate.spark` maps it over a Spark DataFrame.
 
@@ -28,13 +30,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from jmo_validate import kpj, nik
-from jmo_validate.check import FIELDS, Context, validate
+from jmo_validate import crosschecks, kpj, nik, regions
+from jmo_validate.address import MAX_LINE_LENGTH
+from jmo_validate.check import FIELDS, Context, FieldSpec, validate
 from jmo_validate.codes import CATALOGUE
 from jmo_validate.masking import MASKERS
 from jmo_validate.nik import PROVINCE_CODES
 from jmo_validate.policy import Policy
 from jmo_validate.record import MAX_FIELDS, TextError, as_text, read_record
+from jmo_validate.regions import RegionStatus
 from jmo_validate.report import Report
 
 if TYPE_CHECKING:
@@ -42,6 +46,7 @@ if TYPE_CHECKING:
     import polars as pl
 
 __all__ = [
+    "DISTINCT_FAMILIES",
     "FAST_FIELDS",
     "ISSUE_COLUMNS",
     "SUMMARY_COLUMNS",
@@ -65,9 +70,17 @@ ISSUE_COLUMNS = (
 #: Columns of the per-row summary frame, in order.
 SUMMARY_COLUMNS = ("row", "ok", "errors", "warnings")
 
-#: Fields the vectorised pre-check understands; a column for any other field sends
-#: every row through the exact path.
+#: Fields the vectorised expressions of the pre-check understand.
 FAST_FIELDS = frozenset({"nik", "kpj", "full_name", "birth_date", "sex"})
+#: Field families (a field, or a section and its parts) whose issues depend on their own
+#: values alone: no rule of :mod:`jmo_validate.crosschecks` compares them with another
+#: field, except with a reference record (which sends every row through the exact path).
+#: The pre-check runs the record layer's own code once per distinct value (tuple of the
+#: family's columns) and accepts a row only when each such value gives no issue. A column
+#: of any other family (``category`` changes what is required; ``ktp_address``,
+#: ``employment`` and ``bank_account`` are compared with the NIK, the birth date and the
+#: name) sends every row of the frame through the exact path.
+DISTINCT_FAMILIES = frozenset({"phone", "email", "last_updated", "address"})
 
 #: Codes whose conditions the vectorised accept rules out (or that cannot occur for
 #: an accepted row: reference codes, since rows with a reference always take the exact
@@ -75,6 +88,10 @@ FAST_FIELDS = frozenset({"nik", "kpj", "full_name", "birth_date", "sex"})
 #: vectorised path off until it is taught the new rule (see :func:`fast_path_gaps`).
 _VETTED = frozenset(
     {
+        # batch codes (duplicates, reference join, unreadable rows): validate() never reports them
+        "record.duplicate_key",
+        "record.unreadable",
+        "reference.not_found",
         "record.type",
         "record.too_large",
         "field.type",
@@ -93,6 +110,8 @@ _VETTED = frozenset(
         "nik.birth_date",
         "nik.serial",
         "nik.age",
+        "nik.regency_unknown",
+        "nik.district_unknown",
         "kpj.format",
         "kpj.length",
         "full_name.characters",
@@ -426,7 +445,10 @@ def _fast_accept(df: pl.DataFrame, names: Sequence[str], policy: Policy) -> pl.S
     a policy requiring another field)."""
     import polars as pl
 
-    if fast_path_gaps() or not policy.required <= FAST_FIELDS or len(names) > MAX_FIELDS:
+    known = FAST_FIELDS | DISTINCT_FAMILIES
+    if fast_path_gaps() or len(names) > MAX_FIELDS:
+        return None
+    if not {_family(path) for path in policy.required} <= known:
         return None
     found: dict[str, str] = {}
     for original, name in zip(df.columns, names, strict=True):
@@ -436,16 +458,17 @@ def _fast_accept(df: pl.DataFrame, names: Sequence[str], policy: Policy) -> pl.S
             if isinstance(dtype, (pl.Struct, pl.Object)):  # a nested section, possibly
                 return None
             continue
-        date_column = field == "birth_date" and dtype == pl.Date
-        if field not in FAST_FIELDS or field in found:
+        date_column = field in ("birth_date", "last_updated") and dtype == pl.Date
+        if _family(field) not in known or field in found:
             return None
         if not (dtype in (pl.String, pl.Null) or date_column):
             return None
         found[field] = original
-    if not found:  # no identity column: nothing to accept by shape
+    identity = {field: column for field, column in found.items() if field in FAST_FIELDS}
+    if not identity:  # no identity column: nothing to accept by shape
         return None
-    checks = _PolarsChecks(df, found, policy)
-    return (
+    checks = _PolarsChecks(df, identity, policy)
+    accepted = (
         df.lazy()
         .select(checks.columns())
         .with_columns(checks.parsed())
@@ -453,14 +476,105 @@ def _fast_accept(df: pl.DataFrame, names: Sequence[str], policy: Policy) -> pl.S
         .collect()
         .to_series()
     )
+    for family in sorted(DISTINCT_FAMILIES):
+        columns = {field: column for field, column in found.items() if _family(field) == family}
+        if columns or any(_family(path) == family for path in policy.required):
+            accepted &= _DistinctValues(df, family, columns, policy).clean()
+    return accepted
+
+
+def _family(path: str) -> str:
+    """The field or section a field path belongs to (``address.postal_code`` -> ``address``)."""
+    return path.split(".", 1)[0]
+
+
+#: The street line that stands for any plain one in the distinct address values.
+_ANY_STREET = "Jalan"
+#: A street line of letters, digits, punctuation and symbols in words separated by one space.
+_PLAIN_LINE = r"^[\p{L}\p{N}\p{P}\p{S}]+( [\p{L}\p{N}\p{P}\p{S}]+)*$"
+
+
+class _DistinctValues:
+    """Whether each row's value of one family in :data:`DISTINCT_FAMILIES` gives no issue.
+
+    Each distinct value (tuple of the family's columns) is checked once: a simple field by
+    :meth:`Context.read <jmo_validate.check.Context.read>` and
+    :func:`~jmo_validate.crosschecks.check_record` over that field alone (its own soft
+    rules: phone and e-mail warnings, freshness), with the record's policy; a section by
+    :func:`~jmo_validate.validate` of its columns alone, under the policy with only the
+    section's parts required.
+
+    The street line of an address with another part given is the one value unique to
+    nearly every row. :func:`jmo_validate.address.check` reads its text only when it is
+    the only part (it then splits it into parts); otherwise it only checks that it is
+    text of at most ``MAX_LINE_LENGTH`` characters. So a plain street line (see
+    ``_PLAIN_LINE``: nothing that stripping, line splitting or whitespace folding would
+    change) next to a part with a letter or digit is checked as ``_ANY_STREET``: when
+    that tuple gives no finding, every tuple it stands for gives none either.
+    """
+
+    def __init__(
+        self, df: pl.DataFrame, family: str, columns: Mapping[str, str], policy: Policy
+    ) -> None:
+        self.df = df
+        self.family = family
+        self.columns = columns
+        self.policy = policy
+        self.spec: FieldSpec | None = next((spec for spec in FIELDS if spec.path == family), None)
+        self.section_policy = policy.replace(
+            required=frozenset(path for path in policy.required if _family(path) == family)
+        )
+
+    def clean(self) -> pl.Series:
+        """True for the rows whose value gives no issue."""
+        import polars as pl
+
+        if not self.columns:  # required and absent in every row
+            return pl.repeat(self.is_clean({}), self.df.height, eager=True, dtype=pl.Boolean)
+        keys = self.df.select(self._keys())
+        distinct = keys.unique()
+        verdicts = pl.Series([self.is_clean(row) for row in distinct.iter_rows(named=True)])
+        clean = distinct.filter(verdicts).with_columns(pl.lit(True).alias("_clean"))
+        joined = keys.join(
+            clean, on=keys.columns, how="left", nulls_equal=True, maintain_order="left"
+        )
+        return joined.get_column("_clean").fill_null(False)
+
+    def _keys(self) -> list[pl.Expr]:
+        import polars as pl
+
+        keys = {field: pl.col(column) for field, column in self.columns.items()}
+        street = keys.get("address.street")
+        if street is not None:
+            others = [
+                key.cast(pl.String).str.contains(r"[\p{L}\p{N}]")
+                for field, key in keys.items()
+                if field != "address.street"
+            ]
+            text = street.cast(pl.String)
+            plain = text.str.contains(_PLAIN_LINE) & (text.str.len_chars() <= MAX_LINE_LENGTH)
+            other = pl.any_horizontal(others) if others else pl.lit(False)
+            stands_for = (plain & other).fill_null(False)
+            keys["address.street"] = pl.when(stands_for).then(pl.lit(_ANY_STREET)).otherwise(text)
+        return [key.alias(field) for field, key in keys.items()]
+
+    def is_clean(self, values: dict[str, object]) -> bool:
+        """Whether the family's ``values`` (by field path) give no issue under the policy."""
+        if self.spec is None:
+            return not validate(values, policy=self.section_policy).issues
+        ctx = Context(self.policy)
+        parsed = ctx.read(values, self.spec)
+        if parsed is not None:
+            crosschecks.check_record({self.spec.path: parsed}, ctx)
+        return not ctx.issues
 
 
 class _PolarsChecks:
     """Expressions that accept only what :func:`~jmo_validate.validate` accepts without an issue.
 
     Each field accepts one strict shape (no separators, no padding): ``nik`` 16 digits
-    with a known province, non-zero regency, district and serial, and a real birth date;
-    ``kpj`` 11 digits; ``full_name`` ASCII letters in words separated by one space;
+    with a current or retired region code (digits 1-6, each looked up once), non-zero
+    regency, district and serial, and a real birth date; ``kpj`` 11 digits; ``full_name`` ASCII letters in words separated by one space;
     ``birth_date`` ``YYYY-MM-DD``, ``DD-MM-YYYY`` or ``DD/MM/YYYY`` (or a date column);
     ``sex`` any value the field parser itself accepts (read once per distinct value).
     Then the cross-field rules: age within the policy's range, birth date and sex as
@@ -533,12 +647,26 @@ class _PolarsChecks:
         )
         shape = (
             number.str.contains(r"^[0-9]{16}$")
-            & number.str.slice(0, 2).is_in(sorted(PROVINCE_CODES))
+            & number.str.slice(0, 6).is_in(self._known_regions())
             & (number.str.slice(2, 2) != "00")
             & (number.str.slice(4, 2) != "00")
             & (number.str.slice(12, 4) != "0000")
         )
         return [pl.when(shape).then(encoded).alias("nik_born"), female.alias("nik_female")]
+
+    def _known_regions(self) -> list[str]:
+        """Digits 1-6 of the NIKs whose region code is current or retired, each looked up once
+        (an unknown regency or district is a warning the exact path reports)."""
+        column = self.df.get_column(self.found["nik"])
+        prefixes = column.str.slice(0, 6).drop_nulls().unique().to_list()
+        readable = (
+            prefix
+            for prefix in prefixes
+            if len(prefix) == 6 and prefix.isdigit() and prefix.isascii()
+            if prefix[:2] in PROVINCE_CODES
+        )
+        usable = (RegionStatus.CURRENT, RegionStatus.RETIRED)
+        return sorted(prefix for prefix in readable if regions.nik_region_status(prefix) in usable)
 
     def _name(self) -> pl.Expr:
         import polars as pl
