@@ -13,22 +13,27 @@ import subprocess
 import sys
 from collections import defaultdict
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import polars as pl
 import pytest
+from benchmarks.bench_batch import generate
 from benchmarks.bench_frames import FIELD_PATHS, generate_rows
+from click.testing import CliRunner
 
-from jmo_validate import CATALOGUE, Policy, validate
+from jmo_validate import CATALOGUE, Policy, batch, cli, validate, validate_file
 from jmo_validate.frame import (
     DISTINCT_FAMILIES,
     ISSUE_COLUMNS,
     SUMMARY_COLUMNS,
     FrameResult,
+    clean_records,
     fast_path_gaps,
     validate_frame,
 )
+from jmo_validate.readers import read_rows
 from jmo_validate.record import SECTIONS, normalise_key
 from tests.catalogue_examples import EXAMPLES, VALID, Example
 from tests.conftest import REFERENCE_DATE
@@ -394,3 +399,60 @@ def test_date_columns_take_the_fast_path() -> None:
     result = validate_frame(df, policy=policy)
     assert frame_rows(result) == row_path(rows, None, policy)
     assert result.fallback_share < 0.6
+
+
+def test_batch_blocks_through_the_pre_check_give_the_same_issues(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "peserta.csv"
+    generate(data, 3000, seed=5)
+    with data.open("a", encoding="utf-8") as file:  # a row that cannot be read
+        file.write("3001;3273014107900003\n")
+    monkeypatch.setattr(batch, "BLOCK_SIZE", 700)  # several blocks
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE)
+
+    def reports(issues_only: bool) -> list[tuple[int, tuple[Any, ...], tuple[str, ...]]]:
+        return [
+            (row, tuple(issue.to_dict() for issue in report.issues), report.unknown_fields)
+            for row, report in validate_file(data, policy=policy, issues_only=issues_only)
+        ]
+
+    exact, fast = reports(False), reports(True)
+    assert fast == exact
+    assert any("record.duplicate_key" in str(issues) for _, issues, _ in fast)
+    assert any("record.unreadable" in str(issues) for _, issues, _ in fast)
+    rows = [record for _, record in read_rows(data)]
+    accepted = clean_records(rows, policy)
+    assert accepted is not None
+    # The batch benchmark's rows: two NIKs in three with dots and half the birth dates with
+    # month names, which only the exact path reads; the plain rows are accepted.
+    assert 0.05 < sum(accepted) / len(rows) < 0.5
+
+
+@pytest.mark.parametrize("output", ["table", "json", "jsonl", "csv", "html"])
+def test_the_command_line_output_is_the_same_through_the_frame_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: str
+) -> None:
+    data = tmp_path / "peserta.csv"
+    generate(data, 1500, seed=9)
+    monkeypatch.setattr(batch, "BLOCK_SIZE", 400)
+
+    def run(min_bytes: int) -> tuple[str, bytes]:
+        monkeypatch.setattr(cli, "FRAME_MIN_BYTES", min_bytes)
+        target = tmp_path / f"out-{min_bytes}"
+        done = CliRunner().invoke(
+            cli._build(), ["check", str(data), "--format", output, "--output", str(target)]
+        )
+        return done.output, target.read_bytes()
+
+    calls: list[int] = []
+    original = batch._blocks
+    monkeypatch.setattr(
+        batch, "_blocks", lambda *args: calls.append(1) or original(*args), raising=True
+    )
+    exact = run(10**12)
+    assert not calls
+    fast = run(0)
+    assert calls, "the command line did not take the frame path"
+    assert fast == exact
+    assert b"duplicate" in exact[1] or b"duplicate_key" in exact[1]

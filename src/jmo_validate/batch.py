@@ -38,6 +38,8 @@ from __future__ import annotations
 import collections
 import dataclasses
 import gc
+import importlib.util
+import itertools
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -57,13 +59,14 @@ from jmo_validate.readers import (
     detect_format,
     read_rows,
 )
-from jmo_validate.record import TextError, as_text, field_path
+from jmo_validate.record import TextError, as_text, field_path, read_record
 from jmo_validate.report import Issue, Report
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
 
 __all__ = [
+    "BLOCK_SIZE",
     "KEYS",
     "KeyIndex",
     "Reference",
@@ -348,7 +351,7 @@ def validate_many(
     could not be read. Arguments are checked here; the work happens as the
     result is iterated.
     """
-    return _validated(enumerate(records), reference, key, policy, workers)
+    return _validated(enumerate(records), reference, key, policy, workers, False)
 
 
 def validate_file(
@@ -361,15 +364,24 @@ def validate_file(
     format: str | None = None,
     encoding: str | None = None,
     columns: Mapping[str, str] | None = None,
+    issues_only: bool = False,
 ) -> Iterator[RowReport]:
     """Check every record of the file at ``path`` (see :func:`validate_many`).
 
     ``format``, ``encoding`` and ``columns`` are as in
     :func:`jmo_validate.readers.read_rows`; :class:`~jmo_validate.readers.ReadError`
     is raised for a file that cannot be read at all.
+
+    ``issues_only=True`` says that only each report's issues and unknown fields are
+    used (as the command line does). With polars installed, one worker and no
+    reference, rows are then checked in blocks of :data:`BLOCK_SIZE` by the pre-check
+    of :func:`jmo_validate.frame.clean_records`: a row it accepts gets a report with
+    no issues (other than a duplicate key) and no ``values``; every other row is
+    checked with :func:`~jmo_validate.validate` as usual. Issues, their order and the
+    unknown fields are the same either way.
     """
     rows = read_rows(path, format=format, encoding=encoding, columns=columns)
-    return _validated(rows, reference, key, policy, workers)
+    return _validated(rows, reference, key, policy, workers, issues_only)
 
 
 def _validated(
@@ -378,6 +390,7 @@ def _validated(
     key: str | None,
     policy: Policy | None,
     workers: int,
+    issues_only: bool,
 ) -> Iterator[RowReport]:
     policy = Policy.profile_update() if policy is None else policy
     if not isinstance(policy, Policy):
@@ -394,6 +407,8 @@ def _validated(
         elif reference.key != key:
             raise ValueError(f"the reference is keyed by {reference.key}, not {key}")
     joiner = _Joiner(key, reference, policy)
+    if issues_only and workers == 1 and reference is None and _has_polars():
+        return _blocks(rows, joiner, policy)
     return _stream(rows, joiner, policy, workers)
 
 
@@ -470,6 +485,32 @@ def _stream(
                 yield RowReport(row, _with(_check(record, found, policy), issues))
         else:
             yield from _pooled(rows, joiner, policy, workers)
+
+
+#: Rows per block checked by the frame pre-check (``validate_file(issues_only=True)``).
+BLOCK_SIZE = 20_000
+
+
+def _has_polars() -> bool:
+    return importlib.util.find_spec("polars") is not None
+
+
+def _blocks(rows: Iterable[Row], joiner: _Joiner, policy: Policy) -> Iterator[RowReport]:
+    """Blocks of rows through the frame pre-check; the rows it does not accept one by one."""
+    from jmo_validate.frame import clean_records
+
+    rows_iter = iter(rows)
+    with _gc_tuned():
+        while block := list(itertools.islice(rows_iter, BLOCK_SIZE)):
+            records = [record for _, record in block]
+            clean = clean_records(records, policy)
+            # accepted rows are dicts with the same keys, hence the same unknown fields
+            first = next((record for record in records if isinstance(record, dict)), {})
+            unknown = read_record(first)[1] if clean else ()
+            for (row, record), accepted in zip(block, clean or [False] * len(block), strict=True):
+                found, issues = joiner.join(row, record)
+                report = Report((), unknown) if accepted else _check(record, found, policy)
+                yield RowReport(row, _with(report, issues))
 
 
 _worker_policy: Policy | None = None

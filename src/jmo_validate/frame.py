@@ -51,6 +51,7 @@ __all__ = [
     "ISSUE_COLUMNS",
     "SUMMARY_COLUMNS",
     "FrameResult",
+    "clean_records",
     "fast_path_gaps",
     "validate_frame",
 ]
@@ -244,6 +245,41 @@ def validate_frame(
             ref = references.get(_join_key(record[key_column], key))
         rows.add(position, record, key_column, validate(record, ref, policy=policy))
     return FrameResult(backend.issues(rows.issues), backend.summary(rows), len(df), rows.fallback)
+
+
+def clean_records(records: Sequence[object], policy: Policy) -> list[bool] | None:
+    """Tell which of ``records`` :func:`~jmo_validate.validate` reports nothing for, by the pre-check.
+
+    For rows of one file (the batch layer's blocks): the records that are dicts with the
+    keys of the first dict, in the same order, and only text or ``None`` values, are read
+    as one frame. ``True`` means the record has no issue under ``policy``; ``False`` that
+    it may have one (check it with ``validate()``). Returns ``None`` when polars is not
+    installed or the frame is not one the pre-check can judge.
+    """
+    try:
+        import polars as pl
+    except ImportError:  # pragma: no cover - depends on the environment
+        return None
+    names = next((list(record) for record in records if type(record) is dict), [])
+
+    def eligible(record: object) -> bool:
+        return (
+            type(record) is dict
+            and list(record) == names
+            and all(value is None or type(value) is str for value in record.values())
+        )
+
+    rows = [record for record in records if isinstance(record, dict) and eligible(record)]
+    if not rows:
+        return None
+    df = pl.DataFrame(
+        [pl.Series(name, [row[name] for row in rows], dtype=pl.String) for name in names]
+    )
+    accepted = _fast_accept(df, names, policy)
+    if accepted is None:
+        return None
+    verdicts = iter(accepted.to_list())
+    return [eligible(record) and bool(next(verdicts)) for record in records]
 
 
 # --- reading frames ---------------------------------------------------------------------------
@@ -574,7 +610,8 @@ class _PolarsChecks:
 
     Each field accepts one strict shape (no separators, no padding): ``nik`` 16 digits
     with a current or retired region code (digits 1-6, each looked up once), non-zero
-    regency, district and serial, and a real birth date; ``kpj`` 11 digits; ``full_name`` ASCII letters in words separated by one space;
+    regency, district and serial, and a real birth date; ``kpj`` 11 digits;
+    ``full_name`` ASCII letters in words separated by one space;
     ``birth_date`` ``YYYY-MM-DD``, ``DD-MM-YYYY`` or ``DD/MM/YYYY`` (or a date column);
     ``sex`` any value the field parser itself accepts (read once per distinct value).
     Then the cross-field rules: age within the policy's range, birth date and sex as
