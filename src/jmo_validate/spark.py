@@ -81,6 +81,11 @@ def validate_spark(
     )
     arrow_schema = to_arrow_schema(schema)
     kept = list(keep)
+    # Spark reads a dot in a column name as a path into a struct (``address.street``):
+    # the partitions get plain positional names, and each batch gets the real ones back.
+    names = list(df.columns)
+    positional = [f"_{number}" for number in range(len(names))]
+    real_names = dict(zip(positional, names, strict=True))
 
     def partition(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         import polars as pl
@@ -88,6 +93,7 @@ def validate_spark(
         for batch in batches:
             frame = pl.from_arrow(batch)
             assert isinstance(frame, pl.DataFrame)
+            frame = frame.rename(real_names)
             issues = validate_frame(
                 frame, key=key, columns=columns, policy=policy, show_values=show_values, fast=fast
             ).issues
@@ -96,4 +102,4 @@ def validate_spark(
                 issues = rows.join(issues, on="row", how="inner", maintain_order="right")
             yield from issues.drop("row").to_arrow().cast(arrow_schema).to_batches()
 
-    return df.mapInArrow(partition, schema)
+    return df.toDF(*positional).mapInArrow(partition, schema)
