@@ -21,24 +21,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from benchmarks.participants import HEADERS, contact_and_domicile
+
 ROWS = int(os.environ.get("BENCH_BATCH_ROWS", "1000000"))
-HEADER = ("No", "NIK", "No KPJ", "Nama Lengkap", "Tgl Lahir", "Jenis Kelamin", "No HP", "Email")
-HEADER += ("Alamat", "RT/RW", "Kelurahan", "Kecamatan", "Kabupaten/Kota", "Provinsi", "Kode Pos")
-#: Domicile addresses whose village, district, regency, province and postal code agree.
-_ADDRESSES = (
-    ("Isola", "Sukasari", "Kota Bandung", "Jawa Barat", "40154"),
-    ("Kebraon", "Karang Pilang", "Kota Surabaya", "Jawa Timur", "60222"),
-    ("Sekayu", "Semarang Tengah", "Kota Semarang", "Jawa Tengah", "50132"),
-    ("Kenari", "Senen", "Jakarta Pusat", "DKI Jakarta", "10430"),
-    ("Dangin Puri Kaja", "Denpasar Utara", "Kota Denpasar", "Bali", "80231"),
-)
+HEADER = ("No", "NIK", "No KPJ", "Nama Lengkap", "Tgl Lahir", "Jenis Kelamin", *HEADERS)
 REFERENCE_HEADER = ("NIK", "Nama", "Tanggal Lahir", "Jenis Kelamin")
 _REGENCIES = ("3171", "3273", "3374", "3578", "5171", "6471", "1271", "7371", "9171", "3201")
 _GIVEN = ("Siti", "Budi", "Agus", "Dewi", "Rina", "Muhammad", "Ni Made", "Yohanes", "Putri")
 _FAMILY = ("Aminah", "Santoso", "Salim", "Lestari", "Wulandari", "Rizki", "Kogoya", "Ayu")
-#: Mobile prefixes of Telkomsel, Indosat, XL, Tri and Smartfren.
-_PREFIXES = ("0812", "0813", "0852", "0857", "0817", "0878", "0896", "0881")
-_DOMAINS = ("gmail.com", "yahoo.co.id", "outlook.com", "kantor.co.id")
 _MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus")
 _MONTHS += ("September", "Oktober", "November", "Desember")
 #: How a broken row is broken: (column, replacement) chosen at random.
@@ -103,15 +93,9 @@ def generate(path: Path, rows: int, *, seed: int = 7, reference: Path | None = N
                 if number % 2
                 else born.strftime("%d-%m-%Y")
             )
-            phone = (
-                f"{rng.choice(_PREFIXES)}-{rng.randrange(1000, 10000)}-{rng.randrange(1000, 10000)}"
-            )
-            email = f"{name.lower().replace(' ', '.')}{number}@{rng.choice(_DOMAINS)}"
             sex_text = "Perempuan" if sex == "P" else "Laki-laki"
-            street = f"Jl. Merdeka No. {rng.randrange(1, 200)}"
-            rt_rw = f"{rng.randrange(1, 20):03d}/{rng.randrange(1, 10):03d}"
-            row = [shown_nik, kpj, name, shown_born, sex_text, phone, email, street, rt_rw]
-            row += rng.choice(_ADDRESSES)
+            row = [shown_nik, kpj, name, shown_born, sex_text]
+            row += contact_and_domicile(rng, name, number)
             if rng.random() < 0.08:
                 broken += 1
                 column, breakage = rng.choice(_BREAKAGES)

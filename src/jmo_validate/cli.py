@@ -135,6 +135,12 @@ def _fail(text: str) -> None:
     sys.exit(2)
 
 
+#: Files from this size on are checked through the frame pre-check when polars is installed
+#: (``validate_file(issues_only=True)``: the output is the same); below it, importing polars
+#: costs more than it saves.
+FRAME_MIN_BYTES = 1_000_000
+
+
 def _check(
     file: Path,
     reference_path: Path | None,
@@ -166,7 +172,7 @@ def _check(
                 key=key,
                 policy=policy,
                 workers=options["workers"],
-                values=False,  # the output shows issues only
+                issues_only=file.stat().st_size >= FRAME_MIN_BYTES,
                 **read_options,
             )
             stream = (
