@@ -19,14 +19,29 @@ KTP data):
 >>> report.ok
 True
 
-Field modules (``nik``, ``kpj``, ``person``, ...) parse single values; the
+Field modules (``nik``, ``kpj``, ``person``, ``phone``, ``email_address``,
+``address``, ``bank_account``, ``employment``, ``category``; registries ``regions`` and
+``banks``) parse single values; the
 pydantic types are in ``jmo_validate.types`` and the model in
 ``jmo_validate.models``.
 """
 
 from __future__ import annotations
 
-from jmo_validate import email_address, kpj, names, nik, person, phone
+from jmo_validate import (
+    address,
+    bank_account,
+    banks,
+    category,
+    email_address,
+    employment,
+    kpj,
+    names,
+    nik,
+    person,
+    phone,
+    regions,
+)
 from jmo_validate.batch import Reference, RowReport, Summary, validate_file, validate_many
 from jmo_validate.check import validate
 from jmo_validate.codes import CATALOGUE, Kind, Severity
@@ -52,12 +67,18 @@ __all__ = [
     "Severity",
     "Summary",
     "__version__",
+    "address",
+    "bank_account",
+    "banks",
+    "category",
     "email_address",
+    "employment",
     "kpj",
     "names",
     "nik",
     "person",
     "phone",
+    "regions",
     "validate",
     "validate_file",
     "validate_many",
