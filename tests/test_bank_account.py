@@ -13,19 +13,11 @@ from jmo_validate import Policy, bank_account, banks, validate
 from jmo_validate.bank_account import BankAccount
 from jmo_validate.errors import FieldError
 from jmo_validate.types import BankAccountType, BankAccountValidator
-from tests.catalogue_examples import ADDRESS
+from tests.catalogue_examples import VALID
 from tests.conftest import REFERENCE_DATE
 
-IDENTITY = {
-    "nik": "3273014107900003",
-    "kpj": "19012345678",
-    "full_name": "Siti Aminah",
-    "birth_date": "01-07-1990",
-    "sex": "P",
-    "phone": "0812-3456-7890",
-    "email": "siti.aminah@gmail.com",
-    "address": ADDRESS,
-}
+#: The participant whose bank account is checked (complete under every preset).
+IDENTITY = VALID
 CLAIM = Policy.benefit_claim(reference_date=REFERENCE_DATE)
 UPDATE = Policy.profile_update(reference_date=REFERENCE_DATE)
 
