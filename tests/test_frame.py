@@ -422,10 +422,10 @@ def test_batch_blocks_through_the_pre_check_give_the_same_issues(
     monkeypatch.setattr(batch, "BLOCK_SIZE", 700)  # several blocks
     policy = Policy.profile_update(reference_date=REFERENCE_DATE)
 
-    def reports(issues_only: bool) -> list[tuple[int, tuple[Any, ...], tuple[str, ...]]]:
+    def reports(pre_check: bool) -> list[tuple[int, tuple[Any, ...], tuple[str, ...]]]:
         return [
             (row, tuple(issue.to_dict() for issue in report.issues), report.unknown_fields)
-            for row, report in validate_file(data, policy=policy, issues_only=issues_only)
+            for row, report in validate_file(data, policy=policy, pre_check=pre_check)
         ]
 
     probes: list[int] = []
@@ -453,11 +453,10 @@ def test_the_command_line_output_is_the_same_through_the_frame_path(
     generate(data, 1500, seed=9)
     monkeypatch.setattr(batch, "BLOCK_SIZE", 400)
 
-    def run(min_bytes: int) -> tuple[str, bytes]:
-        monkeypatch.setattr(cli, "FRAME_MIN_BYTES", min_bytes)
-        target = tmp_path / f"out-{min_bytes}"
+    def run(*flags: str) -> tuple[str, bytes]:
+        target = tmp_path / f"out{''.join(flags)}"
         done = CliRunner().invoke(
-            cli._build(), ["check", str(data), "--format", output, "--output", str(target)]
+            cli._build(), ["check", str(data), "--format", output, "--output", str(target), *flags]
         )
         return done.output, target.read_bytes()
 
@@ -466,9 +465,9 @@ def test_the_command_line_output_is_the_same_through_the_frame_path(
     monkeypatch.setattr(
         batch, "_blocks", lambda *args: calls.append(1) or original(*args), raising=True
     )
-    exact = run(10**12)
+    exact = run()
     assert not calls
-    fast = run(0)
+    fast = run("--frames")
     assert calls, "the command line did not take the frame path"
     assert fast == exact
     assert b"duplicate" in exact[1] or b"duplicate_key" in exact[1]

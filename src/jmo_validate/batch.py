@@ -341,6 +341,7 @@ def validate_many(
     policy: Policy | None = None,
     workers: int = 1,
     issues_only: bool = False,
+    pre_check: bool = False,
 ) -> Iterator[RowReport]:
     """Check every record of ``records``; yield a :class:`RowReport` for each, in order.
 
@@ -355,14 +356,17 @@ def validate_many(
     ``issues_only=True`` says that only each report's issues and unknown fields are
     used (as the command line does): :attr:`Report.values` stays empty (so
     ``participant`` has no fields), which saves keeping the parsed values and, with
-    workers, sending them back. With polars installed, one worker and no reference,
-    rows are then checked in blocks of :data:`BLOCK_SIZE` by the pre-check of
-    :func:`jmo_validate.frame.clean_records`: a row it accepts gets a report with no
-    issues (other than a duplicate key); every other row is checked with
-    :func:`~jmo_validate.validate` as usual. Issues, their order and the unknown
-    fields are the same either way.
+    workers, sending them back.
+
+    ``pre_check=True`` (implies ``issues_only``) checks rows in blocks of
+    :data:`BLOCK_SIZE` through the pre-check of :func:`jmo_validate.frame.clean_records`
+    when polars is installed, with one worker and no reference: a row it accepts gets a
+    report with no issues (other than a duplicate key); every other row is checked with
+    :func:`~jmo_validate.validate` as usual. Issues, their order and the unknown fields
+    are the same either way; it pays on plainly written rows and costs the memory of
+    polars and a block (see docs/batch.md).
     """
-    return _validated(enumerate(records), reference, key, policy, workers, issues_only)
+    return _validated(enumerate(records), reference, key, policy, workers, issues_only, pre_check)
 
 
 def validate_file(
@@ -373,6 +377,7 @@ def validate_file(
     policy: Policy | None = None,
     workers: int = 1,
     issues_only: bool = False,
+    pre_check: bool = False,
     format: str | None = None,
     encoding: str | None = None,
     columns: Mapping[str, str] | None = None,
@@ -384,7 +389,7 @@ def validate_file(
     is raised for a file that cannot be read at all.
     """
     rows = read_rows(path, format=format, encoding=encoding, columns=columns)
-    return _validated(rows, reference, key, policy, workers, issues_only)
+    return _validated(rows, reference, key, policy, workers, issues_only, pre_check)
 
 
 def _validated(
@@ -394,6 +399,7 @@ def _validated(
     policy: Policy | None,
     workers: int,
     issues_only: bool,
+    pre_check: bool,
 ) -> Iterator[RowReport]:
     policy = Policy.profile_update() if policy is None else policy
     if not isinstance(policy, Policy):
@@ -410,9 +416,9 @@ def _validated(
         elif reference.key != key:
             raise ValueError(f"the reference is keyed by {reference.key}, not {key}")
     joiner = _Joiner(key, reference, policy)
-    if issues_only and workers == 1 and reference is None and _has_polars():
+    if pre_check and workers == 1 and reference is None and _has_polars():
         return _blocks(rows, joiner, policy)
-    return _stream(rows, joiner, (policy, not issues_only), workers)
+    return _stream(rows, joiner, (policy, not (issues_only or pre_check)), workers)
 
 
 class _Joiner:
@@ -496,7 +502,7 @@ def _stream(
             yield from _pooled(rows, joiner, settings, workers)
 
 
-#: Rows per block checked by the frame pre-check (``validate_file(issues_only=True)``).
+#: Rows per block checked by the frame pre-check (``validate_file(pre_check=True)``).
 #: Measured on 200,000-row files (2 shared cores): larger blocks are faster on plainly
 #: written rows (1.18x the row path at 2,000, 1.58x at 20,000) but a block's records and
 #: frame cost memory (peak RSS 188 MB at 2,000, 237 MB at 20,000; 123 MB row by row):
