@@ -43,7 +43,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError, core_schema
@@ -159,188 +159,228 @@ def field_validator_schema(
     )
 
 
-def _number(value: Nik | Kpj) -> str:
+class _NeverInstance:
+    """A type no value has: the value is always re-parsed (plain ``str``/``date`` fields)."""
+
+
+def _number(value: Nik | Kpj | Npp) -> str:
     return value.number
 
 
-@dataclass(frozen=True, slots=True)
-class NikValidator:
+def _value(value: Enum) -> Any:
+    return value.value
+
+
+def _e164(value: Phone) -> str:
+    return value.e164
+
+
+def _normalized(value: Email) -> str:
+    return value.normalized
+
+
+def _text_or_date() -> core_schema.CoreSchema:
+    return core_schema.union_schema([core_schema.date_schema(), core_schema.str_schema()])
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _FieldMarker:
+    """What the markers of single-value fields share: the schema built from their class.
+
+    A marker names its ``field`` (for ``<field>.missing`` and the messages) and the
+    ``value_type`` that passes through as it is, and implements :meth:`parse`; it may
+    give ``serialize`` (how the value is dumped), ``dates`` (date objects are input
+    too) and :meth:`input_schema` (what the JSON schema shows). Options are keywords.
+    """
+
+    lang: Language = "id"
+
+    field: ClassVar[str]
+    value_type: ClassVar[type]
+    serialize: ClassVar[Callable[[Any], Any] | None] = None
+    dates: ClassVar[bool] = False
+
+    def parse(self, value: Any) -> Any:
+        """Return the field's value for ``value`` (text, or a date), or raise a FieldError."""
+        raise NotImplementedError
+
+    def input_schema(self) -> core_schema.CoreSchema:
+        """The input the JSON schema shows: text, unless the marker says more."""
+        return _text_or_date() if self.dates else core_schema.str_schema()
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return field_validator_schema(
+            self.field,
+            self.value_type,
+            self.parse,
+            lang=self.lang,
+            serialize=type(self).serialize,
+            input_schema=self.input_schema(),
+            allow_date=self.dates,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NikValidator(_FieldMarker):
     """Marker for a NIK field; ``reference_date`` (default today) decides the century."""
 
     reference_date: date | None = None
-    lang: Language = "id"
+    field = "nik"
+    value_type = Nik
+    serialize = _number
 
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return field_validator_schema(
-            "nik",
-            Nik,
-            lambda text: nik.parse(text, reference_date=self.reference_date),
-            lang=self.lang,
-            serialize=_number,
-            input_schema=core_schema.str_schema(pattern=r"^[0-9 .\-]{16,24}$"),
-        )
+    def parse(self, value: Any) -> Nik:
+        return nik.parse(value, reference_date=self.reference_date)
+
+    def input_schema(self) -> core_schema.CoreSchema:
+        return core_schema.str_schema(pattern=r"^[0-9 .\-]{16,24}$")
 
 
-@dataclass(frozen=True, slots=True)
-class KpjValidator:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KpjValidator(_FieldMarker):
     """Marker for a KPJ (BPJS Ketenagakerjaan participant number) field."""
 
-    lang: Language = "id"
+    field = "kpj"
+    value_type = Kpj
+    serialize = _number
 
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return field_validator_schema(
-            "kpj",
-            Kpj,
-            kpj.parse,
-            lang=self.lang,
-            serialize=_number,
-            input_schema=core_schema.str_schema(pattern=r"^[0-9 .\-]{11,16}$"),
-        )
+    def parse(self, value: Any) -> Kpj:
+        return kpj.parse(value)
+
+    def input_schema(self) -> core_schema.CoreSchema:
+        return core_schema.str_schema(pattern=r"^[0-9 .\-]{11,16}$")
 
 
-@dataclass(frozen=True, slots=True)
-class FullNameValidator:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FullNameValidator(_FieldMarker):
     """Marker for a full-name field (whitespace collapsed, letters and ``. , ' -`` only)."""
 
-    lang: Language = "id"
+    field = "full_name"
+    value_type = _NeverInstance
 
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return field_validator_schema(
-            "full_name",
-            _NeverInstance,
-            person.parse_name,
-            lang=self.lang,
-            input_schema=core_schema.str_schema(max_length=person.MAX_NAME_LENGTH),
-        )
+    def parse(self, value: Any) -> str:
+        return person.parse_name(value)
+
+    def input_schema(self) -> core_schema.CoreSchema:
+        return core_schema.str_schema(max_length=person.MAX_NAME_LENGTH)
 
 
-@dataclass(frozen=True, slots=True)
-class BirthDateValidator:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BirthDateValidator(_FieldMarker):
     """Marker for a birth-date field: Indonesian and ISO forms, not after ``reference_date``."""
 
     reference_date: date | None = None
-    lang: Language = "id"
+    field = "birth_date"
+    value_type = _NeverInstance
+    serialize = date.isoformat
+    dates = True
 
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return field_validator_schema(
-            "birth_date",
-            _NeverInstance,
-            lambda value: person.parse_birth_date(value, reference_date=self.reference_date),
-            lang=self.lang,
-            serialize=date.isoformat,
-            input_schema=core_schema.union_schema(
-                [core_schema.date_schema(), core_schema.str_schema()]
-            ),
-            allow_date=True,
-        )
+    def parse(self, value: Any) -> date:
+        return person.parse_birth_date(value, reference_date=self.reference_date)
 
 
-@dataclass(frozen=True, slots=True)
-class SexValidator:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SexValidator(_FieldMarker):
     """Marker for a sex field (``L``/``P``, ``Laki-laki``/``Perempuan``, ``M``/``F``, ...)."""
 
-    lang: Language = "id"
+    field = "sex"
+    value_type = Sex
+    serialize = _value
 
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return field_validator_schema(
-            "sex",
-            Sex,
-            person.parse_sex,
-            lang=self.lang,
-            serialize=lambda sex: sex.value,
-            input_schema=core_schema.str_schema(),
-        )
+    def parse(self, value: Any) -> Sex:
+        return person.parse_sex(value)
 
 
-@dataclass(frozen=True, slots=True)
-class CategoryValidator:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CategoryValidator(_FieldMarker):
     """Marker for a participant category (``PU``, ``Bukan Penerima Upah``, ``PMI``, ``Jakon``, ...)."""
 
-    lang: Language = "id"
+    field = "category"
+    value_type = Category
+    serialize = _value
 
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return field_validator_schema(
-            "category",
-            Category,
-            category.parse,
-            lang=self.lang,
-            serialize=lambda value: value.value,
-        )
+    def parse(self, value: Any) -> Category:
+        return category.parse(value)
 
 
-@dataclass(frozen=True, slots=True)
-class LastUpdatedValidator:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LastUpdatedValidator(_FieldMarker):
     """Marker for the date of the last data update (*pengkinian*): not after ``reference_date``."""
 
     reference_date: date | None = None
-    lang: Language = "id"
+    field = "last_updated"
+    value_type = _NeverInstance
+    serialize = date.isoformat
+    dates = True
 
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return field_validator_schema(
-            "last_updated",
-            _NeverInstance,
-            lambda value: person.parse_past_date(
-                value, "last_updated", reference_date=self.reference_date
-            ),
-            lang=self.lang,
-            serialize=date.isoformat,
-            input_schema=core_schema.union_schema(
-                [core_schema.date_schema(), core_schema.str_schema()]
-            ),
-            allow_date=True,
-        )
+    def parse(self, value: Any) -> date:
+        return person.parse_past_date(value, "last_updated", reference_date=self.reference_date)
 
 
-@dataclass(frozen=True, slots=True)
-class NppValidator:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NppValidator(_FieldMarker):
     """Marker for an employer registration number (NPP): letters and digits, at most 20."""
 
-    lang: Language = "id"
+    field = "employment.npp"
+    value_type = Npp
+    serialize = _number
 
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return field_validator_schema(
-            "employment.npp",
-            Npp,
-            employment.parse_npp,
-            lang=self.lang,
-            serialize=lambda value: value.number,
-        )
+    def parse(self, value: Any) -> Npp:
+        return employment.parse_npp(value)
 
 
-@dataclass(frozen=True, slots=True)
-class RupiahValidator:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RupiahValidator(_FieldMarker):
     """Marker for a monthly wage in whole Rupiah (``Rp 5.000.000``, ``5.000.000,00``, ``5000000``)."""
 
-    lang: Language = "id"
+    field = "employment.wage"
+    value_type = _NeverInstance
 
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return field_validator_schema(
-            "employment.wage",
-            _NeverInstance,
-            employment.parse_wage,
-            lang=self.lang,
-            input_schema=core_schema.union_schema(
-                [core_schema.int_schema(gt=0), core_schema.str_schema()]
-            ),
-        )
+    def parse(self, value: Any) -> int:
+        return employment.parse_wage(value)
+
+    def input_schema(self) -> core_schema.CoreSchema:
+        return core_schema.union_schema([core_schema.int_schema(gt=0), core_schema.str_schema()])
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PhoneValidator(_FieldMarker):
+    """Marker for an Indonesian phone field; ``mobile_only`` (default, as JMO) rejects non-mobiles.
+
+    Serialises to E.164. A :class:`~jmo_validate.phone.Phone` value passes through unchecked.
+    """
+
+    mobile_only: bool = True
+    field = "phone"
+    value_type = Phone
+    serialize = _e164
+
+    def parse(self, value: Any) -> Phone:
+        return phone.parse(value, mobile_only=self.mobile_only)
+
+    def input_schema(self) -> core_schema.CoreSchema:
+        return core_schema.str_schema(pattern=r"^[0-9 +.()\-]{5,32}$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EmailValidator(_FieldMarker):
+    """Marker for an e-mail field; ``check_deliverability`` asks DNS (network; off by default).
+
+    Serialises to the normalised address.
+    """
+
+    check_deliverability: bool = False
+    field = "email"
+    value_type = Email
+    serialize = _normalized
+
+    def parse(self, value: Any) -> Email:
+        return email_address.parse(value, check_deliverability=self.check_deliverability)
+
+    def input_schema(self) -> core_schema.CoreSchema:
+        return core_schema.str_schema(max_length=254)
 
 
 def section_validator_schema(
@@ -523,52 +563,6 @@ def _account_dict(account: BankAccount) -> dict[str, str | None]:
 
 
 @dataclass(frozen=True, slots=True)
-class PhoneValidator:
-    """Marker for an Indonesian phone field; ``mobile_only`` (default, as JMO) rejects non-mobiles.
-
-    Serialises to E.164. A :class:`~jmo_validate.phone.Phone` value passes through unchecked.
-    """
-
-    mobile_only: bool = True
-    lang: Language = "id"
-
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return field_validator_schema(
-            "phone",
-            Phone,
-            lambda text: phone.parse(text, mobile_only=self.mobile_only),
-            lang=self.lang,
-            serialize=lambda value: value.e164,
-            input_schema=core_schema.str_schema(pattern=r"^[0-9 +.()\-]{5,32}$"),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class EmailValidator:
-    """Marker for an e-mail field; ``check_deliverability`` asks DNS (network; off by default).
-
-    Serialises to the normalised address.
-    """
-
-    check_deliverability: bool = False
-    lang: Language = "id"
-
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return field_validator_schema(
-            "email",
-            Email,
-            lambda text: email_address.parse(text, check_deliverability=self.check_deliverability),
-            lang=self.lang,
-            serialize=lambda value: value.normalized,
-            input_schema=core_schema.str_schema(max_length=254),
-        )
-
-
-@dataclass(frozen=True, slots=True)
 class AddressValidator:
     """Marker for an address: a mapping of parts or one free-text line (:func:`jmo_validate.address.check`).
 
@@ -603,10 +597,6 @@ class AddressValidator:
 _ADDRESS_CODES = frozenset(
     f"{part}_code" for part in ("village", "district", "regency", "province")
 )
-
-
-class _NeverInstance:
-    """A type no value has: the value is always re-parsed (plain ``str``/``date`` fields)."""
 
 
 NIK = Annotated[Nik, NikValidator()]
