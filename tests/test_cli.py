@@ -207,6 +207,19 @@ def test_csv_output_one_row_per_issue_and_values(tmp_path: Path) -> None:
     assert "3273*******0003" not in shown.stdout
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t=", "\r="])
+def test_csv_output_never_runs_a_formula(tmp_path: Path, start: str) -> None:
+    hostile = GOOD.copy()
+    hostile[2] = start + 'HYPERLINK("http://evil.example","Siti")'  # full name: shown, not masked
+    source = write_csv(tmp_path / "peserta.csv", [hostile])
+    result = run("check", str(source), "--format", "csv", "--show-values")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.split("\n\n")[0])))
+    cells = [value for row in rows for value in row.values()]
+    assert any("HYPERLINK" in cell for cell in cells)
+    for cell in cells:
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
 def test_html_output_is_a_filterable_page(tmp_path: Path) -> None:
     target = tmp_path / "report.html"
     result = run("check", str(PARTICIPANTS), "--format", "html", "--output", str(target))

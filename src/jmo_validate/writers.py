@@ -18,10 +18,32 @@ from typing import Any, TextIO
 from jmo_validate.batch import Summary
 from jmo_validate.report import Issue, Report
 
-__all__ = ["WRITERS", "Writer"]
+__all__ = ["WRITERS", "Writer", "neutralise_formula"]
 
 #: Columns of the CSV output and of the HTML table, one row per issue.
 ISSUE_COLUMNS = ("row", "field", "kind", "code", "severity", "message", "expected", "actual")
+
+#: What a spreadsheet may read as the start of a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: object) -> object:
+    """Return ``value`` so that a spreadsheet shows it as text and never runs it as a formula.
+
+    Text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+    leading apostrophe, as the OWASP CSV-injection guidance says; numbers and other text
+    are returned unchanged.
+
+    >>> print(neutralise_formula('=HYPERLINK("http://x.example")'))
+    '=HYPERLINK("http://x.example")
+    >>> neutralise_formula("+62812****7890"), neutralise_formula("-1")
+    ("'+62812****7890", "'-1")
+    >>> neutralise_formula("Nama lengkap wajib diisi."), neutralise_formula(7)
+    ('Nama lengkap wajib diisi.', 7)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 class Writer(abc.ABC):
@@ -94,7 +116,7 @@ class JsonLinesWriter(Writer):
 
 
 class CsvWriter(Writer):
-    """One CSV row per issue, with :data:`ISSUE_COLUMNS` as the header."""
+    """One CSV row per issue, with :data:`ISSUE_COLUMNS` as the header; no cell can run as a formula."""
 
     def start(self) -> None:
         self._csv = csv.DictWriter(
@@ -103,7 +125,10 @@ class CsvWriter(Writer):
         self._csv.writeheader()
 
     def write(self, row: int, report: Report) -> None:
-        self._csv.writerows(self._issue_rows(row, report))
+        self._csv.writerows(
+            {key: neutralise_formula(value) for key, value in issue.items()}
+            for issue in self._issue_rows(row, report)
+        )
 
 
 _PAGE_HEAD = """<!DOCTYPE html>
