@@ -137,7 +137,17 @@ _Phrase = tuple[tuple[str, ...], Bank | None]
 
 
 class _Registry:
-    __slots__ = ("banks", "branch", "by_code", "ewallets", "index", "keys", "phrases", "words")
+    __slots__ = (
+        "banks",
+        "branch",
+        "by_code",
+        "ewallets",
+        "index",
+        "keys",
+        "names",
+        "phrases",
+        "words",
+    )
 
     def __init__(
         self,
@@ -150,12 +160,15 @@ class _Registry:
         self.by_code = {bank.code: bank for bank in banks}
         self.index: dict[str, Institution] = {}
         #: The words of each bank's names.
+        #: The words of each of a bank's names, and all of them together.
+        self.names: dict[Bank, tuple[tuple[str, ...], ...]] = {}
         self.words: dict[Bank, frozenset[str]] = {}
         for bank in banks:
             names = (bank.code, bank.name, bank.official_name, *bank.aliases)
             for name in names:
                 self._add(name, bank)
-            self.words[bank] = frozenset(word for name in names for word in _words(name))
+            self.names[bank] = tuple(tuple(_words(name)) for name in names)
+            self.words[bank] = frozenset(word for name in self.names[bank] for word in name)
         for wallet in ewallets:
             for name in (wallet.name, *wallet.aliases):
                 self._add(name, wallet)
@@ -219,20 +232,29 @@ class _Registry:
                 yield bank, cut
 
     def relatives(self, words: list[str]) -> set[Bank]:
-        """The banks with one of ``words`` in their names (BRI: BRI, BSI "BRI Syariah", ...)."""
-        return {bank for bank in self.banks if self.words[bank].intersection(words)}
+        """The banks with a name whose first words are ``words`` (BRI: BSI "BRI Syariah", ...)."""
+        start = "".join(words)
+        return {
+            bank
+            for bank in self.banks
+            for name in self.names[bank]
+            if any("".join(name[:end]) == start for end in range(1, len(name) + 1))
+        }
 
-    def at_place(self, words: list[str]) -> Bank | None:
-        """The bank ``words`` name followed by a place (``BRI BEKASI``), or ``None``.
+    def named_with(self, words: list[str]) -> Bank | None:
+        """The bank the first words name, followed by a place or by another of its names.
 
-        The place must not hold a word of a related bank's names (one sharing a word
-        with the head): ``BRI RAYA`` may mean Bank Raya ("BRI Agro"), not BRI in Raya.
+        ``BRI BEKASI``, ``BANK RAKYAT INDONESIA BRI``. A place must not hold a word of
+        a related bank's names (a bank with a name starting like the head): ``BRI RAYA``
+        may mean Bank Raya ("BRI Agro"), not BRI in Raya.
         """
         for bank, cut in self.heads(words):
-            place = words[cut:]
+            tail = words[cut:]
+            if self.index.get("".join(tail)) is bank:
+                return bank
             related = self.relatives(words[:cut]) - {bank}
-            if _is_place(place) and not any(
-                self.words[other].intersection(place) for other in related
+            if _is_place(tail) and not any(
+                self.words[other].intersection(tail) for other in related
             ):
                 return bank
         return None
@@ -290,6 +312,18 @@ def by_code(code: str) -> Bank | None:
     return found if isinstance(found, Bank) else None
 
 
+def _parts(text: str) -> list[str]:
+    """The parts of ``text`` between separators (``"014 - BCA"``), if it has several.
+
+    A number of one or two digits next to a name is not a code (``"BNI 46"``).
+    """
+    return [
+        part
+        for part in _PART.findall(text)
+        if part.strip() and part.strip() != text and not (part.isdigit() and len(part) < 3)
+    ]
+
+
 @lru_cache(maxsize=4096)
 def lookup(text: str) -> Bank | EWallet | None:
     """Return the bank or e-wallet ``text`` names (code, name or alias), or ``None``.
@@ -297,7 +331,8 @@ def lookup(text: str) -> Bank | EWallet | None:
     Text with several parts (``"014 - BCA"``) resolves when the parts that name
     something all name the same bank. The branch part (``"BNI KCU Tebet"``), product
     names (``"Tahapan BCA"``), generic words (``"Tabungan Mandiri"``) and a place
-    after the name (``"BRI Bekasi"``) are left out; a product of another bank than
+    after the name (``"BRI Bekasi"``) are left out, and a bank may be named twice
+    (``"Bank Rakyat Indonesia BRI"``); a product of another bank than
     the one named (``"BCA Britama"``) or an unknown word left over gives ``None``.
     """
     text = text.strip()
@@ -310,12 +345,18 @@ def lookup(text: str) -> Bank | EWallet | None:
     branch = registry.branch.search(text)
     if branch is not None:
         return lookup(text[: branch.start()])
-    parts = [part for part in _PART.findall(text) if part.strip() and part.strip() != text]
+    words = _words(text)
+    found = registry.named_with(words)
+    if found is not None:
+        return found
+    parts = _parts(text)
     if parts:
         return _same(lookup(part) for part in parts)
-    rest, named = registry.strip(_words(text))
+    rest, named = registry.strip(words)
+    if rest == words:
+        return None
     if rest:
-        found = registry.index.get("".join(rest)) or registry.at_place(rest)
+        found = registry.index.get("".join(rest)) or registry.named_with(rest)
         if found is None:
             return None
         named.add(found)
@@ -331,14 +372,16 @@ def suggest(text: str, limit: int = 3) -> tuple[Bank, ...]:
     every bank name,
     and only names within :data:`_SUGGEST_SPREAD` points of the closest one are
     kept, so a clear best guess comes alone. When the first words name a bank
-    (``"BNI Tebet Barat"``, ``"BTN Syariahh"``), only banks sharing a word with
-    them are compared, and that bank comes last if no other is closer.
+    (``"BNI Tebet Barat"``, ``"BTN Syariahh"``), only banks with a name starting
+    with them are compared, and that bank comes last if no other is closer.
     """
     from rapidfuzz import process  # only when a bank is unknown
 
     found = lookup(text)
     if found is not None:
         return (found,) if isinstance(found, Bank) else ()
+    if len({lookup(part) for part in _parts(text)} - {None}) > 1:
+        return ()  # "BCA - BNI": several banks, none to suggest
     registry = _registry()
     words = registry.name_words(text)
     rest = registry.strip(words)[0]
