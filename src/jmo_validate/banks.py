@@ -102,7 +102,7 @@ _WORD = re.compile(r"[A-Z0-9]+")
 _NOISE = frozenset({"PT", "TBK", "PERSERO", "PERSERODA", "BANK", "DAN"})
 # Parts of "014 - BCA", "BRI (Bank Rakyat Indonesia)": digit runs and text between separators.
 _PART = re.compile(r"[0-9]+|[^0-9()\[\]/,|:;-]+")
-_PLACE_LEVELS = (regions.Level.PROVINCE, regions.Level.REGENCY, regions.Level.DISTRICT)
+_PLACE_LEVELS = (regions.Level.REGENCY, regions.Level.DISTRICT, regions.Level.PROVINCE)
 _SUGGEST_CUTOFF = 75
 _SUGGEST_SPREAD = 10
 
@@ -119,9 +119,9 @@ def _key(text: str) -> str:
     return "".join(_words(text))
 
 
-def _is_place(words: list[str]) -> bool:
-    """Whether ``words`` name a province, regency/city or district (``JAKARTA SELATAN``)."""
-    name = " ".join(words)
+@lru_cache(maxsize=1024)  # bounded: the words come from any text
+def _is_place(name: str) -> bool:
+    """Whether ``name`` is a regency/city, district or province (``JAKARTA SELATAN``)."""
     return any(regions.find(name, level=level) for level in _PLACE_LEVELS)
 
 
@@ -144,8 +144,8 @@ class _Registry:
         "ewallets",
         "index",
         "keys",
-        "names",
         "phrases",
+        "starts",
         "words",
     )
 
@@ -159,16 +159,20 @@ class _Registry:
         self.ewallets = ewallets
         self.by_code = {bank.code: bank for bank in banks}
         self.index: dict[str, Institution] = {}
-        #: The words of each bank's names.
-        #: The words of each of a bank's names, and all of them together.
-        self.names: dict[Bank, tuple[tuple[str, ...], ...]] = {}
+        #: The words of all of a bank's names.
         self.words: dict[Bank, frozenset[str]] = {}
+        starts: dict[str, set[Bank]] = {}
         for bank in banks:
-            names = (bank.code, bank.name, bank.official_name, *bank.aliases)
-            for name in names:
+            all_words: list[str] = []
+            for name in (bank.code, bank.name, bank.official_name, *bank.aliases):
                 self._add(name, bank)
-            self.names[bank] = tuple(tuple(_words(name)) for name in names)
-            self.words[bank] = frozenset(word for name in self.names[bank] for word in name)
+                words = _words(name)
+                all_words.extend(words)
+                for end in range(1, len(words) + 1):
+                    starts.setdefault("".join(words[:end]), set()).add(bank)
+            self.words[bank] = frozenset(all_words)
+        #: The banks with a name starting with these words, by their key ("BRI": BRI, BSI, ...).
+        self.starts = {key: frozenset(found) for key, found in starts.items()}
         for wallet in ewallets:
             for name in (wallet.name, *wallet.aliases):
                 self._add(name, wallet)
@@ -186,8 +190,10 @@ class _Registry:
         grouped: dict[str, list[_Phrase]] = {}
         for phrase, meaning in phrases:
             if meaning != "branch":
-                words = tuple(_words(phrase))
-                grouped.setdefault(words[0], []).append((words, self._meaning(phrase, meaning)))
+                phrase_words = tuple(_words(phrase))
+                grouped.setdefault(phrase_words[0], []).append(
+                    (phrase_words, self._meaning(phrase, meaning))
+                )
         #: Product and generic phrases by their first word, longest first.
         self.phrases = {
             first: tuple(sorted(found, key=lambda item: -len(item[0])))
@@ -231,15 +237,9 @@ class _Registry:
             if isinstance(bank, Bank):
                 yield bank, cut
 
-    def relatives(self, words: list[str]) -> set[Bank]:
+    def relatives(self, words: list[str]) -> frozenset[Bank]:
         """The banks with a name whose first words are ``words`` (BRI: BSI "BRI Syariah", ...)."""
-        start = "".join(words)
-        return {
-            bank
-            for bank in self.banks
-            for name in self.names[bank]
-            if any("".join(name[:end]) == start for end in range(1, len(name) + 1))
-        }
+        return self.starts.get("".join(words), frozenset())
 
     def named_with(self, words: list[str]) -> Bank | None:
         """The bank the first words name, followed by a place or by another of its names.
@@ -253,7 +253,7 @@ class _Registry:
             if self.index.get("".join(tail)) is bank:
                 return bank
             related = self.relatives(words[:cut]) - {bank}
-            if _is_place(tail) and not any(
+            if _is_place(" ".join(tail)) and not any(
                 self.words[other].intersection(tail) for other in related
             ):
                 return bank
