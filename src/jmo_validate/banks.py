@@ -388,7 +388,11 @@ def suggest(text: str, limit: int = 3) -> tuple[Bank, ...]:
     head = next(registry.heads(rest), None)
     # A bank the first words name keeps the suggestions in its family ("BTN Syariahh": BTN).
     family = None if head is None else registry.relatives(rest[: head[1]])
-    keys = [key for key, bank in registry.keys.items() if family is None or bank in family]
+    keys = (
+        list(registry.keys)
+        if family is None
+        else [key for key, bank in registry.keys.items() if bank in family]
+    )
     scores: dict[str, float] = {}
     # With and without product and generic words ("Bank Tabungan Negri" is not "Negri").
     for query in dict.fromkeys(filter(None, ("".join(rest), "".join(words)))):
