@@ -222,7 +222,8 @@ class _Registry:
         while at < len(words):
             for phrase, bank in self.phrases.get(words[at], ()):
                 if tuple(words[at : at + len(phrase)]) == phrase:
-                    named.update(() if bank is None else (bank,))
+                    if bank is not None:
+                        named.add(bank)
                     at += len(phrase)
                     break
             else:
