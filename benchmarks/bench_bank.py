@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from benchmarks.common import per_call
+from benchmarks.common import per_call, per_item
 from jmo_validate import Policy, bank_account, banks, names, validate
 
 TODAY = date(2026, 11, 25)
@@ -18,6 +18,17 @@ RECORD = {
 }
 IDENTITY = {key: value for key, value in RECORD.items() if key != "bank_account"}
 ACCOUNT = {"bank": "PT Bank Rakyat Indonesia (Persero) Tbk", "number": "0123-01-012345-50-1"}
+#: Bank columns as HR exports write them (branch, product and place words; tests/corpora/banks.tsv).
+HR_SPELLINGS = (
+    "BNI KCU Tebet",
+    "Bank Mandiri cabang Bekasi",
+    "BRI Unit Ciledug",
+    "Tahapan BCA KCP Sudirman",
+    "BRI Bekasi",
+    "BTN Syariah",
+    "002 - BRI",
+    "Bank Sentral Asia",
+)
 
 
 def _naive_account(bank: str, number: str) -> bool:
@@ -48,6 +59,18 @@ def main() -> None:
         per_call(
             "banks.suggest (misspelled name)", lambda: banks.suggest("Bank Sentral Asia")
         ).line(baseline)
+    )
+    uncached = banks.lookup.__wrapped__  # a batch meets many distinct spellings
+    print(
+        per_call(
+            "banks.lookup uncached (official name)",
+            lambda: uncached("PT Bank Central Asia Tbk"),
+        ).line(baseline)
+    )
+    print(
+        per_item("banks.lookup uncached (HR-export spellings)", uncached, HR_SPELLINGS).line(
+            baseline
+        )
     )
     print(
         per_call(

@@ -142,6 +142,43 @@ def test_unknown_bank_without_close_names() -> None:
     assert issue.params == {"suggestions": "-"}
 
 
+@pytest.mark.parametrize(
+    ("bank", "number", "code"),
+    [
+        ("BNI KCU Tebet", "0123456789", "009"),
+        ("BANK MANDIRI (PERSERO) TBK CABANG BEKASI", "1300012345678", "008"),
+        ("BRI Unit Ciledug", "0123-01-012345-50-1", "002"),
+        ("Tahapan BCA KCP Sudirman", "0123456789", "014"),
+        ("BTN Syariah", "0012345678901234", "200"),
+        ("Superbank", "001234567890", "562"),
+        ("Bank Saqu", "001234567890", "472"),
+    ],
+)
+def test_bank_columns_as_hr_exports_write_them_are_clean(bank: str, number: str, code: str) -> None:
+    report = validate(_account(bank, number), policy=CLAIM)
+    assert report.codes == ()
+    assert report.participant is not None
+    account = report.participant.bank_account
+    assert account is not None
+    assert isinstance(account.bank, banks.Bank)
+    assert account.bank.code == code
+
+
+@pytest.mark.parametrize(
+    ("bank", "suggestions"),
+    [
+        ("Bank Mandri cabang Bekasi", "Mandiri"),  # the branch part is left out of the comparison
+        ("BTN Syariahh", "BTN"),  # never BTPN Syariah
+        ("Mandiri Tspen", "Bank Mantap, Mandiri"),
+        ("BCA Britama", "BCA"),  # BritAma is BRI's: no bank, BCA suggested
+        ("BRI Raya", "BRI"),
+    ],
+)
+def test_unknown_bank_columns_suggest_the_bank_they_start_with(bank: str, suggestions: str) -> None:
+    issue = validate(_account(bank, "0123456789"), policy=UPDATE).issues[0]
+    assert (issue.code, issue.params) == ("bank_account.bank.unknown", {"suggestions": suggestions})
+
+
 @pytest.mark.parametrize("wallet", ["OVO", "DANA", "GoPay", "ShopeePay", "LinkAja"])
 def test_ewallet_as_bank_is_an_error_for_a_claim_and_a_warning_elsewhere(wallet: str) -> None:
     record = _account(wallet, "0812-3456-7890")
