@@ -128,24 +128,51 @@ class Address:
 
 # --- free text ---------------------------------------------------------------------------------
 
-_SEGMENTS = re.compile(r"[,;\n]")
 # Patterns run on text whose whitespace is collapsed to single spaces: every repeat is
 # separated by a literal, so matching stays linear.
 _RT_RW = re.compile(r"\brt ?\.? ?/ ?rw ?\.? ?:? ?(\d+) ?[/-] ?(\d+|-)", re.I | re.A)
-_RT = re.compile(r"\brt ?\.? ?:? ?(\d+)(?: ?/ ?(?:rw ?\.? ?:? ?)?(\d+|-))?", re.I | re.A)
-_RW = re.compile(r"\brw ?\.? ?:? ?(\d+|-)", re.I | re.A)
-_POSTAL_LABELLED = re.compile(r"\bkode ?pos ?\.? ?:? ?(\d+)", re.I | re.A)
-_POSTAL_TRAILING = re.compile(r"(?:^| )(\d{5})$", re.A)
-#: Leading words that name the level of the words after them.
+#: RT and RW anywhere in a line: ``RT 01 RW 02``, ``RT.01/RW.02``, ``RT 001/002``, ``rt1 rw2``.
+_LINE_RT = re.compile(
+    r"\brt ?[.:]? ?(\d{1,3})(?!\d)(?: ?[/.-]? ?,? ?rw ?[.:]? ?(\d{1,3}(?!\d)|-)"
+    r"| ?[/-] ?(\d{1,3}(?!\d)|-))?",
+    re.I | re.A,
+)
+_LINE_RW = re.compile(r"\brw ?[.:]? ?(\d{1,3}(?!\d)|-)", re.I | re.A)
+_POSTAL_LABELLED = re.compile(r"\bkode ?pos ?[.:]? ?(\d+)", re.I | re.A)
+#: A 5-digit number standing on its own, anywhere in a line.
+_POSTAL_ANYWHERE = re.compile(r"(?<![\w.])([1-9]\d{4})(?![\w])", re.A)
+#: Words a house number follows (``No. 12345`` is no postal code).
+_NUMBER_WORDS = frozenset({"no", "nomor", "nomer", "blok", "km", "kav", "kavling"})
+_TOKEN = re.compile(r"\w+(?:['’`]\w+)*")
+_BREAKS = frozenset(",;")
+#: Leading words that name the level of the words after them (as :func:`regions.word_keys` spells them).
 _LEVEL_WORDS = {
-    # gampong (Aceh), nagari (Sumatera Barat), pekon (Lampung): other names of a desa
-    **dict.fromkeys(("kel", "kelurahan", "desa", "ds", "gampong", "nagari", "pekon"), "village"),
-    **dict.fromkeys(("kec", "kecamatan", "distrik"), "district"),
-    **dict.fromkeys(("kab", "kabupaten", "kota", "kodya", "kotamadya"), "regency"),
-    **dict.fromkeys(("prov", "provinsi", "propinsi"), "province"),
+    # gampong (Aceh), nagari (Sumatera Barat), pekon (Lampung), kampung (Papua): names of a desa
+    **dict.fromkeys(("kelurahan", "desa", "gampong", "nagari", "pekon", "kampung"), "village"),
+    **dict.fromkeys(("kecamatan", "distrik"), "district"),
+    **dict.fromkeys(("kabupaten", "kota"), "regency"),
+    "provinsi": "province",
 }
-#: Level words that may also begin a street line (``Desa Sukamaju``, ``Kota Wisata``).
-_STREET_WORDS = frozenset({"desa", "ds", "kota", "kodya", "kotamadya"})
+#: Level words that rarely begin anything but a region: text they begin is never the street.
+_STRONG_LEVEL_WORDS = frozenset(
+    {"kelurahan", "kecamatan", "distrik", "kabupaten", "provinsi", "gampong", "nagari", "pekon"}
+)
+#: Words after which the next words belong to the street (``Jl. Gambir``, ``Dsn. Krajan``).
+_STREET_MARKERS = frozenset(
+    {
+        *("jl", "jln", "jalan", "gg", "gang", "lr", "lorong", "perum", "perumahan", "komp"),
+        *("kompleks", "komplek", "dsn", "dusun", "lingk", "lingkungan", "br", "banjar"),
+        *("jorong", "rt", "rw", "gedung", "apartemen", "lt", "lantai", "ruko"),
+        *_NUMBER_WORDS,
+    }
+)
+#: Words that end a line without naming a place.
+_FILLERS = frozenset({"indonesia"})
+_LEVEL_INDEX = {part: index for index, part in enumerate(REGION_PARTS[::-1])}  # village 0
+#: Longest region name matched, in words.
+_MAX_NAME_WORDS = 7
+# Scores of a reading of a line: each region found outweighs a word left unplaced or two.
+_FOUND, _LABELLED, _SKIPPED, _POSTAL_AGREES = 10, 2, 6, 3
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -159,111 +186,247 @@ class AddressLine:
         return f"AddressLine(parts={sorted(self.parts)}, unplaced={len(self.unplaced)})"
 
 
-def _level_word(word: str) -> str | None:
-    return _LEVEL_WORDS.get(word.lower().rstrip("."))
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    key: str  # the word as region names are keyed (regions.word_keys, joined)
+    level: str | None  # the level this word names when it leads a name (Kel., Kota, ...)
+    marker: bool  # the street goes on after it (Jl., No., Dsn., ...)
+    broken: bool  # a comma or semicolon stands before it
 
 
-def _chunks(segment: str, street: bool) -> list[tuple[str | None, str]]:
-    """Split ``segment`` before each level word: ``[(level or None, text), ...]``."""
-    chunks: list[tuple[str | None, list[str]]] = [(None, [])]
-    for word in segment.split(" "):
-        level = _level_word(word)
-        leading = street and len(chunks) == 1  # still the street line's own words
-        # a level word right after another one begins the name (Kec. Kota Bahagia)
-        named = chunks[-1][0] is None or len(chunks[-1][1]) > 1
-        if (
-            level is not None
-            and named
-            and not (leading and word.lower().rstrip(".") in _STREET_WORDS)
-        ):
-            chunks.append((level, [word]))
-        else:
-            chunks[-1][1].append(word)
-    return [(level, " ".join(words)) for level, words in chunks if words]
+# A reading: its score and its pieces (first word, end word, level; None: unplaced), left to right.
+_Reading = tuple[int, tuple[tuple[int, int, str | None], ...]]
 
 
-def _take(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str] | None, str]:
-    match = pattern.search(text)
-    if match is None:
-        return None, text
-    return match, " ".join((text[: match.start()] + " " + text[match.end() :]).split())
+def _words_of(text: str) -> list[_Word]:
+    found: list[_Word] = []
+    previous = 0
+    for match in _TOKEN.finditer(text):
+        keys = regions.word_keys(match.group())
+        first = keys[0] if keys else ""
+        found.append(
+            _Word(
+                match.start(),
+                match.end(),
+                "".join(keys),
+                _LEVEL_WORDS.get(first) if len(keys) == 1 else None,
+                first in _STREET_MARKERS or match.group().casefold() in _STREET_MARKERS,
+                not _BREAKS.isdisjoint(text[previous : match.start()]),
+            )
+        )
+        previous = match.end()
+    return found
+
+
+class _Reader:
+    """The best reading of a line's words as street, regions from small to large, and leftovers.
+
+    A region name is a run of words whose key names a current region at a level below
+    the one to its right and nested in it (an older province that held it counts);
+    level words before it are read with it. Read from the right, where people put the
+    largest region; the words left of the leftmost region are the street line.
+    """
+
+    def __init__(self, words: list[_Word], postal: str | None) -> None:
+        self.words = words
+        self.postal = postal
+        self.memo: dict[tuple[int, frozenset[str] | None, int], _Reading] = {}
+
+    def best(self, end: int, parents: frozenset[str] | None, cap: int) -> _Reading:
+        key = (end, parents, cap)
+        if key not in self.memo:
+            self.memo[key] = self._best(end, parents, cap)
+        return self.memo[key]
+
+    def _best(self, end: int, parents: frozenset[str] | None, cap: int) -> _Reading:
+        if end == 0:
+            return 0, ()
+        readings = [self._street(end)]
+        word = self.words[end - 1]
+        score, pieces = self.best(end - 1, parents, cap)
+        cost = 0 if word.key in _FILLERS else _SKIPPED
+        readings.append((score - cost, (*pieces, (end - 1, end, None))))
+        for start in range(end - 1, max(-1, end - 1 - _MAX_NAME_WORDS), -1):
+            if start < end - 1 and self.words[start + 1].broken:
+                break
+            if start > 0 and self.words[start - 1].marker and not self.words[start].broken:
+                continue
+            name = "".join(word.key for word in self.words[start:end])
+            readings.extend(self._found(start, end, name, parents, cap))
+            readings.extend(self._labelled(start, end, parents, cap))
+        return max(readings, key=lambda reading: reading[0])
+
+    def _street(self, end: int) -> _Reading:
+        """All of ``words[:end]`` is the street, but from a strong level word on (unplaced)."""
+        for index, word in enumerate(self.words[:end]):
+            if word.key in _STRONG_LEVEL_WORDS and not (index and self.words[index - 1].marker):
+                return -_SKIPPED, ((index, end, None),)
+        return 0, ()
+
+    def _labels(self, start: int, level: str) -> Iterable[tuple[int, str | None]]:
+        """Where a name at ``start`` may begin with its level words, and the kind they name."""
+        yield start, None
+        index, kind = start, None
+        while index > 0 and not self.words[index].broken:
+            word = self.words[index - 1]
+            if word.level != level and not (word.key == "administrasi" and level == "regency"):
+                return
+            if index > 1 and self.words[index - 2].marker and not word.broken:
+                return
+            index -= 1
+            kind = word.key if word.key in ("kabupaten", "kota") else kind
+            yield index, kind
+
+    def _found(
+        self, start: int, end: int, name: str, parents: frozenset[str] | None, cap: int
+    ) -> Iterable[_Reading]:
+        named = regions.named(name)
+        for level in REGION_PARTS[::-1][:cap]:
+            places = [r for r in named if r.level.value == level and _within(r, parents)]
+            if not places:
+                continue
+            for first, kind in self._labels(start, level):
+                if kind is not None:
+                    places = [region for region in places if region.kind == kind]
+                    if not places:
+                        break
+                score, pieces = self.best(
+                    first, frozenset(region.code for region in places), _LEVEL_INDEX[level]
+                )
+                score += _FOUND + (end - first) + _LEVEL_INDEX[level] + self._agrees(places)
+                yield score, (*pieces, (first, end, level))
+
+    def _labelled(
+        self, start: int, end: int, parents: frozenset[str] | None, cap: int
+    ) -> Iterable[_Reading]:
+        """A level word and a name the registry does not hold there (reported by the resolver)."""
+        if start == end - 1 or self.words[start].level is None:
+            return
+        level = self.words[start].level
+        assert level is not None
+        if _LEVEL_INDEX[level] >= cap or (start == 0 and level in ("village", "regency")):
+            return  # "Desa ..." or "Kota ..." first in a line is often the street: Kota Wisata
+        if any(word.marker or word.level for word in self.words[start + 1 : end]):
+            return
+        score, pieces = self.best(start, parents, _LEVEL_INDEX[level])
+        yield score + _LABELLED, (*pieces, (start, end, level))
+
+    def _agrees(self, places: list[Region]) -> int:
+        postal = self.postal
+        if postal is None or not any(postal in regions.postal_codes(r) for r in places):
+            return 0
+        return _POSTAL_AGREES
+
+
+def _within(region: Region, parents: frozenset[str] | None) -> bool:
+    if parents is None:
+        return True
+    size = len(next(iter(parents)))
+    if region.code[:size] in parents:
+        return True
+    return size == 2 and not parents.isdisjoint(_held_before(region.code[:4]))
+
+
+@lru_cache(maxsize=1024)
+def _held_before(regency: str) -> frozenset[str]:
+    """The provinces that held the current regency ``regency`` in an older edition (Papua)."""
+    return frozenset(
+        old.code[:2]
+        for old in regions.at_level("regency", include_retired=True)
+        if not old.current and (today := old.today()) is not None and today.code == regency
+    )
+
+
+def _take_rt_rw(text: str, parts: dict[str, str], unplaced: list[str]) -> str:
+    def take(match: re.Match[str]) -> str:
+        rt, rw, bare_rw = match.group(1), match.group(2), match.group(3)
+        for part, value in (("rt", rt), ("rw", rw if rw is not None else bare_rw)):
+            if value is not None and parts.setdefault(part, value) != value:
+                unplaced.append(value)
+        return ", "
+
+    text = _LINE_RT.sub(take, text)
+
+    def take_rw(match: re.Match[str]) -> str:
+        if parts.setdefault("rw", match.group(1)) != match.group(1):
+            unplaced.append(match.group(1))
+        return ", "
+
+    return _LINE_RW.sub(take_rw, text)
+
+
+def _take_postal(text: str, parts: dict[str, str]) -> str:
+    """Take the postal code: after ``Kode Pos``, else the last 5-digit number no house number."""
+    found = _POSTAL_LABELLED.search(text)
+    if found is None:
+        for match in reversed(list(_POSTAL_ANYWHERE.finditer(text))):
+            before = text[: match.start()].rstrip(" .:").rsplit(" ", 1)[-1]
+            if before.casefold() not in _NUMBER_WORDS:
+                found = match
+                break
+    if found is None:
+        return text
+    parts["postal_code"] = found.group(1)
+    return f"{text[: found.start()]}, {text[found.end() :]}"
+
+
+def _clean(text: str) -> str:
+    """Segments of ``text`` without their outer spaces and separators, joined by ``", "``."""
+    return ", ".join(piece for raw in re.split(r"[,;]", text) if (piece := raw.strip(" .-/")))
 
 
 def split_line(text: str) -> AddressLine:
-    """Split a one-line address as people write it into its parts; never guesses.
+    """Split a one-line address as people write it into its parts, by the region registry.
 
-    Segments are separated by commas (or semicolons, new lines). ``RT``/``RW`` and
-    a postal code (a trailing 5-digit number after the first segment, or after
-    ``Kode Pos``) are taken where they are; a level word (``Kel.``, ``Desa``,
-    ``Kec.``, ``Distrik``, ``Kab.``, ``Kota``, ``Prov.``) places the words after
-    it (``Gampong``, ``Nagari`` and ``Pekon`` name a desa). A segment without one
-    is placed only when its name exists at exactly one of the levels above the last
-    one placed (``Jakarta Pusat`` after a district);
-    text before the first placed part is the street line, anything else is
+    ``RT``/``RW`` (``RT 01 RW 02``, ``RT.01/RW.02``, ``RT 001/002``, ``rt1 rw2``) and the
+    postal code (after ``Kode Pos``, else a 5-digit number standing alone) are taken
+    wherever they are. The rest is read from the right against the registry: the
+    longest run of words that names a current region below the one to its right and
+    nested in it (``Medan Kota Kota Medan``, ``Menteng Menteng Jakarta Pusat``), with
+    the level words before it (``Kel.``, ``Desa``, ``Gp.``, ``Kec.``, ``Distrik``,
+    ``Kab.``, ``Kota``, ``Prov.``); a postal code used there decides between equal
+    readings. Commas only keep a name from running across them. A level word before
+    a name the registry does not hold there still places it (the resolver reports
+    it); words before the leftmost region are the street line; anything else is
     returned in ``unplaced``.
 
-    >>> line = split_line("Jl. Merdeka No. 10 RT 01/RW 02, Kel. Gambir, Kec. Gambir, Jakarta Pusat 10110")
+    >>> line = split_line("Jl. Kenanga No. 3 RT 004 RW 002 Kel. Menteng Kec. Menteng Jakarta Pusat 10310")
     >>> dict(line.parts)
-    {'street': 'Jl. Merdeka No. 10', 'rt': '01', 'rw': '02', 'village': 'Kel. Gambir',
-     'district': 'Kec. Gambir', 'regency': 'Jakarta Pusat', 'postal_code': '10110'}
+    {'street': 'Jl. Kenanga No. 3', 'rt': '004', 'rw': '002', 'village': 'Kel. Menteng',
+     'district': 'Kec. Menteng', 'regency': 'Jakarta Pusat', 'postal_code': '10310'}
+    >>> split_line("JL MAWAR 7 MEDAN KOTA KOTA MEDAN SUMUT").parts["district"]
+    'MEDAN KOTA'
     >>> split_line("Dusun Krajan RT 3 RW 1, Desa Sumbersari, Bogor, Narnia").unplaced
     ('Narnia',)
     """
+    line = " ".join(text[:MAX_LINE_LENGTH].replace("\n", ", ").split())
     parts: dict[str, str] = {}
     unplaced: list[str] = []
-    street: list[str] = []
-    order = REGION_PARTS[::-1]  # people write the small regions first
-    last = -1  # index in ``order`` of the last level placed
-    street_open = True
-
-    def place(level: str, value: str) -> bool:
-        nonlocal last
-        if order.index(level) <= last:
-            return False
-        parts[level] = value
-        last = order.index(level)
-        return True
-
-    for index, raw in enumerate(_SEGMENTS.split(text[:MAX_LINE_LENGTH])):
-        segment = " ".join(raw.split())
-        taken: list[re.Match[str]] = []
-        for pattern in (_RT_RW, _RT, _RW):
-            match, segment = _take(pattern, segment)
-            if match is None:
-                continue
-            taken.append(match)
-            names = ("rw",) if pattern is _RW else ("rt", "rw")
-            for part, value in zip(names, match.groups(), strict=True):
-                if value is not None and parts.setdefault(part, value) != value:
-                    unplaced.append(value)
-        postal, segment = _take(_POSTAL_LABELLED, segment)
-        if postal is None and index > 0:
-            postal, segment = _take(_POSTAL_TRAILING, segment)
-        if postal is not None:
-            taken.append(postal)
-            if parts.setdefault("postal_code", postal.group(1)) != postal.group(1):
-                unplaced.append(postal.group(1))
-        if not segment:
-            continue
-        for level, chunk in _chunks(segment, street=index == 0):
-            if level is None and index > 0:
-                level = _only_level(chunk, order[last + 1 :])
-            if level is not None and place(level, chunk):
-                street_open = False
-            elif street_open and level is None:
-                street.append(chunk)
-            else:
-                unplaced.append(chunk)
-        street_open = street_open and not taken
+    line = _take_postal(_take_rt_rw(line, parts, unplaced), parts)
+    words = _words_of(line)
+    postal = parts.get("postal_code")
+    _, pieces = _Reader(words, postal).best(len(words), None, len(REGION_PARTS))
+    street = _clean(line[: words[pieces[0][0]].start] if pieces else line)
     if street:
-        parts["street"] = ", ".join(street)
+        parts["street"] = street
+    left: list[list[int]] = []  # word ranges nothing could be made of, adjacent ones merged
+    for first, end, level in pieces:
+        if level is not None:
+            parts[level] = line[words[first].start : words[end - 1].end]
+        elif end - first > 1 or words[first].key not in _FILLERS:
+            if left and left[-1][1] == first and not words[first].broken:
+                left[-1][1] = end
+            else:
+                left.append([first, end])
+    unplaced += (line[words[first].start : words[end - 1].end] for first, end in left)
     return AddressLine({part: parts[part] for part in PARTS if part in parts}, tuple(unplaced))
 
 
-def _only_level(name: str, levels: Iterable[str]) -> str | None:
-    """The one level among ``levels`` at which ``name`` is a current region, else ``None``."""
-    found = {region.level.value for region in regions.find(name)} & set(levels)
-    return found.pop() if len(found) == 1 else None
+def _level_word(word: str) -> str | None:
+    keys = regions.word_keys(word)
+    return _LEVEL_WORDS.get(keys[0]) if len(keys) == 1 else None
 
 
 # --- RT/RW and postal code ----------------------------------------------------------------------
