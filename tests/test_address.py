@@ -462,10 +462,10 @@ def test_split_line_places_parts_and_keeps_their_text() -> None:
         ("Jl. Mawar 3, Kel. Gambir, Kec. Gambir, Narnia", ("Narnia",)),
         # a regency after the province: people write small to large, so it is not placed
         ("Jl. Mawar 3, Kec. Gambir, DKI Jakarta, Jakarta Pusat", ("Jakarta Pusat",)),
-        # after a village, "Yogyakarta" may be the city or the province: not guessed
-        ("Jl. Mawar 3, Kel. Gambir, Yogyakarta", ("Yogyakarta",)),
         ("Jl. Mawar 3, RT 01, RT 02, Kec. Gambir", ("02",)),
-        ("Jl. Mawar 3, Kec. Gambir, Kec. Sawah Besar", ("Kec. Sawah Besar",)),
+        # names are read from the right: the district written first is the one left over
+        ("Jl. Mawar 3, Kec. Gambir, Kec. Sawah Besar", ("Kec. Gambir",)),
+        ("Jl. Mawar 3, Kec. Gambir, Jakarta Pusat, Indonesia, Narnia", ("Narnia",)),
     ],
 )
 def test_split_line_reports_what_it_cannot_place(line: str, unplaced: tuple[str, ...]) -> None:

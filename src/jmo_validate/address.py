@@ -45,6 +45,7 @@ from typing import Any
 from jmo_validate import regions
 from jmo_validate.codes import CATALOGUE, Severity
 from jmo_validate.errors import Finding, InvalidComponent
+from jmo_validate.masking import mask_text
 from jmo_validate.record import ADDRESS_PARTS, MAX_TEXT_LENGTH, TextError, as_text, normalise_key
 from jmo_validate.regions import Region
 
@@ -130,6 +131,7 @@ class Address:
 
 # Patterns run on text whose whitespace is collapsed to single spaces: every repeat is
 # separated by a literal, so matching stays linear.
+#: ``RT/RW 001/002`` (also the whole of an ``rt_rw`` column).
 _RT_RW = re.compile(r"\brt ?\.? ?/ ?rw ?\.? ?:? ?(\d+) ?[/-] ?(\d+|-)", re.I | re.A)
 #: RT and RW anywhere in a line: ``RT 01 RW 02``, ``RT.01/RW.02``, ``RT 001/002``, ``rt1 rw2``.
 _LINE_RT = re.compile(
@@ -340,21 +342,18 @@ def _held_before(regency: str) -> frozenset[str]:
 
 
 def _take_rt_rw(text: str, parts: dict[str, str], unplaced: list[str]) -> str:
+    """Take every RT and RW out of ``text``; a second, different value is unplaced."""
+
     def take(match: re.Match[str]) -> str:
-        rt, rw, bare_rw = match.group(1), match.group(2), match.group(3)
-        for part, value in (("rt", rt), ("rw", rw if rw is not None else bare_rw)):
+        names = ("rw",) if match.re is _LINE_RW else ("rt", "rw", "rw")
+        for part, value in zip(names, match.groups(), strict=False):
             if value is not None and parts.setdefault(part, value) != value:
                 unplaced.append(value)
         return ", "
 
-    text = _LINE_RT.sub(take, text)
-
-    def take_rw(match: re.Match[str]) -> str:
-        if parts.setdefault("rw", match.group(1)) != match.group(1):
-            unplaced.append(match.group(1))
-        return ", "
-
-    return _LINE_RW.sub(take_rw, text)
+    for pattern in (_RT_RW, _LINE_RT, _LINE_RW):
+        text = pattern.sub(take, text)
+    return text
 
 
 def _take_postal(text: str, parts: dict[str, str]) -> str:
@@ -443,10 +442,16 @@ def _number(text: str) -> str | None:
 
 
 def _split_rt_rw(text: str) -> tuple[str, str | None] | None:
-    """``001/002``, ``1/2``, ``01-02``, ``RT/RW 001/002``, ``001/-`` -> RT and RW (``None``: no RW)."""
+    """``001/002``, ``1/2``, ``01-02``, ``RT/RW 001/002``, ``RT 01 RW 02``, ``001/-`` -> RT and RW.
+
+    RW is ``None`` when the area has none.
+    """
     both = _RT_RW.fullmatch(text)
+    labelled = _LINE_RT.fullmatch(text)
     if both is not None:
         rt, rw = both.group(1), both.group(2)
+    elif labelled is not None:
+        rt, rw = labelled.group(1), labelled.group(2) or labelled.group(3) or ""
     else:
         rt, separator, rw = text.replace("-", "/").partition("/")
         if not separator:
@@ -508,11 +513,14 @@ def _nests(parent: Region, child: Region) -> bool:
     return child.code.startswith(parent.code)
 
 
-def _resolve(texts: Mapping[str, str], problem: Problem) -> dict[str, Region]:
+def _resolve(
+    texts: Mapping[str, str], problem: Problem, postal: str | None = None
+) -> dict[str, Region]:
     """Resolve the region parts; report unknown, mismatched, ambiguous and outdated ones.
 
     Each given part's candidates are narrowed by its given neighbours (``Bogor``
-    with the district ``Cibinong`` is Kabupaten Bogor). Returns the regions of the
+    with the district ``Cibinong`` is Kabupaten Bogor), then, where several remain,
+    by ``postal`` (the candidates that use it, if any do). Returns the regions of the
     consistent chain, from the top down to the first part that is ambiguous or
     mismatched, with the levels above its deepest region filled in.
     """
@@ -522,21 +530,13 @@ def _resolve(texts: Mapping[str, str], problem: Problem) -> dict[str, Region]:
         del options[part]
     order = list(options)
     broken: set[str] = set()
-    changed = True
-    while changed:  # candidate sets only shrink, so this ends
-        changed = False
-        for parent, child in itertools.pairwise(order):
-            if child in broken:
-                continue
-            parents = tuple(p for p in options[parent] if any(_nests(p, c) for c in options[child]))
-            children = tuple(
-                c for c in options[child] if any(_nests(p, c) for p in options[parent])
-            )
-            if not children:
-                broken.add(child)
-                continue
-            changed |= (parents, children) != (options[parent], options[child])
-            options[parent], options[child] = parents, children
+    _narrow(options, order, broken)
+    if postal is not None:
+        for part, found in options.items():
+            using = tuple(region for region in found if postal in regions.postal_codes(region))
+            if using and len(found) > 1:
+                options[part] = using
+        _narrow(options, order, broken)
     mismatched: set[str] = set()
     for child in sorted(broken, key=REGION_PARTS.index):
         parent = order[order.index(child) - 1]
@@ -570,8 +570,27 @@ Resolution = tuple[
 ]
 
 
+def _narrow(options: dict[str, tuple[Region, ...]], order: list[str], broken: set[str]) -> None:
+    """Keep the candidates that nest in a candidate of the part above; note parts none fit."""
+    changed = True
+    while changed:  # candidate sets only shrink, so this ends
+        changed = False
+        for parent, child in itertools.pairwise(order):
+            if child in broken:
+                continue
+            parents = tuple(p for p in options[parent] if any(_nests(p, c) for c in options[child]))
+            children = tuple(
+                c for c in options[child] if any(_nests(p, c) for p in options[parent])
+            )
+            if not children:
+                broken.add(child)
+                continue
+            changed |= (parents, children) != (options[parent], options[child])
+            options[parent], options[child] = parents, children
+
+
 @lru_cache(maxsize=8192)
-def _resolved(region_texts: tuple[tuple[str, str], ...]) -> Resolution:
+def _resolved(region_texts: tuple[tuple[str, str], ...], postal: str | None = None) -> Resolution:
     """:func:`_resolve` for the region parts as given, with its problems recorded.
 
     Cached: a batch repeats the same village, district, regency and province names
@@ -582,7 +601,7 @@ def _resolved(region_texts: tuple[tuple[str, str], ...]) -> Resolution:
     def record(part: str, name: str, **params: Any) -> None:
         problems.append((part, name, tuple(params.items())))
 
-    return tuple(_resolve(dict(region_texts), record).items()), tuple(problems)
+    return tuple(_resolve(dict(region_texts), record, postal).items()), tuple(problems)
 
 
 def _outdated(
@@ -679,11 +698,13 @@ def check(
         findings.append(Finding(code, part if field is None else field, params, actual))
 
     texts = _read_parts({"street": parts} if isinstance(parts, str) else parts, findings)
-    if set(texts) == {"street"}:
-        line = split_line(texts["street"])
+    line = split_line(texts["street"]) if set(texts) == {"street"} else None
+    if line is not None:
         texts = dict(line.parts)
         if line.unplaced:
-            problem("", "unplaced", count=len(line.unplaced))
+            # like the street line, what could not be placed is shown masked, its length only
+            shown = " | ".join(mask_text(piece) for piece in line.unplaced)
+            problem("", "unplaced", actual=shown, count=len(line.unplaced))
     values: dict[str, str] = {}
     if "street" in texts:
         values["street"] = texts["street"]
@@ -696,6 +717,9 @@ def check(
             values["postal_code"] = postal
     region_texts = tuple((part, texts[part]) for part in REGION_PARTS if part in texts)
     found, problems = _resolved(region_texts)
+    postal = values.get("postal_code")
+    if postal is not None and any(name == "ambiguous" for _, name, _ in problems):
+        found, problems = _resolved(region_texts, postal)  # the postal code may decide
     for part, name, params in problems:
         problem(part, name, **dict(params))
     resolved = dict(found)
@@ -705,7 +729,6 @@ def check(
             values[f"{part}_code"] = resolved[part].code
         elif part in texts:
             values[part] = texts[part]
-    postal = values.get("postal_code")
     trouble = None if postal is None else _postal_problem(postal, resolved)
     if trouble is not None:
         problem("postal_code", trouble[0], actual=postal, **trouble[1])
@@ -715,7 +738,8 @@ def check(
     unreadable_line = "street" in given - set(texts) and set(texts) <= {"street"}
     for part in () if unreadable_line else REQUIRABLE_PARTS:  # such a line may hold every part
         if f"{section}.{part}" in required and part not in given:
-            problem(part, "missing")
+            # a line may hold a region under a name the registry does not know: never "missing"
+            problem(part, "unplaced" if line is not None and part in REGION_PARTS else "missing")
     findings.sort(key=lambda finding: _ORDER.get(finding.field, len(_ORDER)))
     return (Address(**values) if values else None), findings
 

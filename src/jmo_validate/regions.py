@@ -298,6 +298,7 @@ def children(code: str | Region, *, include_retired: bool = False) -> tuple[Regi
 _PUNCTUATION = str.maketrans(dict.fromkeys('.,-/()_:;"“”', " ") | {"'": "", "`": "", "’": ""})
 #: ``2x11``, ``2 X 11``: the multiplication of some West Sumatra names, spaced out.
 _TIMES = re.compile(r"(\d) ?[x×] ?(?=\d)", re.A)
+_LETTERS = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_])+(?!\S)")
 #: Abbreviations, nicknames and spelling variants, word by word (a word may stand for several).
 _WORDS: dict[str, tuple[str, ...]] = {
     "kab": ("kabupaten",),
@@ -426,7 +427,9 @@ def _word(word: str) -> tuple[str, ...]:
 
 def _words(text: str) -> list[str]:
     spaced = _TIMES.sub(r"\1 x ", text.casefold()).translate(_PUNCTUATION)
-    return [key for word in spaced.split() for key in _word(word)]
+    # letters spelled out one by one are one word: "D.K.I." is "dki", not "d k" and numeral I
+    joined = _LETTERS.sub(lambda run: run.group().replace(" ", ""), spaced)
+    return [key for word in joined.split() for key in _word(word)]
 
 
 def word_keys(word: str) -> tuple[str, ...]:
