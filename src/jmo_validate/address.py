@@ -202,11 +202,16 @@ class _Word:
 _Reading = tuple[int, tuple[tuple[int, int, str | None], ...]]
 
 
+@lru_cache(maxsize=16384)
+def _word_keys(word: str) -> tuple[str, ...]:
+    return regions.word_keys(word)  # cached here: the words of addresses repeat
+
+
 def _words_of(text: str) -> list[_Word]:
     found: list[_Word] = []
     previous = 0
     for match in _TOKEN.finditer(text):
-        keys = regions.word_keys(match.group())
+        keys = _word_keys(match.group())
         first = keys[0] if keys else ""
         found.append(
             _Word(
@@ -235,6 +240,38 @@ class _Reader:
         self.words = words
         self.postal = postal
         self.memo: dict[tuple[int, frozenset[str] | None, int], _Reading] = {}
+        # words[:end] cost this much to leave unplaced (a country name costs nothing)
+        self.cost = [0]
+        for word in words:
+            self.cost.append(self.cost[-1] + (0 if word.key in _FILLERS else _SKIPPED))
+        # the first strong level word (not after a street word): the street ends before it
+        self.strong = len(words)
+        for index, word in enumerate(words):
+            if word.key in _STRONG_LEVEL_WORDS and not (index and words[index - 1].marker):
+                self.strong = index
+                break
+        # (start, end, regions) of the runs of words naming current regions, by level
+        self.names: dict[str, list[tuple[int, int, list[Region]]]] = {}
+        self.labelled: list[tuple[int, int]] = []  # runs a level word begins
+        for end in range(1, len(words) + 1):
+            self._index_names(end)
+
+    def _index_names(self, end: int) -> None:
+        name = ""
+        for start in range(end - 1, max(-1, end - 1 - _MAX_NAME_WORDS), -1):
+            if start < end - 1 and self.words[start + 1].broken:
+                break
+            name = self.words[start].key + name
+            if start > 0 and self.words[start - 1].marker and not self.words[start].broken:
+                continue
+            by_level: dict[str, list[Region]] = {}
+            for region in regions.named(name):
+                by_level.setdefault(region.level.value, []).append(region)
+            for level, named in by_level.items():
+                self.names.setdefault(level, []).append((start, end, named))
+            label = self.words[start].level
+            if label is not None and 1 < end - start <= 4 and label not in by_level:
+                self.labelled.append((start, end))
 
     def best(self, end: int, parents: frozenset[str] | None, cap: int) -> _Reading:
         key = (end, parents, cap)
@@ -243,28 +280,32 @@ class _Reader:
         return self.memo[key]
 
     def _best(self, end: int, parents: frozenset[str] | None, cap: int) -> _Reading:
-        if end == 0:
-            return 0, ()
-        readings = [self._street(end)]
-        word = self.words[end - 1]
-        score, pieces = self.best(end - 1, parents, cap)
-        cost = 0 if word.key in _FILLERS else _SKIPPED
-        readings.append((score - cost, (*pieces, (end - 1, end, None))))
-        for start in range(end - 1, max(-1, end - 1 - _MAX_NAME_WORDS), -1):
-            if start < end - 1 and self.words[start + 1].broken:
-                break
-            if start > 0 and self.words[start - 1].marker and not self.words[start].broken:
-                continue
-            name = "".join(word.key for word in self.words[start:end])
-            readings.extend(self._found(start, end, name, parents, cap))
-            readings.extend(self._labelled(start, end, parents, cap))
-        return max(readings, key=lambda reading: reading[0])
+        best = self._street(end)
+        for level in REGION_PARTS[::-1][:cap]:
+            for start, stop, named in self.names.get(level, ()):
+                if stop > end:
+                    continue
+                left = self.cost[stop] - self.cost[end]  # words[stop:end] left unplaced
+                for reading in self._found(start, stop, level, named, parents):
+                    if reading[0] + left > best[0]:
+                        best = self._skipping(reading, stop, end, left)
+        for start, stop in self.labelled:
+            if stop <= end:
+                left = self.cost[stop] - self.cost[end]
+                reading = self._labelled(start, stop, parents, cap)
+                if reading is not None and reading[0] + left > best[0]:
+                    best = self._skipping(reading, stop, end, left)
+        return best
+
+    @staticmethod
+    def _skipping(reading: _Reading, stop: int, end: int, cost: int) -> _Reading:
+        score, pieces = reading
+        return score + cost, (*pieces, *((index, index + 1, None) for index in range(stop, end)))
 
     def _street(self, end: int) -> _Reading:
         """All of ``words[:end]`` is the street, but from a strong level word on (unplaced)."""
-        for index, word in enumerate(self.words[:end]):
-            if word.key in _STRONG_LEVEL_WORDS and not (index and self.words[index - 1].marker):
-                return -_SKIPPED, ((index, end, None),)
+        if self.strong < end:
+            return -_SKIPPED, ((self.strong, end, None),)
         return 0, ()
 
     def _labels(self, start: int, level: str) -> Iterable[tuple[int, str | None]]:
@@ -282,38 +323,37 @@ class _Reader:
             yield index, kind
 
     def _found(
-        self, start: int, end: int, name: str, parents: frozenset[str] | None, cap: int
+        self,
+        start: int,
+        end: int,
+        level: str,
+        named: list[Region],
+        parents: frozenset[str] | None,
     ) -> Iterable[_Reading]:
-        named = regions.named(name)
-        for level in REGION_PARTS[::-1][:cap]:
-            places = [r for r in named if r.level.value == level and _within(r, parents)]
-            if not places:
-                continue
-            for first, kind in self._labels(start, level):
-                if kind is not None:
-                    places = [region for region in places if region.kind == kind]
-                    if not places:
-                        break
-                score, pieces = self.best(
-                    first, frozenset(region.code for region in places), _LEVEL_INDEX[level]
-                )
-                score += _FOUND + (end - first) + _LEVEL_INDEX[level] + self._agrees(places)
-                yield score, (*pieces, (first, end, level))
+        rank = _LEVEL_INDEX[level]
+        places = _within(named, parents)
+        for first, kind in self._labels(start, level) if places else ():
+            if kind is not None:
+                places = [region for region in places if region.kind == kind]
+                if not places:
+                    break
+            score, pieces = self.best(first, frozenset(r.code for r in places), rank)
+            score += _FOUND + (end - first) + rank + self._agrees(places)
+            yield score, (*pieces, (first, end, level))
 
     def _labelled(
         self, start: int, end: int, parents: frozenset[str] | None, cap: int
-    ) -> Iterable[_Reading]:
+    ) -> _Reading | None:
         """A level word and a name the registry does not hold there (reported by the resolver)."""
-        if start == end - 1 or self.words[start].level is None:
-            return
         level = self.words[start].level
-        assert level is not None
-        if _LEVEL_INDEX[level] >= cap or (start == 0 and level in ("village", "regency")):
-            return  # "Desa ..." or "Kota ..." first in a line is often the street: Kota Wisata
+        if level is None or start == end - 1 or _LEVEL_INDEX[level] >= cap:
+            return None
+        if start == 0 and level in ("village", "regency"):
+            return None  # "Desa ..." or "Kota ..." first in a line is often the street: Kota Wisata
         if any(word.marker or word.level for word in self.words[start + 1 : end]):
-            return
+            return None
         score, pieces = self.best(start, parents, _LEVEL_INDEX[level])
-        yield score + _LABELLED, (*pieces, (start, end, level))
+        return score + _LABELLED, (*pieces, (start, end, level))
 
     def _agrees(self, places: list[Region]) -> int:
         postal = self.postal
@@ -322,13 +362,17 @@ class _Reader:
         return _POSTAL_AGREES
 
 
-def _within(region: Region, parents: frozenset[str] | None) -> bool:
+def _within(named: list[Region], parents: frozenset[str] | None) -> list[Region]:
+    """The regions of ``named`` within one of ``parents`` (or a province that held them)."""
     if parents is None:
-        return True
+        return named
     size = len(next(iter(parents)))
-    if region.code[:size] in parents:
-        return True
-    return size == 2 and not parents.isdisjoint(_held_before(region.code[:4]))
+    return [
+        region
+        for region in named
+        if region.code[:size] in parents
+        or (size == 2 and not parents.isdisjoint(_held_before(region.code[:4])))
+    ]
 
 
 @lru_cache(maxsize=1024)
