@@ -212,6 +212,8 @@ def _words_of(text: str) -> list[_Word]:
     previous = 0
     for match in _TOKEN.finditer(text):
         keys = _word_keys(match.group())
+        if keys == _ROMAN_TEN and _times(text, match):
+            keys = ("kali",)  # 2 X 11 Enam Lingkung: "2 kali 11", as the registry's name reads
         first = keys[0] if keys else ""
         found.append(
             _Word(
@@ -225,6 +227,14 @@ def _words_of(text: str) -> list[_Word]:
         )
         previous = match.end()
     return found
+
+
+_ROMAN_TEN = regions.word_keys("X")
+
+
+def _times(text: str, match: re.Match[str]) -> bool:
+    """Whether the word ``match`` stands between two numbers (``2 X 11``)."""
+    return text[: match.start()].rstrip()[-1:].isdigit() and text[match.end() :].lstrip()[:1].isdigit()
 
 
 class _Reader:

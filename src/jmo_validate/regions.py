@@ -296,7 +296,7 @@ def children(code: str | Region, *, include_retired: bool = False) -> tuple[Regi
 # --- names ---------------------------------------------------------------------------------------
 
 _PUNCTUATION = str.maketrans(dict.fromkeys('.,-/()_:;"“”', " ") | {"'": "", "`": "", "’": ""})
-#: ``2x11``, ``2 X 11``: the multiplication of some West Sumatra names, spaced out.
+#: ``2x11``, ``2 X 11``: the multiplication of some West Sumatra names, read "2 kali 11".
 _TIMES = re.compile(r"(\d) ?[x×] ?(?=\d)", re.A)
 _LETTERS = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_])+(?!\S)")
 #: Abbreviations, nicknames and spelling variants, word by word (a word may stand for several).
@@ -361,7 +361,7 @@ for _value, _spellings in enumerate(
         ("tujuh", "tujuah"),
         ("delapan", "salapan"),
         ("sembilan", "sambilan"),
-        ("sepuluh", "sapuluah", "kali"),  # "kali" (times) stands where "2 X 11" has the X
+        ("sepuluh", "sapuluah"),
         ("sebelas", "sabaleh"),
     ),
     start=1,
@@ -426,7 +426,7 @@ def _word(word: str) -> tuple[str, ...]:
 
 
 def _words(text: str) -> list[str]:
-    spaced = _TIMES.sub(r"\1 x ", text.casefold()).translate(_PUNCTUATION)
+    spaced = _TIMES.sub(r"\1 kali ", text.casefold()).translate(_PUNCTUATION)
     # letters spelled out one by one are one word: "D.K.I." is "dki", not "d k" and numeral I
     joined = _LETTERS.sub(lambda run: run.group().replace(" ", ""), spaced)
     return [key for word in joined.split() for key in _word(word)]
