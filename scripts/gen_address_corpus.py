@@ -79,7 +79,8 @@ def _bare(region: Region) -> str:
 
 def _lineage(village: Region) -> tuple[Region, Region, Region]:
     district = village.parent
-    assert district is not None and district.parent is not None
+    assert district is not None
+    assert district.parent is not None
     regency = district.parent
     assert regency.parent is not None
     return district, regency, regency.parent
@@ -92,8 +93,10 @@ def _written(rng: random.Random, village: Region, depth: str) -> tuple[str, str,
     pieces: list[str] = [rng.choice(STREETS)]
     if rng.random() < 0.6:
         form = rng.choice(RT_RW)
-        pieces[0] += " " + form.format(rt=f"{rng.randint(1, 20):0{rng.choice((1, 2, 3))}}",
-                                       rw=f"{rng.randint(1, 12):0{rng.choice((1, 2, 3))}}")
+        pieces[0] += " " + form.format(
+            rt=f"{rng.randint(1, 20):0{rng.choice((1, 2, 3))}}",
+            rw=f"{rng.randint(1, 12):0{rng.choice((1, 2, 3))}}",
+        )
     if depth != "district":
         words = VILLAGE_WORDS[village.kind]
         pieces.append(f"{rng.choice(words)} {village.name}" if labelled else village.name)

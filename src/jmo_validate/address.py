@@ -234,7 +234,9 @@ _ROMAN_TEN = regions.word_keys("X")
 
 def _times(text: str, match: re.Match[str]) -> bool:
     """Whether the word ``match`` stands between two numbers (``2 X 11``)."""
-    return text[: match.start()].rstrip()[-1:].isdigit() and text[match.end() :].lstrip()[:1].isdigit()
+    return (
+        text[: match.start()].rstrip()[-1:].isdigit() and text[match.end() :].lstrip()[:1].isdigit()
+    )
 
 
 class _Reader:
@@ -302,9 +304,9 @@ class _Reader:
         for start, stop in self.labelled:
             if stop <= end:
                 left = self.cost[stop] - self.cost[end]
-                reading = self._labelled(start, stop, parents, cap)
-                if reading is not None and reading[0] + left > best[0]:
-                    best = self._skipping(reading, stop, end, left)
+                labelled = self._labelled(start, stop, parents, cap)
+                if labelled is not None and labelled[0] + left > best[0]:
+                    best = self._skipping(labelled, stop, end, left)
         return best
 
     @staticmethod

@@ -345,8 +345,8 @@ def _numeral(value: int) -> tuple[str, ...]:
     return (f"#{tens}", "puluh") + ((f"#{units}",) if units else ())
 
 
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
-_ROMAN += tuple("x" + numeral for numeral in _ROMAN[:9]) + ("xx",)
+_ONES = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+_ROMAN = (*_ONES, "x", *("x" + numeral for numeral in _ONES), "xx")
 #: Numerals as names write them: Roman (``IV Koto``), Indonesian and Minangkabau words
 #: (``Ampek Angkek`` = ``IV Angkek``, ``Duo Kali Sabaleh`` = ``2 x 11``); digits too, below.
 _WORDS.update({roman: _numeral(value) for value, roman in enumerate(_ROMAN, start=1)})
