@@ -175,6 +175,8 @@ _LEVEL_INDEX = {part: index for index, part in enumerate(REGION_PARTS[::-1])}  #
 _MAX_NAME_WORDS = 7
 # Scores of a reading of a line: each region found outweighs a word left unplaced or two.
 _FOUND, _LABELLED, _SKIPPED, _POSTAL_AGREES = 10, 2, 6, 3
+#: The most the regions below a level can score, but for one point a word they cover.
+_MOST = [sum(_FOUND + rank + _POSTAL_AGREES for rank in range(cap)) for cap in range(5)]
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -252,7 +254,8 @@ class _Reader:
         self.words = words
         self.postal = postal
         self.memo: dict[tuple[int, frozenset[str] | None, int], _Reading] = {}
-        # words[:end] cost this much to leave unplaced (a country name costs nothing)
+        self.found: dict[tuple[int, int, str, frozenset[str] | None], _Reading | None] = {}
+        # leaving words[:end] unplaced costs cost[end] (a country name costs nothing)
         self.cost = [0]
         for word in words:
             self.cost.append(self.cost[-1] + (0 if word.key in _FILLERS else _SKIPPED))
@@ -262,9 +265,10 @@ class _Reader:
             if word.key in _STRONG_LEVEL_WORDS and not (index and words[index - 1].marker):
                 self.strong = index
                 break
-        # (start, end, regions) of the runs of words naming current regions, by level
-        self.names: dict[str, list[tuple[int, int, list[Region]]]] = {}
-        self.labelled: list[tuple[int, int]] = []  # runs a level word begins
+        # by the word they end before: (start, level, regions) of the runs of words naming
+        # current regions, and the starts of the runs a level word begins
+        self.names: list[list[tuple[int, str, list[Region]]]] = [[] for _ in range(len(words) + 1)]
+        self.labelled: list[list[int]] = [[] for _ in range(len(words) + 1)]
         for end in range(1, len(words) + 1):
             self._index_names(end)
 
@@ -280,10 +284,10 @@ class _Reader:
             for region in regions.named(name):
                 by_level.setdefault(region.level.value, []).append(region)
             for level, named in by_level.items():
-                self.names.setdefault(level, []).append((start, end, named))
+                self.names[end].append((start, level, named))
             label = self.words[start].level
             if label is not None and 1 < end - start <= 4 and label not in by_level:
-                self.labelled.append((start, end))
+                self.labelled[end].append(start)
 
     def best(self, end: int, parents: frozenset[str] | None, cap: int) -> _Reading:
         key = (end, parents, cap)
@@ -293,26 +297,25 @@ class _Reader:
 
     def _best(self, end: int, parents: frozenset[str] | None, cap: int) -> _Reading:
         best = self._street(end)
-        for level in REGION_PARTS[::-1][:cap]:
-            for start, stop, named in self.names.get(level, ()):
-                if stop > end:
-                    continue
-                left = self.cost[stop] - self.cost[end]  # words[stop:end] left unplaced
-                for reading in self._found(start, stop, level, named, parents):
-                    if reading[0] + left > best[0]:
+        for stop in range(end, 0, -1):  # the last region ends at stop; words[stop:end] are left
+            left = self.cost[end] - self.cost[stop]
+            if _MOST[cap] + stop - left <= best[0]:
+                break  # no reading further left can do better
+            for start, level, named in self.names[stop]:
+                if _LEVEL_INDEX[level] < cap:
+                    reading = self._found(start, stop, level, named, parents)
+                    if reading is not None and reading[0] - left > best[0]:
                         best = self._skipping(reading, stop, end, left)
-        for start, stop in self.labelled:
-            if stop <= end:
-                left = self.cost[stop] - self.cost[end]
-                labelled = self._labelled(start, stop, parents, cap)
-                if labelled is not None and labelled[0] + left > best[0]:
-                    best = self._skipping(labelled, stop, end, left)
+            for start in self.labelled[stop]:
+                reading = self._labelled(start, stop, parents, cap)
+                if reading is not None and reading[0] - left > best[0]:
+                    best = self._skipping(reading, stop, end, left)
         return best
 
     @staticmethod
     def _skipping(reading: _Reading, stop: int, end: int, cost: int) -> _Reading:
         score, pieces = reading
-        return score + cost, (*pieces, *((index, index + 1, None) for index in range(stop, end)))
+        return score - cost, (*pieces, *((index, index + 1, None) for index in range(stop, end)))
 
     def _street(self, end: int) -> _Reading:
         """All of ``words[:end]`` is the street, but from a strong level word on (unplaced)."""
@@ -341,9 +344,24 @@ class _Reader:
         level: str,
         named: list[Region],
         parents: frozenset[str] | None,
-    ) -> Iterable[_Reading]:
+    ) -> _Reading | None:
+        """The best reading ending with ``words[start:end]`` as a region of ``level``, if any."""
+        key = (start, end, level, parents)
+        if key not in self.found:
+            self.found[key] = self._find(start, end, level, named, parents)
+        return self.found[key]
+
+    def _find(
+        self,
+        start: int,
+        end: int,
+        level: str,
+        named: list[Region],
+        parents: frozenset[str] | None,
+    ) -> _Reading | None:
         rank = _LEVEL_INDEX[level]
         places = _within(named, parents)
+        best: _Reading | None = None
         for first, kind in self._labels(start, level) if places else ():
             if kind is not None:
                 places = [region for region in places if region.kind == kind]
@@ -351,7 +369,9 @@ class _Reader:
                     break
             score, pieces = self.best(first, frozenset(r.code for r in places), rank)
             score += _FOUND + (end - first) + rank + self._agrees(places)
-            yield score, (*pieces, (first, end, level))
+            if best is None or score > best[0]:
+                best = score, (*pieces, (first, end, level))
+        return best
 
     def _labelled(
         self, start: int, end: int, parents: frozenset[str] | None, cap: int
@@ -503,7 +523,7 @@ def _split_rt_rw(text: str) -> tuple[str, str | None] | None:
     RW is ``None`` when the area has none.
     """
     both = _RT_RW.fullmatch(text)
-    labelled = _LINE_RT.fullmatch(text)
+    labelled = None if both is not None else _LINE_RT.fullmatch(text)
     if both is not None:
         rt, rw = both.group(1), both.group(2)
     elif labelled is not None:
