@@ -887,3 +887,20 @@ def test_a_part_the_line_holds_is_never_reported_missing() -> None:
         assert not [c for c in codes_ if c.endswith(("village.missing", "district.missing"))]
         assert not [c for c in codes_ if c.endswith(("regency.missing", "province.missing"))]
         assert bool(postal) is ("address.postal_code.missing" not in codes_), text
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        # a district named like a street word begins no line: "Dusun Tengah" here is a hamlet
+        ("Dusun Tengah, RT 002/RW 006 93657", {"street", "rt", "rw", "postal_code"}),
+        (
+            "Kp. Babakan RT 2 RW 5, Dusun Tengah, Barito Timur",
+            {"street", "rt", "rw"} | {"district", "regency"},
+        ),
+        # a name right after a street word is the street's: Jl. Gambir is no district
+        ("Jl. Gambir 5 Menteng Jakarta Pusat", {"street", "district", "regency"}),
+    ],
+)
+def test_street_words_keep_names_in_the_street(line: str, parts: set[str]) -> None:
+    assert set(address.split_line(line).parts) == parts

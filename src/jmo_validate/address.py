@@ -280,6 +280,8 @@ class _Reader:
             name = self.words[start].key + name
             if start > 0 and self.words[start - 1].marker and not self.words[start].broken:
                 continue
+            if start == 0 and self.words[0].marker:
+                continue  # a line that begins "Dusun Tengah" begins with its street: not a district
             by_level: dict[str, list[Region]] = {}
             for region in regions.named(name):
                 by_level.setdefault(region.level.value, []).append(region)
