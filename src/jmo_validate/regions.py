@@ -484,7 +484,7 @@ def named(key: str) -> tuple[Region, ...]:
     callers that join :func:`word_keys` themselves (the free-text address splitter).
 
     >>> named("jakartapusat"), [r.code for r in named("#4koto")][:3]
-    ((Region('3171', 'Kota Administrasi Jakarta Pusat'),), ['130608', '1306112004', '1306112005'])
+    ((Region('3171', 'Kota Administrasi Jakarta Pusat'),), ['130605', '1312052003'])
     """
     found = (
         region
