@@ -3,12 +3,25 @@
 The baseline is what a form validator without region data does: RT/RW and postal
 code shapes plus case-folded names looked up in plain dicts. Region data is loaded
 (and every name index built) before timing, so the numbers are the warm cost.
+
+``before/after`` times the same structured addresses and corpus lines with this tree's
+``address.check`` and with the one of a git revision (``main`` unless
+``JMO_BENCH_BEFORE`` names another), checked out into a temporary directory and run in
+its own interpreter, one after the other in the same run.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
+import tarfile
+import tempfile
 from datetime import date
+from io import BytesIO
+from pathlib import Path
 
 from benchmarks.common import per_call, per_item
 from jmo_validate import Policy, address, regions, validate
@@ -75,6 +88,57 @@ def _naive(parts: dict[str, str], index: dict[str, set[str]]) -> bool:
     return ok
 
 
+ROOT = Path(__file__).resolve().parent.parent
+#: The corpus lines timed before and after (every tenth: all provinces, every way of writing).
+CORPUS_LINES = [
+    line.split("\t", 1)[0]
+    for path in sorted((ROOT / "tests" / "corpora").glob("addresses_*.tsv"))
+    for line in path.read_text(encoding="utf-8").splitlines()[5::10]
+]
+#: Run in a fresh interpreter on one source tree: warm, then µs per structured address and line.
+_TIMER = """
+import json, sys, timeit
+from jmo_validate import address
+structured, lines = json.loads(sys.stdin.read())
+for item in structured + lines:
+    address.check(item)
+def per_item(items):
+    runs = timeit.Timer(lambda: [address.check(item) for item in items]).repeat(5, 20)
+    return sorted(runs)[2] / 20 / len(items) * 1e6
+print(json.dumps([per_item(structured), per_item(lines)]))
+"""
+
+
+def _timed(source: Path) -> list[float]:
+    environment = {**os.environ, "PYTHONPATH": str(source)}
+    done = subprocess.run(
+        [sys.executable, "-c", _TIMER],
+        input=json.dumps([STRUCTURED, CORPUS_LINES]),
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=True,
+    )
+    return [float(value) for value in json.loads(done.stdout)]
+
+
+def before_after(revision: str = "main") -> None:
+    """Print µs per structured address and per corpus line, at ``revision`` and now."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision, "src"], capture_output=True, check=True
+    ).stdout
+    with tempfile.TemporaryDirectory() as folder:
+        with tarfile.open(fileobj=BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        before = _timed(Path(folder) / "src")
+    after = _timed(ROOT / "src")
+    for name, old, new in zip(("structured", "free-text line"), before, after, strict=True):
+        print(
+            f"{'address.check, ' + name + ' (' + revision + ' -> now)':<48} "
+            f"{old:9.3f} µs -> {new:9.3f} µs  {new / old:7.2f}x"
+        )
+
+
 def main() -> None:
     for parts in STRUCTURED:  # warm: load the tables and build every index once
         address.check(parts)
@@ -106,3 +170,4 @@ def main() -> None:
             "validate(record) with domicile address", lambda: validate(with_address, policy=POLICY)
         ).line(baseline)
     )
+    before_after(os.environ.get("JMO_BENCH_BEFORE", "main"))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from jmo_validate import Policy, address, validate
+from jmo_validate import Policy, address, regions, validate
 from jmo_validate.address import Address
 from jmo_validate.models import Participant
 from jmo_validate.types import AddressType, KtpAddressType
@@ -462,10 +463,10 @@ def test_split_line_places_parts_and_keeps_their_text() -> None:
         ("Jl. Mawar 3, Kel. Gambir, Kec. Gambir, Narnia", ("Narnia",)),
         # a regency after the province: people write small to large, so it is not placed
         ("Jl. Mawar 3, Kec. Gambir, DKI Jakarta, Jakarta Pusat", ("Jakarta Pusat",)),
-        # after a village, "Yogyakarta" may be the city or the province: not guessed
-        ("Jl. Mawar 3, Kel. Gambir, Yogyakarta", ("Yogyakarta",)),
         ("Jl. Mawar 3, RT 01, RT 02, Kec. Gambir", ("02",)),
-        ("Jl. Mawar 3, Kec. Gambir, Kec. Sawah Besar", ("Kec. Sawah Besar",)),
+        # names are read from the right: the district written first is the one left over
+        ("Jl. Mawar 3, Kec. Gambir, Kec. Sawah Besar", ("Kec. Gambir",)),
+        ("Jl. Mawar 3, Kec. Gambir, Jakarta Pusat, Indonesia, Narnia", ("Narnia",)),
     ],
 )
 def test_split_line_reports_what_it_cannot_place(line: str, unplaced: tuple[str, ...]) -> None:
@@ -840,3 +841,66 @@ def test_a_district_name_that_begins_with_a_level_word() -> None:
         "regency": "Kab. Aceh Selatan",
     }
     assert address.check("Jl. Merdeka No. 1, Kec. Kota Bahagia, Kab. Aceh Selatan")[1] == []
+
+
+# --- the real-world corpus of one-line addresses (tests/corpora/addresses_*.tsv) -------------------
+
+CORPORA = Path(__file__).parent / "corpora"
+
+
+def _corpus() -> list[tuple[str, str, str, str]]:
+    rows = []
+    for path in sorted(CORPORA.glob("addresses_*.tsv")):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line]
+        body = [line for line in lines if not line.startswith("#")]
+        assert body[0] == "line\tcode\tpostal_code\tsource", path
+        for line in body[1:]:
+            text, code, postal, source = line.split("\t")
+            rows.append((text, code, postal, source))
+    return rows
+
+
+CORPUS = _corpus()
+
+
+def test_the_address_corpus_covers_every_province_and_way_of_writing() -> None:
+    assert len(CORPUS) >= 300
+    assert sum(source.startswith("hand:") for *_, source in CORPUS) >= 100
+    assert {code[:2] for _, code, _, _ in CORPUS} == {p.code for p in regions.provinces()}
+    assert len({text for text, *_ in CORPUS}) == len(CORPUS)
+
+
+def test_the_splitter_places_the_corpus_exactly() -> None:
+    wrong = []
+    for text, code, postal, _ in CORPUS:
+        value, _ = address.check(text)
+        found = None if value is None else (value.region_code, value.postal_code or "")
+        if found != (code, postal):
+            wrong.append((text, code, found))
+    assert len(wrong) <= 0.03 * len(CORPUS), wrong
+
+
+def test_a_part_the_line_holds_is_never_reported_missing() -> None:
+    required = {f"address.{part}" for part in address.REQUIRABLE_PARTS}
+    for text, _, postal, _ in CORPUS:
+        codes_ = codes(text, required=required)
+        assert not [c for c in codes_ if c.endswith(("village.missing", "district.missing"))]
+        assert not [c for c in codes_ if c.endswith(("regency.missing", "province.missing"))]
+        assert bool(postal) is ("address.postal_code.missing" not in codes_), text
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        # a district named like a street word begins no line: "Dusun Tengah" here is a hamlet
+        ("Dusun Tengah, RT 002/RW 006 93657", {"street", "rt", "rw", "postal_code"}),
+        (
+            "Kp. Babakan RT 2 RW 5, Dusun Tengah, Barito Timur",
+            {"street", "rt", "rw"} | {"district", "regency"},
+        ),
+        # a name right after a street word is the street's: Jl. Gambir is no district
+        ("Jl. Gambir 5 Menteng Jakarta Pusat", {"street", "district", "regency"}),
+    ],
+)
+def test_street_words_keep_names_in_the_street(line: str, parts: set[str]) -> None:
+    assert set(address.split_line(line).parts) == parts

@@ -45,6 +45,7 @@ from typing import Any
 from jmo_validate import regions
 from jmo_validate.codes import CATALOGUE, Severity
 from jmo_validate.errors import Finding, InvalidComponent
+from jmo_validate.masking import mask_text
 from jmo_validate.record import ADDRESS_PARTS, MAX_TEXT_LENGTH, TextError, as_text, normalise_key
 from jmo_validate.regions import Region
 
@@ -128,24 +129,54 @@ class Address:
 
 # --- free text ---------------------------------------------------------------------------------
 
-_SEGMENTS = re.compile(r"[,;\n]")
 # Patterns run on text whose whitespace is collapsed to single spaces: every repeat is
 # separated by a literal, so matching stays linear.
+#: ``RT/RW 001/002`` (also the whole of an ``rt_rw`` column).
 _RT_RW = re.compile(r"\brt ?\.? ?/ ?rw ?\.? ?:? ?(\d+) ?[/-] ?(\d+|-)", re.I | re.A)
-_RT = re.compile(r"\brt ?\.? ?:? ?(\d+)(?: ?/ ?(?:rw ?\.? ?:? ?)?(\d+|-))?", re.I | re.A)
-_RW = re.compile(r"\brw ?\.? ?:? ?(\d+|-)", re.I | re.A)
-_POSTAL_LABELLED = re.compile(r"\bkode ?pos ?\.? ?:? ?(\d+)", re.I | re.A)
-_POSTAL_TRAILING = re.compile(r"(?:^| )(\d{5})$", re.A)
-#: Leading words that name the level of the words after them.
+#: RT and RW anywhere in a line: ``RT 01 RW 02``, ``RT.01/RW.02``, ``RT 001/002``, ``rt1 rw2``.
+_LINE_RT = re.compile(
+    r"\brt ?[.:]? ?(\d{1,3})(?!\d)(?: ?[/.-]? ?,? ?rw ?[.:]? ?(\d{1,3}(?!\d)|-)"
+    r"| ?[/-] ?(\d{1,3}(?!\d)|-))?",
+    re.I | re.A,
+)
+_LINE_RW = re.compile(r"\brw ?[.:]? ?(\d{1,3}(?!\d)|-)", re.I | re.A)
+_POSTAL_LABELLED = re.compile(r"\bkode ?pos ?[.:]? ?(\d+)", re.I | re.A)
+#: A 5-digit number standing on its own, anywhere in a line.
+_POSTAL_ANYWHERE = re.compile(r"(?<![\w.])([1-9]\d{4})(?![\w])", re.A)
+#: Words a house number follows (``No. 12345`` is no postal code).
+_NUMBER_WORDS = frozenset({"no", "nomor", "nomer", "blok", "km", "kav", "kavling"})
+_TOKEN = re.compile(r"\w+(?:['’`]\w+)*")
+_BREAKS = frozenset(",;")
+#: Leading words that name the level of the words after them (as :func:`regions.word_keys` spells them).
 _LEVEL_WORDS = {
-    # gampong (Aceh), nagari (Sumatera Barat), pekon (Lampung): other names of a desa
-    **dict.fromkeys(("kel", "kelurahan", "desa", "ds", "gampong", "nagari", "pekon"), "village"),
-    **dict.fromkeys(("kec", "kecamatan", "distrik"), "district"),
-    **dict.fromkeys(("kab", "kabupaten", "kota", "kodya", "kotamadya"), "regency"),
-    **dict.fromkeys(("prov", "provinsi", "propinsi"), "province"),
+    # gampong (Aceh), nagari (Sumatera Barat), pekon (Lampung), kampung (Papua): names of a desa
+    **dict.fromkeys(("kelurahan", "desa", "gampong", "nagari", "pekon", "kampung"), "village"),
+    **dict.fromkeys(("kecamatan", "distrik"), "district"),
+    **dict.fromkeys(("kabupaten", "kota"), "regency"),
+    "provinsi": "province",
 }
-#: Level words that may also begin a street line (``Desa Sukamaju``, ``Kota Wisata``).
-_STREET_WORDS = frozenset({"desa", "ds", "kota", "kodya", "kotamadya"})
+#: Level words that rarely begin anything but a region: text they begin is never the street.
+_STRONG_LEVEL_WORDS = frozenset(
+    {"kelurahan", "kecamatan", "distrik", "kabupaten", "provinsi", "gampong", "nagari", "pekon"}
+)
+#: Words after which the next words belong to the street (``Jl. Gambir``, ``Dsn. Krajan``).
+_STREET_MARKERS = frozenset(
+    {
+        *("jl", "jln", "jalan", "gg", "gang", "lr", "lorong", "perum", "perumahan", "komp"),
+        *("kompleks", "komplek", "dsn", "dusun", "lingk", "lingkungan", "br", "banjar"),
+        *("jorong", "rt", "rw", "gedung", "apartemen", "lt", "lantai", "ruko"),
+        *_NUMBER_WORDS,
+    }
+)
+#: Words that end a line without naming a place.
+_FILLERS = frozenset({"indonesia"})
+_LEVEL_INDEX = {part: index for index, part in enumerate(REGION_PARTS[::-1])}  # village 0
+#: Longest region name matched, in words.
+_MAX_NAME_WORDS = 7
+# Scores of a reading of a line: each region found outweighs a word left unplaced or two.
+_FOUND, _LABELLED, _SKIPPED, _POSTAL_AGREES = 10, 2, 6, 3
+#: The most the regions below a level can score, but for one point a word they cover.
+_MOST = [sum(_FOUND + rank + _POSTAL_AGREES for rank in range(cap)) for cap in range(5)]
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -159,111 +190,320 @@ class AddressLine:
         return f"AddressLine(parts={sorted(self.parts)}, unplaced={len(self.unplaced)})"
 
 
-def _level_word(word: str) -> str | None:
-    return _LEVEL_WORDS.get(word.lower().rstrip("."))
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    key: str  # the word as region names are keyed (regions.word_keys, joined)
+    level: str | None  # the level this word names when it leads a name (Kel., Kota, ...)
+    marker: bool  # the street goes on after it (Jl., No., Dsn., ...)
+    broken: bool  # a comma or semicolon stands before it
 
 
-def _chunks(segment: str, street: bool) -> list[tuple[str | None, str]]:
-    """Split ``segment`` before each level word: ``[(level or None, text), ...]``."""
-    chunks: list[tuple[str | None, list[str]]] = [(None, [])]
-    for word in segment.split(" "):
-        level = _level_word(word)
-        leading = street and len(chunks) == 1  # still the street line's own words
-        # a level word right after another one begins the name (Kec. Kota Bahagia)
-        named = chunks[-1][0] is None or len(chunks[-1][1]) > 1
-        if (
-            level is not None
-            and named
-            and not (leading and word.lower().rstrip(".") in _STREET_WORDS)
-        ):
-            chunks.append((level, [word]))
-        else:
-            chunks[-1][1].append(word)
-    return [(level, " ".join(words)) for level, words in chunks if words]
+# A reading: its score and its pieces (first word, end word, level; None: unplaced), left to right.
+_Reading = tuple[int, tuple[tuple[int, int, str | None], ...]]
 
 
-def _take(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str] | None, str]:
-    match = pattern.search(text)
-    if match is None:
-        return None, text
-    return match, " ".join((text[: match.start()] + " " + text[match.end() :]).split())
+@lru_cache(maxsize=16384)
+def _word_keys(word: str) -> tuple[str, ...]:
+    return regions.word_keys(word)  # cached here: the words of addresses repeat
+
+
+def _words_of(text: str) -> list[_Word]:
+    found: list[_Word] = []
+    previous = 0
+    for match in _TOKEN.finditer(text):
+        keys = _word_keys(match.group())
+        if keys == _ROMAN_TEN and _times(text, match):
+            keys = ("kali",)  # 2 X 11 Enam Lingkung: "2 kali 11", as the registry's name reads
+        first = keys[0] if keys else ""
+        found.append(
+            _Word(
+                match.start(),
+                match.end(),
+                "".join(keys),
+                _LEVEL_WORDS.get(first) if len(keys) == 1 else None,
+                first in _STREET_MARKERS or match.group().casefold() in _STREET_MARKERS,
+                not _BREAKS.isdisjoint(text[previous : match.start()]),
+            )
+        )
+        previous = match.end()
+    return found
+
+
+_ROMAN_TEN = regions.word_keys("X")
+
+
+def _times(text: str, match: re.Match[str]) -> bool:
+    """Whether the word ``match`` stands between two numbers (``2 X 11``)."""
+    return (
+        text[: match.start()].rstrip()[-1:].isdigit() and text[match.end() :].lstrip()[:1].isdigit()
+    )
+
+
+class _Reader:
+    """The best reading of a line's words as street, regions from small to large, and leftovers.
+
+    A region name is a run of words whose key names a current region at a level below
+    the one to its right and nested in it (an older province that held it counts);
+    level words before it are read with it. Read from the right, where people put the
+    largest region; the words left of the leftmost region are the street line.
+    """
+
+    def __init__(self, words: list[_Word], postal: str | None) -> None:
+        self.words = words
+        self.postal = postal
+        self.memo: dict[tuple[int, frozenset[str] | None, int], _Reading] = {}
+        self.found: dict[tuple[int, int, str, frozenset[str] | None], _Reading | None] = {}
+        # leaving words[:end] unplaced costs cost[end] (a country name costs nothing)
+        self.cost = [0]
+        for word in words:
+            self.cost.append(self.cost[-1] + (0 if word.key in _FILLERS else _SKIPPED))
+        # the first strong level word (not after a street word): the street ends before it
+        self.strong = len(words)
+        for index, word in enumerate(words):
+            if word.key in _STRONG_LEVEL_WORDS and not (index and words[index - 1].marker):
+                self.strong = index
+                break
+        # by the word they end before: (start, level, regions) of the runs of words naming
+        # current regions, and the starts of the runs a level word begins
+        self.names: list[list[tuple[int, str, list[Region]]]] = [[] for _ in range(len(words) + 1)]
+        self.labelled: list[list[int]] = [[] for _ in range(len(words) + 1)]
+        for end in range(1, len(words) + 1):
+            self._index_names(end)
+
+    def _index_names(self, end: int) -> None:
+        name = ""
+        for start in range(end - 1, max(-1, end - 1 - _MAX_NAME_WORDS), -1):
+            if start < end - 1 and self.words[start + 1].broken:
+                break
+            name = self.words[start].key + name
+            if start > 0 and self.words[start - 1].marker and not self.words[start].broken:
+                continue
+            if start == 0 and self.words[0].marker:
+                continue  # a line that begins "Dusun Tengah" begins with its street: not a district
+            by_level: dict[str, list[Region]] = {}
+            for region in regions.named(name):
+                by_level.setdefault(region.level.value, []).append(region)
+            for level, named in by_level.items():
+                self.names[end].append((start, level, named))
+            label = self.words[start].level
+            if label is not None and 1 < end - start <= 4 and label not in by_level:
+                self.labelled[end].append(start)
+
+    def best(self, end: int, parents: frozenset[str] | None, cap: int) -> _Reading:
+        key = (end, parents, cap)
+        if key not in self.memo:
+            self.memo[key] = self._best(end, parents, cap)
+        return self.memo[key]
+
+    def _best(self, end: int, parents: frozenset[str] | None, cap: int) -> _Reading:
+        best = self._street(end)
+        for stop in range(end, 0, -1):  # the last region ends at stop; words[stop:end] are left
+            left = self.cost[end] - self.cost[stop]
+            if _MOST[cap] + stop - left <= best[0]:
+                break  # no reading further left can do better
+            for start, level, named in self.names[stop]:
+                if _LEVEL_INDEX[level] < cap:
+                    reading = self._found(start, stop, level, named, parents)
+                    if reading is not None and reading[0] - left > best[0]:
+                        best = self._skipping(reading, stop, end, left)
+            for start in self.labelled[stop]:
+                reading = self._labelled(start, stop, parents, cap)
+                if reading is not None and reading[0] - left > best[0]:
+                    best = self._skipping(reading, stop, end, left)
+        return best
+
+    @staticmethod
+    def _skipping(reading: _Reading, stop: int, end: int, cost: int) -> _Reading:
+        score, pieces = reading
+        return score - cost, (*pieces, *((index, index + 1, None) for index in range(stop, end)))
+
+    def _street(self, end: int) -> _Reading:
+        """All of ``words[:end]`` is the street, but from a strong level word on (unplaced)."""
+        if self.strong < end:
+            return -_SKIPPED, ((self.strong, end, None),)
+        return 0, ()
+
+    def _labels(self, start: int, level: str) -> Iterable[tuple[int, str | None]]:
+        """Where a name at ``start`` may begin with its level words, and the kind they name."""
+        yield start, None
+        index, kind = start, None
+        while index > 0 and not self.words[index].broken:
+            word = self.words[index - 1]
+            if word.level != level and not (word.key == "administrasi" and level == "regency"):
+                return
+            if index > 1 and self.words[index - 2].marker and not word.broken:
+                return
+            index -= 1
+            kind = word.key if word.key in ("kabupaten", "kota") else kind
+            yield index, kind
+
+    def _found(
+        self,
+        start: int,
+        end: int,
+        level: str,
+        named: list[Region],
+        parents: frozenset[str] | None,
+    ) -> _Reading | None:
+        """The best reading ending with ``words[start:end]`` as a region of ``level``, if any."""
+        key = (start, end, level, parents)
+        if key not in self.found:
+            self.found[key] = self._find(start, end, level, named, parents)
+        return self.found[key]
+
+    def _find(
+        self,
+        start: int,
+        end: int,
+        level: str,
+        named: list[Region],
+        parents: frozenset[str] | None,
+    ) -> _Reading | None:
+        rank = _LEVEL_INDEX[level]
+        places = _within(named, parents)
+        best: _Reading | None = None
+        for first, kind in self._labels(start, level) if places else ():
+            if kind is not None:
+                places = [region for region in places if region.kind == kind]
+                if not places:
+                    break
+            score, pieces = self.best(first, frozenset(r.code for r in places), rank)
+            score += _FOUND + (end - first) + rank + self._agrees(places)
+            if best is None or score > best[0]:
+                best = score, (*pieces, (first, end, level))
+        return best
+
+    def _labelled(
+        self, start: int, end: int, parents: frozenset[str] | None, cap: int
+    ) -> _Reading | None:
+        """A level word and a name the registry does not hold there (reported by the resolver)."""
+        level = self.words[start].level
+        if level is None or start == end - 1 or _LEVEL_INDEX[level] >= cap:
+            return None
+        if start == 0 and level in ("village", "regency"):
+            return None  # "Desa ..." or "Kota ..." first in a line is often the street: Kota Wisata
+        if any(word.marker or word.level for word in self.words[start + 1 : end]):
+            return None
+        score, pieces = self.best(start, parents, _LEVEL_INDEX[level])
+        return score + _LABELLED, (*pieces, (start, end, level))
+
+    def _agrees(self, places: list[Region]) -> int:
+        postal = self.postal
+        if postal is None or not any(postal in regions.postal_codes(r) for r in places):
+            return 0
+        return _POSTAL_AGREES
+
+
+def _within(named: list[Region], parents: frozenset[str] | None) -> list[Region]:
+    """The regions of ``named`` within one of ``parents`` (or a province that held them)."""
+    if parents is None:
+        return named
+    size = len(next(iter(parents)))
+    return [
+        region
+        for region in named
+        if region.code[:size] in parents
+        or (size == 2 and not parents.isdisjoint(_held_before(region.code[:4])))
+    ]
+
+
+@lru_cache(maxsize=1024)
+def _held_before(regency: str) -> frozenset[str]:
+    """The provinces that held the current regency ``regency`` in an older edition (Papua)."""
+    return frozenset(
+        old.code[:2]
+        for old in regions.at_level("regency", include_retired=True)
+        if not old.current and (today := old.today()) is not None and today.code == regency
+    )
+
+
+def _take_rt_rw(text: str, parts: dict[str, str], unplaced: list[str]) -> str:
+    """Take every RT and RW out of ``text``; a second, different value is unplaced."""
+
+    def take(match: re.Match[str]) -> str:
+        names = ("rw",) if match.re is _LINE_RW else ("rt", "rw", "rw")
+        for part, value in zip(names, match.groups(), strict=False):
+            if value is not None and parts.setdefault(part, value) != value:
+                unplaced.append(value)
+        return ", "
+
+    for pattern in (_RT_RW, _LINE_RT, _LINE_RW):
+        text = pattern.sub(take, text)
+    return text
+
+
+def _take_postal(text: str, parts: dict[str, str]) -> str:
+    """Take the postal code: after ``Kode Pos``, else the last 5-digit number no house number."""
+    found = _POSTAL_LABELLED.search(text)
+    if found is None:
+        for match in reversed(list(_POSTAL_ANYWHERE.finditer(text))):
+            before = text[: match.start()].rstrip(" .:").rsplit(" ", 1)[-1]
+            if before.casefold() not in _NUMBER_WORDS:
+                found = match
+                break
+    if found is None:
+        return text
+    parts["postal_code"] = found.group(1)
+    return f"{text[: found.start()]}, {text[found.end() :]}"
+
+
+def _clean(text: str) -> str:
+    """Segments of ``text`` without their outer spaces and separators, joined by ``", "``."""
+    return ", ".join(piece for raw in re.split(r"[,;]", text) if (piece := raw.strip(" .-/")))
 
 
 def split_line(text: str) -> AddressLine:
-    """Split a one-line address as people write it into its parts; never guesses.
+    """Split a one-line address as people write it into its parts, by the region registry.
 
-    Segments are separated by commas (or semicolons, new lines). ``RT``/``RW`` and
-    a postal code (a trailing 5-digit number after the first segment, or after
-    ``Kode Pos``) are taken where they are; a level word (``Kel.``, ``Desa``,
-    ``Kec.``, ``Distrik``, ``Kab.``, ``Kota``, ``Prov.``) places the words after
-    it (``Gampong``, ``Nagari`` and ``Pekon`` name a desa). A segment without one
-    is placed only when its name exists at exactly one of the levels above the last
-    one placed (``Jakarta Pusat`` after a district);
-    text before the first placed part is the street line, anything else is
+    ``RT``/``RW`` (``RT 01 RW 02``, ``RT.01/RW.02``, ``RT 001/002``, ``rt1 rw2``) and the
+    postal code (after ``Kode Pos``, else a 5-digit number standing alone) are taken
+    wherever they are. The rest is read from the right against the registry: the
+    longest run of words that names a current region below the one to its right and
+    nested in it (``Medan Kota Kota Medan``, ``Menteng Menteng Jakarta Pusat``), with
+    the level words before it (``Kel.``, ``Desa``, ``Gp.``, ``Kec.``, ``Distrik``,
+    ``Kab.``, ``Kota``, ``Prov.``); a postal code used there decides between equal
+    readings. Commas only keep a name from running across them. A level word before
+    a name the registry does not hold there still places it (the resolver reports
+    it); words before the leftmost region are the street line; anything else is
     returned in ``unplaced``.
 
-    >>> line = split_line("Jl. Merdeka No. 10 RT 01/RW 02, Kel. Gambir, Kec. Gambir, Jakarta Pusat 10110")
+    >>> line = split_line("Jl. Kenanga No. 3 RT 004 RW 002 Kel. Menteng Kec. Menteng Jakarta Pusat 10310")
     >>> dict(line.parts)
-    {'street': 'Jl. Merdeka No. 10', 'rt': '01', 'rw': '02', 'village': 'Kel. Gambir',
-     'district': 'Kec. Gambir', 'regency': 'Jakarta Pusat', 'postal_code': '10110'}
+    {'street': 'Jl. Kenanga No. 3', 'rt': '004', 'rw': '002', 'village': 'Kel. Menteng',
+     'district': 'Kec. Menteng', 'regency': 'Jakarta Pusat', 'postal_code': '10310'}
+    >>> split_line("JL MAWAR 7 MEDAN KOTA KOTA MEDAN SUMUT").parts["district"]
+    'MEDAN KOTA'
     >>> split_line("Dusun Krajan RT 3 RW 1, Desa Sumbersari, Bogor, Narnia").unplaced
     ('Narnia',)
     """
+    line = " ".join(text[:MAX_LINE_LENGTH].replace("\n", ", ").split())
     parts: dict[str, str] = {}
     unplaced: list[str] = []
-    street: list[str] = []
-    order = REGION_PARTS[::-1]  # people write the small regions first
-    last = -1  # index in ``order`` of the last level placed
-    street_open = True
-
-    def place(level: str, value: str) -> bool:
-        nonlocal last
-        if order.index(level) <= last:
-            return False
-        parts[level] = value
-        last = order.index(level)
-        return True
-
-    for index, raw in enumerate(_SEGMENTS.split(text[:MAX_LINE_LENGTH])):
-        segment = " ".join(raw.split())
-        taken: list[re.Match[str]] = []
-        for pattern in (_RT_RW, _RT, _RW):
-            match, segment = _take(pattern, segment)
-            if match is None:
-                continue
-            taken.append(match)
-            names = ("rw",) if pattern is _RW else ("rt", "rw")
-            for part, value in zip(names, match.groups(), strict=True):
-                if value is not None and parts.setdefault(part, value) != value:
-                    unplaced.append(value)
-        postal, segment = _take(_POSTAL_LABELLED, segment)
-        if postal is None and index > 0:
-            postal, segment = _take(_POSTAL_TRAILING, segment)
-        if postal is not None:
-            taken.append(postal)
-            if parts.setdefault("postal_code", postal.group(1)) != postal.group(1):
-                unplaced.append(postal.group(1))
-        if not segment:
-            continue
-        for level, chunk in _chunks(segment, street=index == 0):
-            if level is None and index > 0:
-                level = _only_level(chunk, order[last + 1 :])
-            if level is not None and place(level, chunk):
-                street_open = False
-            elif street_open and level is None:
-                street.append(chunk)
-            else:
-                unplaced.append(chunk)
-        street_open = street_open and not taken
+    line = _take_postal(_take_rt_rw(line, parts, unplaced), parts)
+    words = _words_of(line)
+    postal = parts.get("postal_code")
+    _, pieces = _Reader(words, postal).best(len(words), None, len(REGION_PARTS))
+    street = _clean(line[: words[pieces[0][0]].start] if pieces else line)
     if street:
-        parts["street"] = ", ".join(street)
+        parts["street"] = street
+    left: list[list[int]] = []  # word ranges nothing could be made of, adjacent ones merged
+    for first, end, level in pieces:
+        if level is not None:
+            parts[level] = line[words[first].start : words[end - 1].end]
+        elif end - first > 1 or words[first].key not in _FILLERS:
+            if left and left[-1][1] == first and not words[first].broken:
+                left[-1][1] = end
+            else:
+                left.append([first, end])
+    unplaced += (line[words[first].start : words[end - 1].end] for first, end in left)
     return AddressLine({part: parts[part] for part in PARTS if part in parts}, tuple(unplaced))
 
 
-def _only_level(name: str, levels: Iterable[str]) -> str | None:
-    """The one level among ``levels`` at which ``name`` is a current region, else ``None``."""
-    found = {region.level.value for region in regions.find(name)} & set(levels)
-    return found.pop() if len(found) == 1 else None
+def _level_word(word: str) -> str | None:
+    keys = regions.word_keys(word)
+    return _LEVEL_WORDS.get(keys[0]) if len(keys) == 1 else None
 
 
 # --- RT/RW and postal code ----------------------------------------------------------------------
@@ -280,10 +520,16 @@ def _number(text: str) -> str | None:
 
 
 def _split_rt_rw(text: str) -> tuple[str, str | None] | None:
-    """``001/002``, ``1/2``, ``01-02``, ``RT/RW 001/002``, ``001/-`` -> RT and RW (``None``: no RW)."""
+    """``001/002``, ``1/2``, ``01-02``, ``RT/RW 001/002``, ``RT 01 RW 02``, ``001/-`` -> RT and RW.
+
+    RW is ``None`` when the area has none.
+    """
     both = _RT_RW.fullmatch(text)
+    labelled = None if both is not None else _LINE_RT.fullmatch(text)
     if both is not None:
         rt, rw = both.group(1), both.group(2)
+    elif labelled is not None:
+        rt, rw = labelled.group(1), labelled.group(2) or labelled.group(3) or ""
     else:
         rt, separator, rw = text.replace("-", "/").partition("/")
         if not separator:
@@ -345,11 +591,14 @@ def _nests(parent: Region, child: Region) -> bool:
     return child.code.startswith(parent.code)
 
 
-def _resolve(texts: Mapping[str, str], problem: Problem) -> dict[str, Region]:
+def _resolve(
+    texts: Mapping[str, str], problem: Problem, postal: str | None = None
+) -> dict[str, Region]:
     """Resolve the region parts; report unknown, mismatched, ambiguous and outdated ones.
 
     Each given part's candidates are narrowed by its given neighbours (``Bogor``
-    with the district ``Cibinong`` is Kabupaten Bogor). Returns the regions of the
+    with the district ``Cibinong`` is Kabupaten Bogor), then, where several remain,
+    by ``postal`` (the candidates that use it, if any do). Returns the regions of the
     consistent chain, from the top down to the first part that is ambiguous or
     mismatched, with the levels above its deepest region filled in.
     """
@@ -359,21 +608,13 @@ def _resolve(texts: Mapping[str, str], problem: Problem) -> dict[str, Region]:
         del options[part]
     order = list(options)
     broken: set[str] = set()
-    changed = True
-    while changed:  # candidate sets only shrink, so this ends
-        changed = False
-        for parent, child in itertools.pairwise(order):
-            if child in broken:
-                continue
-            parents = tuple(p for p in options[parent] if any(_nests(p, c) for c in options[child]))
-            children = tuple(
-                c for c in options[child] if any(_nests(p, c) for p in options[parent])
-            )
-            if not children:
-                broken.add(child)
-                continue
-            changed |= (parents, children) != (options[parent], options[child])
-            options[parent], options[child] = parents, children
+    _narrow(options, order, broken)
+    if postal is not None:
+        for part, found in options.items():
+            using = tuple(region for region in found if postal in regions.postal_codes(region))
+            if using and len(found) > 1:
+                options[part] = using
+        _narrow(options, order, broken)
     mismatched: set[str] = set()
     for child in sorted(broken, key=REGION_PARTS.index):
         parent = order[order.index(child) - 1]
@@ -407,8 +648,27 @@ Resolution = tuple[
 ]
 
 
+def _narrow(options: dict[str, tuple[Region, ...]], order: list[str], broken: set[str]) -> None:
+    """Keep the candidates that nest in a candidate of the part above; note parts none fit."""
+    changed = True
+    while changed:  # candidate sets only shrink, so this ends
+        changed = False
+        for parent, child in itertools.pairwise(order):
+            if child in broken:
+                continue
+            parents = tuple(p for p in options[parent] if any(_nests(p, c) for c in options[child]))
+            children = tuple(
+                c for c in options[child] if any(_nests(p, c) for p in options[parent])
+            )
+            if not children:
+                broken.add(child)
+                continue
+            changed |= (parents, children) != (options[parent], options[child])
+            options[parent], options[child] = parents, children
+
+
 @lru_cache(maxsize=8192)
-def _resolved(region_texts: tuple[tuple[str, str], ...]) -> Resolution:
+def _resolved(region_texts: tuple[tuple[str, str], ...], postal: str | None = None) -> Resolution:
     """:func:`_resolve` for the region parts as given, with its problems recorded.
 
     Cached: a batch repeats the same village, district, regency and province names
@@ -419,7 +679,7 @@ def _resolved(region_texts: tuple[tuple[str, str], ...]) -> Resolution:
     def record(part: str, name: str, **params: Any) -> None:
         problems.append((part, name, tuple(params.items())))
 
-    return tuple(_resolve(dict(region_texts), record).items()), tuple(problems)
+    return tuple(_resolve(dict(region_texts), record, postal).items()), tuple(problems)
 
 
 def _outdated(
@@ -516,11 +776,13 @@ def check(
         findings.append(Finding(code, part if field is None else field, params, actual))
 
     texts = _read_parts({"street": parts} if isinstance(parts, str) else parts, findings)
-    if set(texts) == {"street"}:
-        line = split_line(texts["street"])
+    line = split_line(texts["street"]) if set(texts) == {"street"} else None
+    if line is not None:
         texts = dict(line.parts)
         if line.unplaced:
-            problem("", "unplaced", count=len(line.unplaced))
+            # like the street line, what could not be placed is shown masked, its length only
+            shown = " | ".join(mask_text(piece) for piece in line.unplaced)
+            problem("", "unplaced", actual=shown, count=len(line.unplaced))
     values: dict[str, str] = {}
     if "street" in texts:
         values["street"] = texts["street"]
@@ -533,6 +795,9 @@ def check(
             values["postal_code"] = postal
     region_texts = tuple((part, texts[part]) for part in REGION_PARTS if part in texts)
     found, problems = _resolved(region_texts)
+    postal = values.get("postal_code")
+    if postal is not None and any(name == "ambiguous" for _, name, _ in problems):
+        found, problems = _resolved(region_texts, postal)  # the postal code may decide
     for part, name, params in problems:
         problem(part, name, **dict(params))
     resolved = dict(found)
@@ -542,7 +807,6 @@ def check(
             values[f"{part}_code"] = resolved[part].code
         elif part in texts:
             values[part] = texts[part]
-    postal = values.get("postal_code")
     trouble = None if postal is None else _postal_problem(postal, resolved)
     if trouble is not None:
         problem("postal_code", trouble[0], actual=postal, **trouble[1])
@@ -552,7 +816,8 @@ def check(
     unreadable_line = "street" in given - set(texts) and set(texts) <= {"street"}
     for part in () if unreadable_line else REQUIRABLE_PARTS:  # such a line may hold every part
         if f"{section}.{part}" in required and part not in given:
-            problem(part, "missing")
+            # a line may hold a region under a name the registry does not know: never "missing"
+            problem(part, "unplaced" if line is not None and part in REGION_PARTS else "missing")
     findings.sort(key=lambda finding: _ORDER.get(finding.field, len(_ORDER)))
     return (Address(**values) if values else None), findings
 

@@ -894,6 +894,26 @@ def _address_entries(s: str) -> tuple[Code, ...]:
 
 
 _ENTRIES += tuple(code for section in ADDRESS_SECTIONS for code in _address_entries(section))
+
+
+# --- one-line addresses (address.split_line): a required region the line may hold but shows nowhere
+def _line_entries(s: str) -> tuple[Code, ...]:
+    return tuple(
+        Code(
+            f"{s}.{part}.unplaced",
+            INVALID,
+            W,
+            "{label} tidak dapat dikenali dalam alamat satu baris; isi terpisah atau periksa "
+            "ejaannya.",
+            "{label} could not be found in the one-line address; fill it in separately or check "
+            "its spelling.",
+            strict=True,
+        )
+        for part in ("village", "district", "regency", "province")
+    )
+
+
+_ENTRIES += tuple(code for section in ADDRESS_SECTIONS for code in _line_entries(section))
 _ENTRIES += (
     # the KTP address is where the holder is registered; the NIK keeps its first region for life
     Code(

@@ -56,6 +56,7 @@ import csv
 import functools
 import gzip
 import io
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -74,11 +75,13 @@ __all__ = [
     "find",
     "get",
     "name_key",
+    "named",
     "nik_region_status",
     "postal_codes",
     "postal_ranges",
     "provinces",
     "villages_by_postal_code",
+    "word_keys",
 ]
 
 #: The bundled editions, oldest first (see ``data/README.md``).
@@ -293,24 +296,78 @@ def children(code: str | Region, *, include_retired: bool = False) -> tuple[Regi
 # --- names ---------------------------------------------------------------------------------------
 
 _PUNCTUATION = str.maketrans(dict.fromkeys('.,-/()_:;"“”', " ") | {"'": "", "`": "", "’": ""})
-#: Abbreviations and spelling variants, word by word.
-_WORDS = {
-    "kab": "kabupaten",
-    "kec": "kecamatan",
-    "kel": "kelurahan",
-    "ds": "desa",
-    "prov": "provinsi",
-    "propinsi": "provinsi",
-    "kodya": "kota",
-    "kotamadya": "kota",
-    "adm": "administrasi",
-    "kep": "kepulauan",
-    "kepl": "kepulauan",
-    "sumatra": "sumatera",
-    "jogja": "yogyakarta",
-    "jogjakarta": "yogyakarta",
-    "jogyakarta": "yogyakarta",
+#: ``2x11``, ``2 X 11``: the multiplication of some West Sumatra names, read "2 kali 11".
+_TIMES = re.compile(r"(\d) ?[x×] ?(?=\d)", re.A)
+_LETTERS = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_])+(?!\S)")
+#: Abbreviations, nicknames and spelling variants, word by word (a word may stand for several).
+_WORDS: dict[str, tuple[str, ...]] = {
+    "kab": ("kabupaten",),
+    "kec": ("kecamatan",),
+    "kel": ("kelurahan",),
+    "ds": ("desa",),
+    "prov": ("provinsi",),
+    "propinsi": ("provinsi",),
+    "kodya": ("kota",),
+    "kotamadya": ("kota",),
+    "adm": ("administrasi",),
+    "kep": ("kepulauan",),
+    "kepl": ("kepulauan",),
+    "kp": ("kampung",),
+    "gp": ("gampong",),
+    "pd": ("pondok",),
+    "tj": ("tanjung",),
+    "tg": ("tanjung",),
+    "sei": ("sungai",),
+    "sumatra": ("sumatera",),
+    "jogja": ("yogyakarta",),
+    "jogjakarta": ("yogyakarta",),
+    "jogyakarta": ("yogyakarta",),
+    "yogya": ("yogyakarta",),
+    "jkt": ("jakarta",),
+    "jakpus": ("jakarta", "pusat"),
+    "jakut": ("jakarta", "utara"),
+    "jakbar": ("jakarta", "barat"),
+    "jaksel": ("jakarta", "selatan"),
+    "jaktim": ("jakarta", "timur"),
+    "tangsel": ("tangerang", "selatan"),
+    # Minangkabau spellings in West Sumatra names ("Anam Lingkuang" = "Enam Lingkung")
+    "lingkuang": ("lingkung",),
 }
+
+
+def _numeral(value: int) -> tuple[str, ...]:
+    """One spelling of a number below 100 in names: ``#5 puluh`` for 50, ``#3 belas`` for 13."""
+    tens, units = divmod(value, 10)
+    if tens == 0:
+        return (f"#{units}",)
+    if tens == 1 and units:
+        return (f"#{units}", "belas")
+    return (f"#{tens}", "puluh") + ((f"#{units}",) if units else ())
+
+
+_ONES = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+_ROMAN = (*_ONES, "x", *("x" + numeral for numeral in _ONES), "xx")
+#: Numerals as names write them: Roman (``IV Koto``), Indonesian and Minangkabau words
+#: (``Ampek Angkek`` = ``IV Angkek``, ``Duo Kali Sabaleh`` = ``2 x 11``); digits too, below.
+_WORDS.update({roman: _numeral(value) for value, roman in enumerate(_ROMAN, start=1)})
+for _value, _spellings in enumerate(
+    (
+        ("satu", "ciek"),
+        ("dua", "duo"),
+        ("tiga", "tigo"),
+        ("empat", "ampek", "ampat"),
+        ("lima", "limo"),
+        ("enam", "anam"),
+        ("tujuh", "tujuah"),
+        ("delapan", "salapan"),
+        ("sembilan", "sambilan"),
+        ("sepuluh", "sapuluah"),
+        ("sebelas", "sabaleh"),
+    ),
+    start=1,
+):
+    _WORDS.update(dict.fromkeys(_spellings, _numeral(_value)))
+_WORDS.update({"puluah": ("puluh",), "baleh": ("belas",)})
 #: Leading words naming a level (and kind), longest first.
 _PREFIXES: tuple[tuple[tuple[str, ...], Level, str | None], ...] = (
     (("kabupaten", "administrasi"), Level.REGENCY, "kabupaten"),
@@ -362,8 +419,30 @@ _PROVINCE_ALIASES = {
 }
 
 
+def _word(word: str) -> tuple[str, ...]:
+    if word.isdigit() and word.isascii() and len(word) <= 2 and word != "0" * len(word):
+        return _numeral(int(word))
+    return _WORDS.get(word, (word,))
+
+
 def _words(text: str) -> list[str]:
-    return [_WORDS.get(word, word) for word in text.casefold().translate(_PUNCTUATION).split()]
+    spaced = _TIMES.sub(r"\1 kali ", text.casefold()).translate(_PUNCTUATION)
+    # letters spelled out one by one are one word: "D.K.I." is "dki", not "d k" and numeral I
+    joined = _LETTERS.sub(lambda run: run.group().replace(" ", ""), spaced)
+    return [key for word in joined.split() for key in _word(word)]
+
+
+def word_keys(word: str) -> tuple[str, ...]:
+    """The keys one written word stands for in names (``Kab.`` -> ``kabupaten``, ``IV`` -> ``#4``).
+
+    A name's :func:`name_key` joins its words' keys (after its level prefix).
+
+    >>> word_keys("Kab."), word_keys("IV"), word_keys("ampek"), word_keys("Jaksel")
+    (('kabupaten',), ('#4',), ('#4',), ('jakarta', 'selatan'))
+    >>> word_keys("50"), word_keys("Sabaleh"), word_keys("Anam")
+    (('#5', 'puluh'), ('#1', 'belas'), ('#6',))
+    """
+    return tuple(_words(word))
 
 
 def _split_prefix(words: list[str]) -> tuple[Level | None, str | None, list[str]]:
@@ -395,6 +474,25 @@ def _name_index(villages: bool) -> dict[str, tuple[str, ...]]:
         for alias, code in _PROVINCE_ALIASES.items():
             index[alias].append(code)
     return {key: tuple(dict.fromkeys(codes)) for key, codes in index.items()}
+
+
+@functools.lru_cache(maxsize=16384)  # bounded: keys come from any text
+def named(key: str) -> tuple[Region, ...]:
+    """The current regions whose name has ``key`` as its :func:`name_key`, by level and code.
+
+    Regencies are keyed without ``Kabupaten``/``Kota``, provinces also by nickname. For
+    callers that join :func:`word_keys` themselves (the free-text address splitter).
+
+    >>> named("jakartapusat"), [r.code for r in named("#4koto")][:3]
+    ((Region('3171', 'Kota Administrasi Jakarta Pusat'),), ['130605', '1312052003'])
+    """
+    found = (
+        region
+        for villages in (False, True)
+        for code in _name_index(villages).get(key, ())
+        if (region := get(code)) is not None and region.current
+    )
+    return tuple(sorted(found, key=lambda region: (len(region.code), region.code)))
 
 
 def find(

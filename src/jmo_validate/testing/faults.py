@@ -784,7 +784,7 @@ def _ambiguous(case: _Case, code: str) -> Fault:
 
     Villages of one district can share a name, so the whole address is given; for a
     district or regency only the province is given with it (a regency is written
-    without ``Kabupaten``/``Kota``).
+    without ``Kabupaten``/``Kota``), not the postal code, which would decide.
     """
     level = code.split(".")[1]
     shared = case.rng.choice(_shared_names(level))
@@ -794,7 +794,7 @@ def _ambiguous(case: _Case, code: str) -> Fault:
     record, parts = _relocated(case, code, case.maker.village(shared.code))
     parts[level] = _written(code, _bare(shared))
     dropped = tuple(part for part in _REGION_PARTS if part not in ("province", level))
-    return _without_parts(case, code, record, dropped)
+    return _without_parts(case, code, record, (*dropped, "postal_code"))
 
 
 def _mismatched(case: _Case, code: str) -> Fault:
@@ -882,6 +882,25 @@ def _unplaced(case: _Case, code: str) -> Fault:
     raise RuntimeError("no address reads back from one line")  # pragma: no cover
 
 
+def _line_without(case: _Case, code: str) -> Fault:
+    """``<section>.<part>.unplaced``: a one-line address without the region (and those below it).
+
+    Only that part is required, so nothing else the policy asks for is reported.
+    """
+    section, part, _ = code.split(".")
+    below = _REGION_PARTS[_REGION_PARTS.index(part) :]
+    for _ in range(200):
+        record, parts = _relocated(case, code, case.maker.village())
+        kept = {name: value for name, value in parts.items() if name not in below}
+        line = address.format(address.parse(kept))
+        split = address.split_line(line)
+        if not split.unplaced and below[0] not in split.parts:
+            record[section] = line
+            required = Policy.profile_update().required - {f"{section}.{p}" for p in below}
+            return case.fault(code, record, required=required | {f"{section}.{part}"})
+    raise RuntimeError("no address reads back from one line")  # pragma: no cover
+
+
 def _ktp_elsewhere(case: _Case, code: str) -> Fault:
     """A KTP address in another regency than the NIK's region."""
     record = case.record()
@@ -904,6 +923,7 @@ def _address_builders(section: str) -> dict[str, Builder]:
         **{f"{s}.{level}.mismatched": _mismatched for level in _REGION_PARTS[1:]},
         f"{s}.province.outdated": _outdated,
         f"{s}.unplaced": _unplaced,
+        **{f"{s}.{level}.unplaced": _line_without for level in _REGION_PARTS},
     }
 
 
