@@ -32,7 +32,8 @@ import abc
 import codecs
 import csv
 import json
-from collections.abc import Iterable, Iterator, Mapping
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -182,7 +183,7 @@ def _open(path: Path) -> BinaryIO:
 
 
 def _data_start(binary: BinaryIO, codec: str, name: str, explicit: bool) -> int:
-    """Return the offset after a UTF-8 byte-order mark; refuse UTF-16/32 files."""
+    """Return the offset after a UTF-8 byte-order mark; refuse UTF-16/32 and binary files."""
     head = binary.read(4)
     if not explicit:
         for bom, wide in _WIDE_BOMS:
@@ -190,7 +191,37 @@ def _data_start(binary: BinaryIO, codec: str, name: str, explicit: bool) -> int:
                 raise ReadError(
                     f"{name} is encoded in {wide}; save it as UTF-8 (CSV UTF-8 in Excel)"
                 )
+    if b"\x00" in head:  # no text in an ASCII-compatible encoding starts so
+        raise ReadError(
+            f"{name} is not a text file (NUL bytes at its start; UTF-16 without a "
+            "byte-order mark?); save it as UTF-8 (CSV UTF-8 in Excel)"
+        )
     return len(codecs.BOM_UTF8) if codec == "utf-8" and head.startswith(codecs.BOM_UTF8) else 0
+
+
+def _ends_lines_in_cr(binary: BinaryIO, start: int) -> bool:
+    """Whether the first line from ``start`` ends in a carriage return alone.
+
+    Classic Mac OS line ends, still written by Excel for Mac's "CSV (Macintosh)".
+    """
+    binary.seek(start)
+    head = binary.read(1 << 16)
+    cr, lf = head.find(b"\r"), head.find(b"\n")
+    return cr >= 0 and (lf < 0 or lf > cr + 1)
+
+
+def _cr_lines(binary: BinaryIO) -> Iterator[bytes]:
+    """The lines of a file whose lines end in CR alone, each with its CR."""
+    pending: list[bytes] = []
+    while block := binary.read(1 << 16):
+        *lines, rest = block.split(b"\r")
+        for line in lines:
+            pending.append(line)
+            yield b"".join(pending) + b"\r"
+            pending.clear()
+        pending.append(rest)
+    if any(pending):
+        yield b"".join(pending)
 
 
 def _not_decodable(name: str, line: int, codec: str, error: UnicodeDecodeError) -> ReadError:
@@ -215,9 +246,11 @@ class LineFile(abc.ABC):
         self._binary = _open(path)
         try:
             self.start = _data_start(self._binary, self.codec, self.name, encoding is not None)
+            cr_only = _ends_lines_in_cr(self._binary, self.start)
         except ReadError:
             self._binary.close()
             raise
+        self._split: Callable[[BinaryIO], Iterator[bytes]] = _cr_lines if cr_only else iter
         self._end = self.start
 
     def _lines(self, offset: int, line: int) -> Iterator[str]:
@@ -226,7 +259,7 @@ class LineFile(abc.ABC):
         binary.seek(offset)
         self._end = offset
         codec = self.codec
-        for raw in binary:
+        for raw in self._split(binary):
             try:
                 text = raw.decode(codec)
             except UnicodeDecodeError as error:
@@ -261,8 +294,10 @@ class CsvFile(LineFile):
         super().__init__(path, encoding, columns)
         try:
             first = next(self._lines(self.start, 1), "")
-            if not first.strip():
+            if not first:
                 raise ReadError(f"{self.name} is empty (no header row)")
+            if not first.strip():
+                raise ReadError(f"{self.name}: line 1 is blank; the first row must be the header")
             self.delimiter = max(_DELIMITERS, key=first.count)
             reader = csv.reader(self._lines(self.start, 1), delimiter=self.delimiter)
             self.header = _header(next(reader), self.columns, self.name)
@@ -319,6 +354,51 @@ class JsonLinesFile(LineFile):
             return Unreadable(f"invalid JSON: {error.msg} (column {error.colno})")
         except RecursionError:
             return Unreadable("invalid JSON: nested too deeply")
+        except ValueError:  # the only other error of json.loads: an integer too long
+            return _too_many_digits()
+
+
+def _too_many_digits() -> Unreadable:
+    """A record with an integer longer than Python converts (``sys.get_int_max_str_digits()``)."""
+    return Unreadable(f"a number with more than {sys.get_int_max_str_digits():,} digits")
+
+
+#: Stands, in a parsed JSON document, for an integer too long to convert.
+_TOO_LONG = object()
+
+
+def _int_or_too_long(digits: str) -> object:
+    try:
+        return int(digits)
+    except ValueError:
+        return _TOO_LONG
+
+
+def _json_document(text: str) -> object:
+    """Parse ``text``; an integer too long to convert is parsed as :data:`_TOO_LONG`.
+
+    Parsed again only then, so that just the records holding one are unreadable.
+    """
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        if isinstance(error, json.JSONDecodeError):
+            raise
+        return json.loads(text, parse_int=_int_or_too_long)
+
+
+def _holds_too_long(value: object) -> bool:
+    """Whether ``value`` (parsed JSON, however deeply nested) holds :data:`_TOO_LONG`."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if item is _TOO_LONG:
+            return True
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
 
 
 def _json_rows(
@@ -330,7 +410,7 @@ def _json_rows(
         binary.seek(start)
         data = binary.read()
     try:
-        document = json.loads(data.decode(codec))
+        document = _json_document(data.decode(codec))
     except UnicodeDecodeError as error:
         raise _not_decodable(
             path.name, data.count(b"\n", 0, error.start) + 1, codec, error
@@ -342,7 +422,10 @@ def _json_rows(
     except RecursionError:
         raise ReadError(f"{path.name} is not valid JSON: nested too deeply") from None
     records = document if isinstance(document, list) else [document]
-    return ((index, _renamed(record, columns)) for index, record in enumerate(records))
+    return (
+        (index, _too_many_digits() if _holds_too_long(record) else _renamed(record, columns))
+        for index, record in enumerate(records)
+    )
 
 
 def _xlsx_rows(path: Path, columns: Mapping[str, str] | None) -> Iterator[Row]:
