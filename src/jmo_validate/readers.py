@@ -31,8 +31,11 @@ from __future__ import annotations
 import abc
 import codecs
 import csv
+import io
 import json
 import sys
+import xml.parsers.expat
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -428,6 +431,19 @@ def _json_rows(
     )
 
 
+#: An ``.xlsx`` workbook is a zip archive of XML parts; these bounds keep a small hostile
+#: file (a "zip bomb") from taking gigabytes of memory. Each part may expand to at most
+#: ``XLSX_MAX_EXPANSION`` times its compressed size and the parts together to that many times
+#: the file's size (Apache POI's default ratio; real workbooks measure 5-30 times), except
+#: that up to ``XLSX_FREE_BYTES`` is always allowed. Reading stops past Excel's own limits:
+#: ``XLSX_MAX_ROWS`` rows, ``XLSX_MAX_CELLS`` cells in a row (checked before openpyxl
+#: builds the row in memory).
+XLSX_MAX_EXPANSION = 100
+XLSX_FREE_BYTES = 1 << 20
+XLSX_MAX_ROWS = 1_048_576
+XLSX_MAX_CELLS = 16_384
+
+
 def _xlsx_rows(path: Path, columns: Mapping[str, str] | None) -> Iterator[Row]:
     try:
         import openpyxl
@@ -435,27 +451,125 @@ def _xlsx_rows(path: Path, columns: Mapping[str, str] | None) -> Iterator[Row]:
         raise ReadError(
             'reading .xlsx files needs the "xlsx" extra: pip install "jmo_validate[xlsx]"'
         ) from None
-    _open(path).close()
+    _check_expansion(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many types (zip, XML, KeyError) for broken files
         raise ReadError(f"{path.name} is not a readable .xlsx workbook") from None
     try:
-        sheet = workbook.worksheets[0]
-        values = sheet.iter_rows(values_only=True)
-        header = _header(next(values, ()), columns, path.name)
-    except ReadError:
+        if not workbook.worksheets:
+            raise ReadError(f"{path.name} has no worksheet")
+        sheet: Any = workbook.worksheets[0]
+        sheet.reset_dimensions()  # never trust <dimension>: some exporters write A1 for any size
+        open_part = sheet._get_source  # how openpyxl opens the sheet's XML for each pass
+        sheet._get_source = lambda: _CellCounter(open_part())
+        rows = _sheet_rows(sheet.iter_rows(values_only=True), path.name)
+        header = _header(next(rows, (1, ()))[1], columns, path.name)
+    except BaseException:
         workbook.close()
         raise
-    return _sheet_rows(workbook, values, header, path.name)
+    return _records(workbook, rows, header)
+
+
+def _check_expansion(path: Path) -> None:
+    """Refuse a file that is not a zip archive, or that would expand past the bounds."""
+    with _open(path) as binary:
+        try:
+            with zipfile.ZipFile(binary) as archive:
+                parts = archive.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+            raise ReadError(
+                f"{path.name} is not a readable .xlsx workbook (not a zip archive)"
+            ) from None
+        size = binary.seek(0, io.SEEK_END)
+    for part in parts:
+        if part.file_size > max(XLSX_FREE_BYTES, XLSX_MAX_EXPANSION * part.compress_size):
+            raise ReadError(
+                f"{path.name}: its part {part.filename} would expand from "
+                f"{part.compress_size:,} to {part.file_size:,} bytes, more than "
+                f"{XLSX_MAX_EXPANSION} times (a zip bomb?); not read"
+            )
+    total = sum(part.file_size for part in parts)
+    if total > max(XLSX_FREE_BYTES, XLSX_MAX_EXPANSION * size):
+        raise ReadError(
+            f"{path.name} would expand from {size:,} to {total:,} bytes, more than "
+            f"{XLSX_MAX_EXPANSION} times (a zip bomb?); not read"
+        )
+
+
+class _TooManyCells(Exception):
+    """A sheet row has more than :data:`XLSX_MAX_CELLS` cells."""
+
+
+class _CellCounter:
+    """The sheet's XML on its way to openpyxl, parsed alongside (expat, start tags only).
+
+    openpyxl builds a whole row in memory before yielding it; counting the cells of
+    the row being read here stops a row wider than Excel allows before that.
+    """
+
+    def __init__(self, part: BinaryIO) -> None:
+        self._part = part
+        self._cells = 0
+        self._parser = xml.parsers.expat.ParserCreate()
+        self._parser.ordered_attributes = True  # a list: cheaper than a dict, and unused
+        self._parser.StartElementHandler = self._start
+
+    def _start(self, tag: str, attributes: object) -> None:
+        if tag == "c":
+            self._cells += 1
+            if self._cells > XLSX_MAX_CELLS:
+                raise _TooManyCells
+        elif tag == "row":
+            self._cells = 0
+        elif ":" in tag:  # a namespace prefix (x:row), as some writers use
+            self._start(tag.rpartition(":")[2], attributes)
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._part.read(size)
+        if data:
+            self._parser.Parse(data)
+        return data
+
+    def close(self) -> None:
+        self._part.close()
+
+    def __enter__(self) -> _CellCounter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 def _sheet_rows(
-    workbook: Any, values: Iterator[tuple[object, ...]], header: list[str], name: str
-) -> Iterator[Row]:
-    width, row = len(header), 1
+    values: Iterator[tuple[object, ...]], name: str
+) -> Iterator[tuple[int, tuple[object, ...]]]:
+    """``(row, cells)`` from row 1; :class:`ReadError` past the bounds or a damaged part."""
+    row = 0
     try:
-        for row, cells in enumerate(values, start=2):
+        for row, cells in enumerate(values, start=1):
+            if row > XLSX_MAX_ROWS:
+                break
+            yield row, cells
+    except _TooManyCells:
+        raise ReadError(
+            f"{name}: a row after row {row} has more than {XLSX_MAX_CELLS:,} cells "
+            "(the most Excel allows); not read"
+        ) from None
+    except Exception:  # a damaged sheet part fails only when reached
+        raise ReadError(f"{name}: the sheet cannot be read past row {row}") from None
+    if row > XLSX_MAX_ROWS:
+        raise ReadError(
+            f"{name}: the sheet has more than {XLSX_MAX_ROWS:,} rows (the most Excel allows)"
+        )
+
+
+def _records(
+    workbook: Any, rows: Iterator[tuple[int, tuple[object, ...]]], header: list[str]
+) -> Iterator[Row]:
+    width = len(header)
+    try:
+        for row, cells in rows:
             if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells):
                 continue
             used = len(cells)
@@ -465,7 +579,5 @@ def _sheet_rows(
                 yield row, Unreadable(f"{used} values for {width} columns")
             else:
                 yield row, _record(header, cells)
-    except Exception:  # a damaged sheet part fails only when reached
-        raise ReadError(f"{name}: the sheet cannot be read past row {row}") from None
     finally:
         workbook.close()
