@@ -25,6 +25,7 @@ import openpyxl
 import pytest
 
 from jmo_validate import validate_many
+from jmo_validate.readers import ReadError, read_rows
 from jmo_validate.writers import open_output
 from tests.test_cli import BROKEN, GOOD, HEADER, ROOT, WARNED, run, summary
 
@@ -441,3 +442,10 @@ def test_lenient_console_never_fails_on_a_surrogate() -> None:
     lenient(console).write("Siti \ud800 Aminah")
     console.flush()
     assert written.getvalue().decode("utf-8") == "Siti \ufffd Aminah"
+
+
+@pytest.mark.parametrize("kind", ["csv", "jsonl", "json"])
+def test_a_read_error_of_the_system_is_a_read_error(kind: str) -> None:
+    """Reading /proc/self/mem from its start fails with EIO, like a failing disk or share."""
+    with pytest.raises(ReadError, match=r"^cannot read mem: Input/output error$"):
+        list(read_rows("/proc/self/mem", format=kind))

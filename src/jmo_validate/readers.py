@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import abc
 import codecs
+import contextlib
 import csv
 import io
 import json
@@ -179,10 +180,18 @@ def _codec(encoding: str | None) -> str:
 
 
 def _open(path: Path) -> BinaryIO:
-    try:
+    with _reading(path.name):
         return path.open("rb")
+
+
+@contextlib.contextmanager
+def _reading(name: str) -> Iterator[None]:
+    """Turn an error of the system while reading ``name`` (no permission, a directory, a
+    failing disk or share) into a :class:`ReadError`."""
+    try:
+        yield
     except OSError as error:
-        raise ReadError(f"cannot read {path.name}: {error.strerror or error}") from None
+        raise ReadError(f"cannot read {name}: {error.strerror or error}") from None
 
 
 def _data_start(binary: BinaryIO, codec: str, name: str, explicit: bool) -> int:
@@ -248,8 +257,9 @@ class LineFile(abc.ABC):
         self.columns = check_columns(columns)
         self._binary = _open(path)
         try:
-            self.start = _data_start(self._binary, self.codec, self.name, encoding is not None)
-            cr_only = _ends_lines_in_cr(self._binary, self.start)
+            with _reading(self.name):
+                self.start = _data_start(self._binary, self.codec, self.name, encoding is not None)
+                cr_only = _ends_lines_in_cr(self._binary, self.start)
         except ReadError:
             self._binary.close()
             raise
@@ -262,14 +272,15 @@ class LineFile(abc.ABC):
         binary.seek(offset)
         self._end = offset
         codec = self.codec
-        for raw in self._split(binary):
-            try:
-                text = raw.decode(codec)
-            except UnicodeDecodeError as error:
-                raise _not_decodable(self.name, line, codec, error) from None
-            self._end += len(raw)
-            line += 1
-            yield text
+        with _reading(self.name):
+            for raw in self._split(binary):
+                try:
+                    text = raw.decode(codec)
+                except UnicodeDecodeError as error:
+                    raise _not_decodable(self.name, line, codec, error) from None
+                self._end += len(raw)
+                line += 1
+                yield text
 
     @abc.abstractmethod
     def rows(self) -> Iterator[tuple[int, int, object]]:
@@ -408,7 +419,7 @@ def _json_rows(
     path: Path, encoding: str | None, columns: Mapping[str, str] | None
 ) -> Iterator[Row]:
     codec, columns = _codec(encoding), check_columns(columns)
-    with _open(path) as binary:
+    with _open(path) as binary, _reading(path.name):
         start = _data_start(binary, codec, path.name, encoding is not None)
         binary.seek(start)
         data = binary.read()
