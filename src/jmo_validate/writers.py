@@ -30,7 +30,6 @@ import os
 import secrets
 import stat
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, TextIO, overload
 
@@ -55,7 +54,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 #: Name of the codec error handler of every output: a lone surrogate (``"\ud800"`` is legal
 #: JSON but text in no encoding) is written as U+FFFD, the replacement character; any other
-#: character the output's encoding cannot hold (an ASCII console) as a ``\\uXXXX`` escape.
+#: character the output's encoding cannot hold (an ASCII console) as a ``\uXXXX`` escape.
 ERRORS = "jmo_validate.replace"
 
 
@@ -87,10 +86,14 @@ def lenient(stream: TextIO) -> TextIO:
 @overload
 def open_output(
     path: str | Path, *, binary: Literal[False] = False
-) -> AbstractContextManager[TextIO]: ...
+) -> contextlib.AbstractContextManager[TextIO]: ...
 @overload
-def open_output(path: str | Path, *, binary: Literal[True]) -> AbstractContextManager[BinaryIO]: ...
-def open_output(path: str | Path, *, binary: bool = False) -> AbstractContextManager[IO[Any]]:
+def open_output(
+    path: str | Path, *, binary: Literal[True]
+) -> contextlib.AbstractContextManager[BinaryIO]: ...
+def open_output(
+    path: str | Path, *, binary: bool = False
+) -> contextlib.AbstractContextManager[IO[Any]]:
     """Open the output file ``path`` for writing, all or nothing.
 
     What is written goes to a hidden temporary file in ``path``'s directory, which
@@ -141,9 +144,9 @@ def _replaced(path: Path, binary: bool) -> Iterator[IO[Any]]:
     target = Path(os.path.realpath(path))  # a symbolic link stays; the file it names is replaced
     temporary, descriptor = _temporary_file(target)
     try:
-        if existing is not None:
-            os.chmod(descriptor, stat.S_IMODE(existing.st_mode))
         with open(descriptor, **_open_mode(binary)) as stream:
+            if existing is not None:
+                os.chmod(temporary, stat.S_IMODE(existing.st_mode))
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
@@ -204,7 +207,11 @@ def neutralise_formula(value: object) -> object:
 
 
 class Writer(abc.ABC):
-    """Writes the records with issues to ``stream``."""
+    """Writes the records with issues to ``stream``.
+
+    Give it a stream from :func:`open_output` (a file) or :func:`lenient` (the console),
+    so that no text can stop it and a failed run leaves no half-written file.
+    """
 
     def __init__(self, stream: TextIO, *, show_values: bool = False, title: str = "") -> None:
         self.stream = stream
