@@ -473,7 +473,7 @@ def _xlsx_rows(path: Path, columns: Mapping[str, str] | None) -> Iterator[Row]:
         sheet: Any = workbook.worksheets[0]
         sheet.reset_dimensions()  # never trust <dimension>: some exporters write A1 for any size
         open_part = sheet._get_source  # how openpyxl opens the sheet's XML for each pass
-        sheet._get_source = lambda: _CellCounter(open_part())
+        sheet._get_source = lambda: contextlib.closing(_CellCounter(open_part()))
         rows = _sheet_rows(sheet.iter_rows(values_only=True), path.name)
         header = _header(next(rows, (1, ()))[1], columns, path.name)
     except BaseException:
@@ -544,12 +544,6 @@ class _CellCounter:
 
     def close(self) -> None:
         self._part.close()
-
-    def __enter__(self) -> _CellCounter:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
 
 def _sheet_rows(
