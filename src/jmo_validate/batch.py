@@ -559,14 +559,34 @@ def _check_chunk(items: list[tuple[object, object]]) -> list[Report]:
     return [_check(record, found, settings) for record, found in items]
 
 
+def _collected(
+    result: AsyncResult[list[Report]], items: list[tuple[object, object]], settings: Settings
+) -> list[Report]:
+    """The worker's reports on ``items``, or, when the chunk could not travel to or from the
+    worker (a record nested too deeply to pickle, a value that does not pickle), the same
+    reports made here."""
+    try:
+        return result.get()
+    except Exception:  # a real error in the checks is raised again by the line below
+        return [_check(record, found, settings) for record, found in items]
+
+
 def _pooled(
     rows: Iterable[Row], joiner: _Joiner, settings: Settings, workers: int
 ) -> Iterator[RowReport]:
-    """Chunks of rows to a process pool, at most two per worker in flight, results in order."""
+    """Chunks of rows to a process pool, at most two per worker in flight, results in order.
+
+    A chunk stays here until its reports are back, to be checked here if it cannot be
+    sent (see :func:`_collected`).
+    """
     import multiprocessing  # only batches with workers pay for it
 
     pending: collections.deque[
-        tuple[list[tuple[int, tuple[Issue, ...]]], AsyncResult[list[Report]]]
+        tuple[
+            list[tuple[int, tuple[Issue, ...]]],
+            list[tuple[object, object]],
+            AsyncResult[list[Report]],
+        ]
     ] = collections.deque()
     with multiprocessing.get_context().Pool(workers, _start_worker, (settings,)) as pool:
         rows_iter = iter(rows)
@@ -580,10 +600,11 @@ def _pooled(
                 if len(chunk) == CHUNK_SIZE:
                     break
             if chunk:
-                pending.append((local, pool.apply_async(_check_chunk, (chunk,))))
+                pending.append((local, chunk, pool.apply_async(_check_chunk, (chunk,))))
             if pending and (not chunk or len(pending) >= 2 * workers):
-                done, result = pending.popleft()
-                for (row, issues), report in zip(done, result.get(), strict=True):
+                done, items, result = pending.popleft()
+                reports = _collected(result, items, settings)
+                for (row, issues), report in zip(done, reports, strict=True):
                     yield RowReport(row, _with(report, issues))
             elif not chunk:
                 return

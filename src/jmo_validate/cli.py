@@ -30,6 +30,7 @@ from jmo_validate.errors import FieldError
 from jmo_validate.masking import mask_nik
 from jmo_validate.policy import Policy
 from jmo_validate.readers import FORMATS, ReadError
+from jmo_validate.writers import WRITERS, lenient, open_output, printable
 
 __all__ = ["main"]
 
@@ -75,7 +76,7 @@ def _progress(path: Path) -> Iterator[Callable[[], None]]:
         auto_refresh=False,
         transient=True,
     ) as progress:
-        task = progress.add_task(f"checking {path.name}", total=None)
+        task = progress.add_task(f"checking {_escaped(path.name)}", total=None)
         count = 0
 
         def advance() -> None:
@@ -87,9 +88,18 @@ def _progress(path: Path) -> Iterator[Callable[[], None]]:
         yield advance
 
 
+def _escaped(text: str) -> str:
+    """``text`` (a file or column name) for rich markup: shown as written, never as markup."""
+    from rich.markup import escape
+
+    return escape(printable(text))
+
+
 def _print_summary(stream: TextIO, summary: Summary, reference: Reference | None) -> None:
+    """Print the counts and the top codes; user text (column names) is never read as markup."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title="Summary", box=None, show_header=False, title_justify="left")
     table.add_column("what")
@@ -109,7 +119,9 @@ def _print_summary(stream: TextIO, summary: Summary, reference: Reference | None
                 f"{reference.duplicates} duplicate key(s), {reference.skipped} without a key",
             )
     if summary.unknown_fields:
-        table.add_row("unknown fields (ignored)", ", ".join(summary.unknown_fields))
+        table.add_row(
+            "unknown fields (ignored)", Text(printable(", ".join(summary.unknown_fields)))
+        )
     console = Console(file=stream, highlight=False, soft_wrap=True)
     console.print()
     console.print(table)
@@ -131,7 +143,7 @@ def _quiet_broken_pipe() -> None:
 
 
 def _fail(text: str) -> None:
-    click.echo(f"Error: {text}", err=True)
+    click.echo(f"Error: {printable(text)}", err=True)
     sys.exit(2)
 
 
@@ -142,11 +154,15 @@ def _check(
     policy: Policy,
     options: dict[str, Any],
 ) -> None:
-    from jmo_validate.writers import WRITERS
-
     columns = _columns(options["mappings"])
     output: Path | None = options["output"]
     output_format: str = options["output_format"]
+    if output is not None:
+        for given in (file, reference_path):
+            if given is not None and output.exists() and output.samefile(given):
+                _fail(f"--output {output.name} would overwrite the input {given.name}")
+    lenient(sys.stdout)
+    lenient(sys.stderr)
     read_options = {
         "format": options["input_format"],
         "encoding": options["encoding"],
@@ -170,11 +186,7 @@ def _check(
                 pre_check=options["frames"],
                 **read_options,
             )
-            stream = (
-                stack.enter_context(output.open("w", encoding="utf-8", newline=""))
-                if output is not None
-                else sys.stdout
-            )
+            stream = sys.stdout if output is None else stack.enter_context(open_output(output))
             writer = WRITERS[output_format](
                 stream, show_values=options["show_values"], title=f"jmo-validate: {file.name}"
             )
@@ -187,10 +199,7 @@ def _check(
                 advance()
             writer.finish(summary)
         except ReadError as error:
-            if output is not None:
-                stack.close()
-                output.unlink(missing_ok=True)
-            _fail(str(error))
+            _fail(str(error))  # the output file, if any, is not written (open_output)
         except BrokenPipeError:
             _quiet_broken_pipe()
         except OSError as error:

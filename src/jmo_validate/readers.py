@@ -30,9 +30,14 @@ from __future__ import annotations
 
 import abc
 import codecs
+import contextlib
 import csv
+import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+import sys
+import xml.parsers.expat
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -175,14 +180,22 @@ def _codec(encoding: str | None) -> str:
 
 
 def _open(path: Path) -> BinaryIO:
-    try:
+    with _reading(path.name):
         return path.open("rb")
+
+
+@contextlib.contextmanager
+def _reading(name: str) -> Iterator[None]:
+    """Turn an error of the system while reading ``name`` (no permission, a directory, a
+    failing disk or share) into a :class:`ReadError`."""
+    try:
+        yield
     except OSError as error:
-        raise ReadError(f"cannot read {path.name}: {error.strerror or error}") from None
+        raise ReadError(f"cannot read {name}: {error.strerror or error}") from None
 
 
 def _data_start(binary: BinaryIO, codec: str, name: str, explicit: bool) -> int:
-    """Return the offset after a UTF-8 byte-order mark; refuse UTF-16/32 files."""
+    """Return the offset after a UTF-8 byte-order mark; refuse UTF-16/32 and binary files."""
     head = binary.read(4)
     if not explicit:
         for bom, wide in _WIDE_BOMS:
@@ -190,7 +203,37 @@ def _data_start(binary: BinaryIO, codec: str, name: str, explicit: bool) -> int:
                 raise ReadError(
                     f"{name} is encoded in {wide}; save it as UTF-8 (CSV UTF-8 in Excel)"
                 )
+    if b"\x00" in head:  # no text in an ASCII-compatible encoding starts so
+        raise ReadError(
+            f"{name} is not a text file (NUL bytes at its start; UTF-16 without a "
+            "byte-order mark?); save it as UTF-8 (CSV UTF-8 in Excel)"
+        )
     return len(codecs.BOM_UTF8) if codec == "utf-8" and head.startswith(codecs.BOM_UTF8) else 0
+
+
+def _ends_lines_in_cr(binary: BinaryIO, start: int) -> bool:
+    """Whether the first line from ``start`` ends in a carriage return alone.
+
+    Classic Mac OS line ends, still written by Excel for Mac's "CSV (Macintosh)".
+    """
+    binary.seek(start)
+    head = binary.read(1 << 16)
+    cr, lf = head.find(b"\r"), head.find(b"\n")
+    return cr >= 0 and (lf < 0 or lf > cr + 1)
+
+
+def _cr_lines(binary: BinaryIO) -> Iterator[bytes]:
+    """The lines of a file whose lines end in CR alone, each with its CR."""
+    pending: list[bytes] = []
+    while block := binary.read(1 << 16):
+        *lines, rest = block.split(b"\r")
+        for line in lines:
+            pending.append(line)
+            yield b"".join(pending) + b"\r"
+            pending.clear()
+        pending.append(rest)
+    if any(pending):
+        yield b"".join(pending)
 
 
 def _not_decodable(name: str, line: int, codec: str, error: UnicodeDecodeError) -> ReadError:
@@ -214,10 +257,13 @@ class LineFile(abc.ABC):
         self.columns = check_columns(columns)
         self._binary = _open(path)
         try:
-            self.start = _data_start(self._binary, self.codec, self.name, encoding is not None)
+            with _reading(self.name):
+                self.start = _data_start(self._binary, self.codec, self.name, encoding is not None)
+                cr_only = _ends_lines_in_cr(self._binary, self.start)
         except ReadError:
             self._binary.close()
             raise
+        self._split: Callable[[BinaryIO], Iterator[bytes]] = _cr_lines if cr_only else iter
         self._end = self.start
 
     def _lines(self, offset: int, line: int) -> Iterator[str]:
@@ -226,14 +272,15 @@ class LineFile(abc.ABC):
         binary.seek(offset)
         self._end = offset
         codec = self.codec
-        for raw in binary:
-            try:
-                text = raw.decode(codec)
-            except UnicodeDecodeError as error:
-                raise _not_decodable(self.name, line, codec, error) from None
-            self._end += len(raw)
-            line += 1
-            yield text
+        with _reading(self.name):
+            for raw in self._split(binary):
+                try:
+                    text = raw.decode(codec)
+                except UnicodeDecodeError as error:
+                    raise _not_decodable(self.name, line, codec, error) from None
+                self._end += len(raw)
+                line += 1
+                yield text
 
     @abc.abstractmethod
     def rows(self) -> Iterator[tuple[int, int, object]]:
@@ -261,8 +308,10 @@ class CsvFile(LineFile):
         super().__init__(path, encoding, columns)
         try:
             first = next(self._lines(self.start, 1), "")
-            if not first.strip():
+            if not first:
                 raise ReadError(f"{self.name} is empty (no header row)")
+            if not first.strip():
+                raise ReadError(f"{self.name}: line 1 is blank; the first row must be the header")
             self.delimiter = max(_DELIMITERS, key=first.count)
             reader = csv.reader(self._lines(self.start, 1), delimiter=self.delimiter)
             self.header = _header(next(reader), self.columns, self.name)
@@ -319,18 +368,63 @@ class JsonLinesFile(LineFile):
             return Unreadable(f"invalid JSON: {error.msg} (column {error.colno})")
         except RecursionError:
             return Unreadable("invalid JSON: nested too deeply")
+        except ValueError:  # the only other error of json.loads: an integer too long
+            return _too_many_digits()
+
+
+def _too_many_digits() -> Unreadable:
+    """A record with an integer longer than Python converts (``sys.get_int_max_str_digits()``)."""
+    return Unreadable(f"a number with more than {sys.get_int_max_str_digits():,} digits")
+
+
+#: Stands, in a parsed JSON document, for an integer too long to convert.
+_TOO_LONG = object()
+
+
+def _int_or_too_long(digits: str) -> object:
+    try:
+        return int(digits)
+    except ValueError:
+        return _TOO_LONG
+
+
+def _json_document(text: str) -> object:
+    """Parse ``text``; an integer too long to convert is parsed as :data:`_TOO_LONG`.
+
+    Parsed again only then, so that just the records holding one are unreadable.
+    """
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        if isinstance(error, json.JSONDecodeError):
+            raise
+        return json.loads(text, parse_int=_int_or_too_long)
+
+
+def _holds_too_long(value: object) -> bool:
+    """Whether ``value`` (parsed JSON, however deeply nested) holds :data:`_TOO_LONG`."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if item is _TOO_LONG:
+            return True
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
 
 
 def _json_rows(
     path: Path, encoding: str | None, columns: Mapping[str, str] | None
 ) -> Iterator[Row]:
     codec, columns = _codec(encoding), check_columns(columns)
-    with _open(path) as binary:
+    with _open(path) as binary, _reading(path.name):
         start = _data_start(binary, codec, path.name, encoding is not None)
         binary.seek(start)
         data = binary.read()
     try:
-        document = json.loads(data.decode(codec))
+        document = _json_document(data.decode(codec))
     except UnicodeDecodeError as error:
         raise _not_decodable(
             path.name, data.count(b"\n", 0, error.start) + 1, codec, error
@@ -342,7 +436,23 @@ def _json_rows(
     except RecursionError:
         raise ReadError(f"{path.name} is not valid JSON: nested too deeply") from None
     records = document if isinstance(document, list) else [document]
-    return ((index, _renamed(record, columns)) for index, record in enumerate(records))
+    return (
+        (index, _too_many_digits() if _holds_too_long(record) else _renamed(record, columns))
+        for index, record in enumerate(records)
+    )
+
+
+#: An ``.xlsx`` workbook is a zip archive of XML parts; these bounds keep a small hostile
+#: file (a "zip bomb") from taking gigabytes of memory. Each part may expand to at most
+#: ``XLSX_MAX_EXPANSION`` times its compressed size and the parts together to that many times
+#: the file's size (Apache POI's default ratio; real workbooks measure 5-30 times), except
+#: that up to ``XLSX_FREE_BYTES`` is always allowed. Reading stops past Excel's own limits:
+#: ``XLSX_MAX_ROWS`` rows, ``XLSX_MAX_CELLS`` cells in a row (checked before openpyxl
+#: builds the row in memory).
+XLSX_MAX_EXPANSION = 100
+XLSX_FREE_BYTES = 1 << 20
+XLSX_MAX_ROWS = 1_048_576
+XLSX_MAX_CELLS = 16_384
 
 
 def _xlsx_rows(path: Path, columns: Mapping[str, str] | None) -> Iterator[Row]:
@@ -352,27 +462,119 @@ def _xlsx_rows(path: Path, columns: Mapping[str, str] | None) -> Iterator[Row]:
         raise ReadError(
             'reading .xlsx files needs the "xlsx" extra: pip install "jmo_validate[xlsx]"'
         ) from None
-    _open(path).close()
+    _check_expansion(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many types (zip, XML, KeyError) for broken files
         raise ReadError(f"{path.name} is not a readable .xlsx workbook") from None
     try:
-        sheet = workbook.worksheets[0]
-        values = sheet.iter_rows(values_only=True)
-        header = _header(next(values, ()), columns, path.name)
-    except ReadError:
+        if not workbook.worksheets:
+            raise ReadError(f"{path.name} has no worksheet")
+        sheet: Any = workbook.worksheets[0]
+        sheet.reset_dimensions()  # never trust <dimension>: some exporters write A1 for any size
+        open_part = sheet._get_source  # how openpyxl opens the sheet's XML for each pass
+        sheet._get_source = lambda: contextlib.closing(_CellCounter(open_part()))
+        rows = _sheet_rows(sheet.iter_rows(values_only=True), path.name)
+        header = _header(next(rows, (1, ()))[1], columns, path.name)
+    except BaseException:
         workbook.close()
         raise
-    return _sheet_rows(workbook, values, header, path.name)
+    return _records(workbook, rows, header)
+
+
+def _check_expansion(path: Path) -> None:
+    """Refuse a file that is not a zip archive, or that would expand past the bounds."""
+    with _open(path) as binary:
+        try:
+            with zipfile.ZipFile(binary) as archive:
+                parts = archive.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+            raise ReadError(
+                f"{path.name} is not a readable .xlsx workbook (not a zip archive)"
+            ) from None
+        size = binary.seek(0, io.SEEK_END)
+    for part in parts:
+        if part.file_size > max(XLSX_FREE_BYTES, XLSX_MAX_EXPANSION * part.compress_size):
+            raise ReadError(
+                f"{path.name}: its part {part.filename} would expand from "
+                f"{part.compress_size:,} to {part.file_size:,} bytes, more than "
+                f"{XLSX_MAX_EXPANSION} times (a zip bomb?); not read"
+            )
+    total = sum(part.file_size for part in parts)
+    if total > max(XLSX_FREE_BYTES, XLSX_MAX_EXPANSION * size):
+        raise ReadError(
+            f"{path.name} would expand from {size:,} to {total:,} bytes, more than "
+            f"{XLSX_MAX_EXPANSION} times (a zip bomb?); not read"
+        )
+
+
+class _TooManyCells(Exception):
+    """A sheet row has more than :data:`XLSX_MAX_CELLS` cells."""
+
+
+class _CellCounter:
+    """The sheet's XML on its way to openpyxl, parsed alongside (expat, start tags only).
+
+    openpyxl builds a whole row in memory before yielding it; counting the cells of
+    the row being read here stops a row wider than Excel allows before that.
+    """
+
+    def __init__(self, part: BinaryIO) -> None:
+        self._part = part
+        self._cells = 0
+        self._parser = xml.parsers.expat.ParserCreate()
+        self._parser.ordered_attributes = True  # a list: cheaper than a dict, and unused
+        self._parser.StartElementHandler = self._start
+
+    def _start(self, tag: str, attributes: object) -> None:
+        if tag == "c":
+            self._cells += 1
+            if self._cells > XLSX_MAX_CELLS:
+                raise _TooManyCells
+        elif tag == "row":
+            self._cells = 0
+        elif ":" in tag:  # a namespace prefix (x:row), as some writers use
+            self._start(tag.rpartition(":")[2], attributes)
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._part.read(size)
+        if data:
+            self._parser.Parse(data)
+        return data
+
+    def close(self) -> None:
+        self._part.close()
 
 
 def _sheet_rows(
-    workbook: Any, values: Iterator[tuple[object, ...]], header: list[str], name: str
-) -> Iterator[Row]:
-    width, row = len(header), 1
+    values: Iterator[tuple[object, ...]], name: str
+) -> Iterator[tuple[int, tuple[object, ...]]]:
+    """``(row, cells)`` from row 1; :class:`ReadError` past the bounds or a damaged part."""
+    row = 0
     try:
-        for row, cells in enumerate(values, start=2):
+        for row, cells in enumerate(values, start=1):
+            if row > XLSX_MAX_ROWS:
+                break
+            yield row, cells
+    except _TooManyCells:
+        raise ReadError(
+            f"{name}: a row after row {row} has more than {XLSX_MAX_CELLS:,} cells "
+            "(the most Excel allows); not read"
+        ) from None
+    except Exception:  # a damaged sheet part fails only when reached
+        raise ReadError(f"{name}: the sheet cannot be read past row {row}") from None
+    if row > XLSX_MAX_ROWS:
+        raise ReadError(
+            f"{name}: the sheet has more than {XLSX_MAX_ROWS:,} rows (the most Excel allows)"
+        )
+
+
+def _records(
+    workbook: Any, rows: Iterator[tuple[int, tuple[object, ...]]], header: list[str]
+) -> Iterator[Row]:
+    width = len(header)
+    try:
+        for row, cells in rows:
             if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells):
                 continue
             used = len(cells)
@@ -382,7 +584,5 @@ def _sheet_rows(
                 yield row, Unreadable(f"{used} values for {width} columns")
             else:
                 yield row, _record(header, cells)
-    except Exception:  # a damaged sheet part fails only when reached
-        raise ReadError(f"{name}: the sheet cannot be read past row {row}") from None
     finally:
         workbook.close()
