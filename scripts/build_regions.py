@@ -299,7 +299,10 @@ class Changes:
 
 
 def meanings_of(
-    code: str, names: list[tuple[str, str]], reviews: dict[tuple[str, str], Review], changes: Changes
+    code: str,
+    names: list[tuple[str, str]],
+    reviews: dict[tuple[str, str], Review],
+    changes: Changes,
 ) -> list[Meaning]:
     """Split a code's (edition, name) list wherever a review says it named another region."""
     meanings = [Meaning(code, dict(names[:1]))]
@@ -353,7 +356,9 @@ def assign_successors(meanings: list[Meaning], splits: dict[str, list[str]]) -> 
             found = {
                 m.code
                 for m in candidates
-                if any(same_spelling(n, o) for n in meaning.names.values() for o in m.names.values())
+                if any(
+                    same_spelling(n, o) for n in meaning.names.values() for o in m.names.values()
+                )
             }
         if len(found) == 1:
             meaning.successor = found.pop()

@@ -146,8 +146,8 @@ class Nik:
 
     @property
     def region_status(self) -> RegionStatus:
-        """Whether digits 1-6 are current, retired, or known in no edition (loads the registry)."""
-        return regions.nik_region_status(self.number)
+        """Whether digits 1-6 are current, retired, plausibly pre-split, or unknown (loads the registry)."""
+        return regions.nik_region_status(self.number, born=self.birth_date)
 
     @property
     def province(self) -> Region | None:
@@ -157,12 +157,12 @@ class Nik:
     @property
     def regency(self) -> Region | None:
         """The regency/city of first registration, as it was then (``None`` if unknown)."""
-        return regions.get(self.number[:4])
+        return regions.get(self.number[:4], on=self.birth_date)
 
     @property
     def district(self) -> Region | None:
         """The district of first registration, as it was then (``None`` if unknown)."""
-        return regions.get(self.number[:6])
+        return regions.get(self.number[:6], on=self.birth_date)
 
     @property
     def current_province(self) -> Region | None:
@@ -173,6 +173,9 @@ class Nik:
     @property
     def current_regency(self) -> Region | None:
         """Today's regency/city of the place of first registration (``None`` if unknown)."""
+        district = self.current_district
+        if district is not None:
+            return district.parent
         regency = self.regency
         return regency.today() if regency is not None else None
 
@@ -181,6 +184,15 @@ class Nik:
         """Today's district of the place of first registration (``None`` if unknown)."""
         district = self.district
         return district.today() if district is not None else None
+
+    @property
+    def places_today(self) -> tuple[Region, ...]:
+        """Today's regions the place of first registration may lie in, the most plausible first.
+
+        See :func:`jmo_validate.regions.nik_places`: every meaning of a re-used code, and
+        for a plausible pre-split code each regency that took the parent's districts.
+        """
+        return regions.nik_places(self.number, born=self.birth_date)
 
     def __repr__(self) -> str:
         return f"Nik({mask_nik(self.number)!r})"

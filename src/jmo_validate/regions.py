@@ -66,7 +66,7 @@ import functools
 import gzip
 import io
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -87,6 +87,7 @@ __all__ = [
     "get",
     "meanings",
     "name_key",
+    "nik_places",
     "nik_region_status",
     "postal_codes",
     "postal_ranges",
@@ -263,7 +264,9 @@ def _spellings(text: str) -> tuple[tuple[str, str], ...]:
     """``2013=Kota Padang Sidempuan;2015=...`` as (edition, name) pairs."""
     if not text:
         return ()
-    return tuple((edition, name) for edition, _, name in (p.partition("=") for p in text.split(";")))
+    return tuple(
+        (edition, name) for edition, _, name in (p.partition("=") for p in text.split(";"))
+    )
 
 
 @functools.cache
@@ -359,8 +362,8 @@ def nik_region_status(number: str, *, born: date | None = None) -> RegionStatus:
 
     >>> nik_region_status("317101"), nik_region_status("910101"), nik_region_status("647301")
     (<RegionStatus.CURRENT: 'current'>, <RegionStatus.RETIRED: 'retired'>, <RegionStatus.RETIRED: 'retired'>)
-    >>> nik_region_status("320799"), nik_region_status("329901"), nik_region_status("327399")
-    (<RegionStatus.PRE_SPLIT: 'pre_split'>, <RegionStatus.UNKNOWN_REGENCY: 'unknown_regency'>, <RegionStatus.UNKNOWN_DISTRICT: 'unknown_district'>)
+    >>> [nik_region_status(code).value for code in ("320799", "329901", "327399")]
+    ['pre_split', 'unknown_regency', 'unknown_district']
     """
     table = _upper()
     if number[:4] not in table:
@@ -369,6 +372,33 @@ def nik_region_status(number: str, *, born: date | None = None) -> RegionStatus:
     if district is None:
         return RegionStatus.PRE_SPLIT if splits(number[:4]) else RegionStatus.UNKNOWN_DISTRICT
     return RegionStatus.CURRENT if district.current else RegionStatus.RETIRED
+
+
+def nik_places(number: str, *, born: date | None = None) -> tuple[Region, ...]:
+    """Today's regions the place coded by NIK digits 1-6 may lie in, the most plausible first.
+
+    Today's district where known, else today's regency/city: of the meaning in force
+    at birth (:func:`get`) and of the code's other meanings; for a district in no
+    edition, today's regency and, for a plausible pre-split code, each regency that
+    took the parent's districts.
+
+    >>> nik_places("320724"), nik_places("320799")
+    ((Region('321801', 'Parigi'),), (Region('3207', 'Kabupaten Ciamis'), Region('3218', 'Kabupaten Pangandaran')))
+    >>> nik_places("960401", born=date(1990, 7, 1))
+    (Region('960201', 'Teminabuan'), Region('960401', 'Fef'))
+    """
+    district = get(number[:6], on=born)
+    found: list[Region | None] = []
+    for meaning in sorted(meanings(number[:6]), key=lambda meaning: meaning != district):
+        found.append(meaning.today() or _today(meaning.parent))
+    if not found:
+        found.append(_today(get(number[:4], on=born)))
+        found.extend(get(split.child) for split in splits(number[:4]))
+    return tuple(dict.fromkeys(place for place in found if place is not None))
+
+
+def _today(region: Region | None) -> Region | None:
+    return region.today() if region is not None else None
 
 
 def provinces() -> tuple[Region, ...]:
