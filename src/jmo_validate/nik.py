@@ -27,14 +27,21 @@ split. Region facts come from :mod:`jmo_validate.regions` when first asked for
 (``parse`` never loads the registry and never fails on a region code that only
 the registry could judge): ``region_status`` tells whether digits 1-6 are
 ``current``, ``retired`` (known in an older edition: ``regency``/``district``
-name the original region, ``current_regency``/``current_district`` today's), or
-unknown in every edition (``unknown_regency``/``unknown_district``; the record
+name the original region, ``current_regency``/``current_district`` today's),
+``pre_split`` (a district in no edition under a regency that later lost
+districts: the record layer reports ``nik.district_pre_split``, a warning only),
+or unknown in every edition (``unknown_regency``/``unknown_district``; the record
 layer reports ``nik.regency_unknown``/``nik.district_unknown`` as warnings,
-errors under a strict policy).
+errors under a strict policy). A code that named another region in a later
+edition is decoded with the meaning in force on the birth date;
+``places_today`` lists every place the code may denote today.
 
 >>> old = nik.parse("9109014107900001")          # Mimika, Papua, before the 2022 split
 >>> old.region_status.value, old.regency.name, old.current_regency.name, old.current_province.name
 ('retired', 'Kabupaten Mimika', 'Kabupaten Mimika', 'Papua Tengah')
+>>> parigi = nik.parse("3207244107900001")        # Ciamis, before Pangandaran was formed
+>>> parigi.district.name, parigi.current_regency.name
+('Parigi', 'Kabupaten Pangandaran')
 >>> nik.format("3201014107900001")
 '32.01.01.410790.0001'
 >>> nik.validate("3201013207900001")
