@@ -251,7 +251,9 @@ def test_pre_split_participants_carry_the_parent_regencys_district_code() -> Non
         assert validate(record, policy=PROFILE).codes == (), seed
         parents.add(number.regency_code)
     assert len(parents) > 10
-    ciamis = make_participant(1, reference_date=REFERENCE_DATE, pre_split=True, province="Jawa Barat")
+    ciamis = make_participant(
+        1, reference_date=REFERENCE_DATE, pre_split=True, province="Jawa Barat"
+    )
     assert ciamis["nik"][:4] == "3207"  # Ciamis before Pangandaran: the only split of Jawa Barat
     with pytest.raises(ValueError, match="no regency of province '31' was split"):
         make_participant(1, reference_date=REFERENCE_DATE, pre_split=True, province="DKI Jakarta")

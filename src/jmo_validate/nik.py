@@ -181,8 +181,8 @@ class Nik:
     def current_regency(self) -> Region | None:
         """Today's regency/city of the place of first registration (``None`` if unknown)."""
         district = self.current_district
-        if district is not None:
-            return district.parent
+        if district is not None:  # a current district's regency is current
+            return regions.get(district.code[:4])
         regency = self.regency
         return regency.today() if regency is not None else None
 

@@ -176,12 +176,12 @@ class Region:
         if len(self.code) == 2:
             return None
         code = self.code[:6] if len(self.code) == 10 else self.code[:-2]
-        return get(code, edition=self.editions[-1])
+        return _lookup(code, edition=self.editions[-1])
 
     @property
     def successor(self) -> Region | None:
         """The region that replaced a retired code, when known."""
-        return None if self.successor_code is None else get(self.successor_code)
+        return None if self.successor_code is None else _lookup(self.successor_code)
 
     @property
     def basis(self) -> str | None:
@@ -249,21 +249,22 @@ def _load(name: str) -> _Table:
     for code, title, seen, successor, spelt, *postal in _rows(name):
         if code in latest:  # the rows of a re-used code come oldest meaning first
             earlier[code] = (*earlier.get(code, ()), latest[code])
+        editions = shared.get(seen)
+        if editions is None:
+            editions = shared[seen] = tuple(seen.split(","))
         latest[code] = Region(
             code,
             title,
-            shared.setdefault(seen, tuple(seen.split(","))),
+            editions,
             successor or None,
             postal[0] if postal and postal[0] else None,
-            _spellings(spelt),
+            _spellings(spelt) if spelt else (),
         )
     return _Table(latest, earlier)
 
 
 def _spellings(text: str) -> tuple[tuple[str, str], ...]:
-    """``2013=Kota Padang Sidempuan;2015=...`` as (edition, name) pairs."""
-    if not text:
-        return ()
+    """``2019=Kota Padang Sidempuan;2021=...`` as (edition, name) pairs."""
     return tuple(
         (edition, name) for edition, _, name in (p.partition("=") for p in text.split(";"))
     )
@@ -315,12 +316,26 @@ def get(code: str, *, edition: str | None = None, on: date | None = None) -> Reg
     """
     if not isinstance(code, str):
         return None
-    code = _compact(code)
+    return _lookup(_compact(code), edition, on)
+
+
+def _lookup(code: str, edition: str | None = None, on: date | None = None) -> Region | None:
+    """:func:`get` for a compact code."""
     table = _village_table() if len(code) == 10 else _upper_table()
     region = table.latest.get(code)
     if region is None or (edition is None and on is None):
         return region
-    options = (*table.earlier.get(code, ()), region)
+    earlier = table.earlier.get(code)
+    if earlier is None:  # one meaning: the common case
+        return region if edition is None or edition in region.editions else None
+    return _meaning(region, earlier, edition, on)
+
+
+def _meaning(
+    region: Region, earlier: tuple[Region, ...], edition: str | None, on: date | None
+) -> Region | None:
+    """The meaning of ``region``'s code in ``edition``, else the one in force ``on`` a day."""
+    options = (*earlier, region)
     if edition is not None or on is None:
         return next((option for option in options if edition in option.editions), None)
     chosen = options[0]
@@ -365,10 +380,13 @@ def nik_region_status(number: str, *, born: date | None = None) -> RegionStatus:
     >>> [nik_region_status(code).value for code in ("320799", "329901", "327399")]
     ['pre_split', 'unknown_regency', 'unknown_district']
     """
-    table = _upper()
-    if number[:4] not in table:
+    table = _upper_table()
+    if number[:4] not in table.latest:
         return RegionStatus.UNKNOWN_REGENCY
-    district = get(number[:6], on=born) if born is not None else table.get(number[:6])
+    district = table.latest.get(number[:6])
+    earlier = table.earlier.get(number[:6])
+    if district is not None and earlier is not None and born is not None:
+        district = _meaning(district, earlier, None, born)
     if district is None:
         return RegionStatus.PRE_SPLIT if splits(number[:4]) else RegionStatus.UNKNOWN_DISTRICT
     return RegionStatus.CURRENT if district.current else RegionStatus.RETIRED
@@ -387,11 +405,15 @@ def nik_places(number: str, *, born: date | None = None) -> tuple[Region, ...]:
     >>> nik_places("960401", born=date(1990, 7, 1))
     (Region('960201', 'Teminabuan'), Region('960401', 'Fef'))
     """
-    district = get(number[:6], on=born)
+    table = _upper_table()
     found: list[Region | None] = []
-    for meaning in sorted(meanings(number[:6]), key=lambda meaning: meaning != district):
-        found.append(meaning.today() or _today(meaning.parent))
-    if not found:
+    latest = table.latest.get(number[:6])
+    if latest is not None:
+        earlier = table.earlier.get(number[:6], ())
+        chosen = _meaning(latest, earlier, None, born) if earlier and born else latest
+        for meaning in (chosen, *(other for other in (*earlier, latest) if other is not chosen)):
+            found.append(meaning.today() or _today(meaning.parent))
+    else:
         found.append(_today(get(number[:4], on=born)))
         found.extend(get(split.child) for split in splits(number[:4]))
     return tuple(dict.fromkeys(place for place in found if place is not None))
