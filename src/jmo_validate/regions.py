@@ -338,6 +338,11 @@ def _meaning(
     options = (*earlier, region)
     if edition is not None or on is None:
         return next((option for option in options if edition in option.editions), None)
+    return _in_force(options, on)
+
+
+def _in_force(options: tuple[Region, ...], on: date) -> Region:
+    """Of a code's meanings (oldest first), the one in force ``on`` a day, else the earliest."""
     chosen = options[0]
     for option in options[1:]:
         if EDITION_DATES[option.editions[0]] <= on:
@@ -386,7 +391,7 @@ def nik_region_status(number: str, *, born: date | None = None) -> RegionStatus:
     district = table.latest.get(number[:6])
     earlier = table.earlier.get(number[:6])
     if district is not None and earlier is not None and born is not None:
-        district = _meaning(district, earlier, None, born)
+        district = _in_force((*earlier, district), born)
     if district is None:
         return RegionStatus.PRE_SPLIT if splits(number[:4]) else RegionStatus.UNKNOWN_DISTRICT
     return RegionStatus.CURRENT if district.current else RegionStatus.RETIRED
@@ -410,7 +415,7 @@ def nik_places(number: str, *, born: date | None = None) -> tuple[Region, ...]:
     latest = table.latest.get(number[:6])
     if latest is not None:
         earlier = table.earlier.get(number[:6], ())
-        chosen = _meaning(latest, earlier, None, born) if earlier and born else latest
+        chosen = _in_force((*earlier, latest), born) if earlier and born else latest
         for meaning in (chosen, *(other for other in (*earlier, latest) if other is not chosen)):
             found.append(meaning.today() or _today(meaning.parent))
     else:
