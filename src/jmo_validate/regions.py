@@ -258,12 +258,12 @@ def _load(name: str) -> _Table:
             editions,
             successor or None,
             postal[0] if postal and postal[0] else None,
-            _spellings(spelt) if spelt else (),
+            _edition_names(spelt) if spelt else (),
         )
     return _Table(latest, earlier)
 
 
-def _spellings(text: str) -> tuple[tuple[str, str], ...]:
+def _edition_names(text: str) -> tuple[tuple[str, str], ...]:
     """``2019=Kota Padang Sidempuan;2021=...`` as (edition, name) pairs."""
     return tuple(
         (edition, name) for edition, _, name in (p.partition("=") for p in text.split(";"))
