@@ -95,8 +95,9 @@ _SQL_ROW = re.compile(
 )
 #: Counts of another column glued to names in ``wilayah_2016.sql`` ("Moro'o  10").
 _TRAILING_COUNTS = re.compile(r"(?:\s{2,}\d+)+$")
-#: Row numbers glued to names ("4KAB. SERANG", "18 Toari"), but not "2 x 11 Kayu Tanam".
-_ROW_NUMBER = re.compile(r"^\d+\s*(?!x\s)(?=[A-Za-z])")
+#: Row numbers glued to names ("4KAB. SERANG", "18 Toari", "4 2 x 11 Enam Lingkuang"), but
+#: not the "2 x 11" of "2 x 11 Kayu Tanam".
+_ROW_NUMBER = re.compile(r"^\d+\s*(?:(?!x\s)(?=[A-Za-z])|(?=\d+\s*x\s))")
 #: Two names whose keys are at least this similar (rapidfuzz ratio) differ only in spelling.
 SAME_SPELLING = 85
 
@@ -235,7 +236,13 @@ def same_spelling(one: str, other: str) -> bool:
 
 
 def _spellings(name: str) -> set[str]:
-    return {name_key(name), *(name_key(part) for part in name.split("/"))}
+    """The name's keys: :func:`name_key` and plain letters and digits, of it and its parts."""
+    parts = (name, *name.split("/"))
+    return {key for part in parts for key in (name_key(part), _plain(part))}
+
+
+def _plain(name: str) -> str:
+    return "".join(char for char in name.casefold() if char.isalnum())
 
 
 @dataclass(frozen=True)
@@ -285,7 +292,7 @@ class Meaning:
         return LATEST_EDITION in self.names
 
     def row(self) -> list[str]:
-        other = (f"{e}={n}" for e, n in self.names.items() if name_key(n) != name_key(self.name))
+        other = (f"{e}={n}" for e, n in self.names.items() if _plain(n) != _plain(self.name))
         return [self.code, self.name, ",".join(self.names), self.successor, ";".join(other)]
 
 
