@@ -709,13 +709,13 @@ GAMBIR = {
             None,
         ),
         ("9109014107900003", GAMBIR, ("940401 Mimika Baru", "317101 Gambir")),
-        # Tarakan, Kalimantan Timur before 2012 (no district list): the city is compared
+        # Tarakan Tengah, Kalimantan Timur before 2012: compared with today's district
         (
-            "6473014107900003",
+            "6473024107900003",
             {"kecamatan": "Tarakan Tengah", "kota": "Tarakan", "provinsi": "Kaltara"},
             None,
         ),
-        ("6473014107900003", GAMBIR, ("6571 Kota Tarakan", "3171 Kota Administrasi Jakarta Pusat")),
+        ("6473024107900003", GAMBIR, ("657102 Tarakan Tengah", "317101 Gambir")),
     ],
 )
 def test_ktp_address_is_compared_with_the_nik_region(

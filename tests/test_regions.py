@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -57,7 +58,7 @@ def test_region_parent_kind_and_repr() -> None:
 def test_retired_codes_name_their_successor() -> None:
     mimika = regions.get("9109")
     assert mimika is not None
-    assert (mimika.current, mimika.editions) == (False, ("2019",))
+    assert (mimika.current, mimika.editions) == (False, ("2013", "2015", "2017", "2019", "2021"))
     assert mimika.today() == regions.get("9404")
     district = regions.get("910901")
     assert district is not None
@@ -68,13 +69,14 @@ def test_retired_codes_name_their_successor() -> None:
     assert current.today() is current
 
 
-def test_manual_successor_carries_its_legal_basis() -> None:
+def test_retired_regency_carries_the_law_that_moved_it() -> None:
     tarakan = regions.get("6473")
     assert tarakan is not None
-    assert tarakan.editions == ()
+    assert tarakan.editions == ("2013",)
     assert "UU 20/2012" in (tarakan.basis or "")
     assert tarakan.today() == regions.get("6571")
     assert tarakan.today().parent.name == "Kalimantan Utara"  # type: ignore[union-attr]
+    assert regions.get("6571").basis is None  # type: ignore[union-attr]  # current: no basis
 
 
 def test_provinces_and_children() -> None:
@@ -94,7 +96,7 @@ def test_every_region_at_a_level() -> None:
     assert [r.code for r in districts] == sorted(r.code for r in districts)
     assert len(districts) == 7285
     everything = {r.code for r in regions.at_level(Level.REGENCY, include_retired=True)}
-    assert {"9101", "6473"} <= everything  # retired in 2022, and before 2019 (manual row)
+    assert {"9101", "6473"} <= everything  # retired in 2022, and in 2015 (Kalimantan Utara)
     assert {r.code for r in regions.at_level("regency")} < everything
     assert tuple(regions.at_level("province")) == regions.provinces()
     with pytest.raises(ValueError, match="kecamatan"):
@@ -267,13 +269,6 @@ def test_nik_with_retired_code_is_valid_and_explained(
     assert not any(code.startswith("nik.") for code in report.codes)
 
 
-def test_nik_district_under_manual_regency_has_no_district_record() -> None:
-    parsed = nik.parse("6473041708850005", reference_date=REFERENCE_DATE)
-    assert parsed.region_status is RegionStatus.RETIRED
-    assert parsed.district is None
-    assert parsed.current_district is None
-
-
 @pytest.mark.parametrize(
     ("number", "status", "code"),
     [
@@ -315,11 +310,179 @@ def test_nothing_loads_at_import_or_parse() -> None:
     script = (
         "from jmo_validate import nik, regions, validate\n"
         "n = nik.parse('3171011708450001')\n"
-        "print(regions._upper.cache_info().currsize, regions._villages.cache_info().currsize)\n"
+        "tables = regions._upper_table, regions._village_table, regions._splits\n"
+        "print(*(table.cache_info().currsize for table in tables))\n"
         "n.region_status\n"
-        "print(regions._upper.cache_info().currsize, regions._villages.cache_info().currsize)\n"
+        "print(*(table.cache_info().currsize for table in tables))\n"
     )
     output = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
-    assert output.split("\n")[:2] == ["0 0", "1 0"]
+    assert output.split("\n")[:2] == ["0 0 0", "1 0 0"]
+
+
+# --- editions, re-used codes, pre-split codes ------------------------------------------------
+
+
+def test_every_edition_names_the_code_as_it_then_was() -> None:
+    toba = regions.get("1212")
+    assert toba is not None
+    assert toba.name == "Kabupaten Toba"
+    assert [toba.name_in(edition) for edition in ("2013", "2019", "2021", "2025")] == [
+        "Kabupaten Toba Samosir",
+        "Kabupaten Toba Samosir",
+        "Kabupaten Toba",
+        "Kabupaten Toba",
+    ]
+    assert regions.get("320724").name_in("2025") is None  # type: ignore[union-attr]
+    assert regions.get("3218", edition="2013") is None  # Pangandaran: formed in 2012
+    assert regions.get("3218", edition="2015") == regions.get("3218")
+
+
+def test_a_reused_code_has_one_region_per_meaning() -> None:
+    old, new = regions.meanings("9604")
+    assert (old.name, old.editions, old.current) == ("Kabupaten Sorong Selatan", ("2024",), False)
+    assert (new.name, new.editions, new.current) == ("Kabupaten Tambrauw", ("2025",), True)
+    assert old.today() == regions.get("9602")
+    assert regions.get("9604") is new
+    assert regions.get("9604", edition="2024") is old
+    assert regions.get("960401", edition="2024").parent is old  # type: ignore[union-attr]
+    assert regions.get("960401").parent is new  # type: ignore[union-attr]
+    assert [r.name for r in regions.meanings("3201")] == ["Kabupaten Bogor"]
+    assert regions.meanings("3299") == ()
+
+
+@pytest.mark.parametrize(
+    ("day", "name"),
+    [
+        (date(1985, 3, 1), "Teminabuan"),  # before both meanings: the earliest
+        (date(2023, 6, 1), "Teminabuan"),  # born while the 2024 table numbered it so
+        (date(2025, 4, 24), "Teminabuan"),
+        (date(2025, 4, 25), "Fef"),  # Kepmendagri 300.2.2-2138/2025 in force
+        (date(2026, 1, 2), "Fef"),
+    ],
+)
+def test_the_meaning_in_force_on_a_day(day: date, name: str) -> None:
+    district = regions.get("960401", on=day)
+    assert district is not None
+    assert district.name == name
+
+
+def test_swapped_codes_keep_both_meanings_and_find_each_other() -> None:
+    tolala, katoi = regions.meanings("740813")
+    assert (tolala.name, katoi.name) == ("Tolala", "Katoi")
+    assert tolala.today() == regions.get("740815")  # Tolala's code since 2017
+    assert regions.meanings("740815")[0].today() == regions.get("740813")
+
+
+def test_the_split_history_names_parents_children_and_laws() -> None:
+    [pangandaran] = regions.splits("3207")
+    assert (pangandaran.parent, pangandaran.child) == ("3207", "3218")
+    assert pangandaran.basis == "UU 21/2012 tentang Pembentukan Kabupaten Pangandaran"
+    assert [split.child for split in regions.splits(regions.get("7404"))] == ["7414", "7415"]  # type: ignore[arg-type]
+    assert regions.splits("3201") == ()
+
+
+# The regencies formed in 2012-2014 (issue 15): a NIK with the parent's district code of the
+# time is retired, and names today's district and regency. Synthetic NIKs, real codes.
+PRE_SPLIT = [
+    ("3207244107900001", "Kabupaten Ciamis", "Parigi", "3218"),  # Pangandaran, UU 21/2012
+    ("1804011708850002", "Kabupaten Lampung Barat", "Pesisir Selatan", "1813"),  # Pesisir Barat
+    ("6407011708850003", "Kabupaten Kutai Barat", "Long Apari", "6411"),  # Mahakam Ulu
+    ("7206034107880004", "Kabupaten Morowali", "Petasia", "7212"),  # Morowali Utara
+    ("7404051708800005", "Kabupaten Buton", "Mawasangka", "7414"),  # Buton Tengah
+    ("7404094107800006", "Kabupaten Buton", "Batauga", "7415"),  # Buton Selatan
+    ("7403011708900007", "Kabupaten Muna", "Maginti", "7413"),  # Muna Barat
+    ("7401021708900008", "Kabupaten Kolaka", "Tirawuta", "7411"),  # Kolaka Timur
+    ("1605041708900009", "Kabupaten Musi Rawas", "Rawas Ilir", "1613"),  # Musi Rawas Utara
+    ("5304064107900010", "Kabupaten Belu", "Malaka Timur", "5321"),  # Malaka
+    ("8205041708900011", "Kabupaten Kepulauan Sula", "Taliabu Barat", "8208"),  # Pulau Taliabu
+]
+
+
+@pytest.mark.parametrize(("number", "regency", "district", "today"), PRE_SPLIT)
+def test_pre_split_district_codes_are_retired_and_name_the_new_regency(
+    number: str, regency: str, district: str, today: str
+) -> None:
+    parsed = nik.parse(number, reference_date=REFERENCE_DATE)
+    assert parsed.region_status is RegionStatus.RETIRED
+    assert (parsed.regency.name, parsed.district.name) == (regency, district)  # type: ignore[union-attr]
+    assert parsed.current_regency == regions.get(today)
+    assert parsed.current_district is not None
+    assert parsed.current_district.parent == regions.get(today)
+    report = validate({**VALID, "nik": number}, policy=Policy(reference_date=REFERENCE_DATE))
+    assert not any(code.startswith("nik.") for code in report.codes)
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_unknown_district_under_a_split_regency_is_a_pre_split_warning(strict: bool) -> None:
+    number = "3207994107900003"  # Ciamis, district 99: in no edition
+    parsed = nik.parse(number, reference_date=REFERENCE_DATE)
+    assert parsed.region_status is RegionStatus.PRE_SPLIT
+    assert parsed.places_today == (regions.get("3207"), regions.get("3218"))
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE, strict=strict, language="en")
+    report = validate({**VALID, "nik": number}, policy=policy)
+    assert report.ok  # never an error, also under a strict policy
+    [issue] = [issue for issue in report.issues if issue.field == "nik"]
+    assert (issue.code, issue.severity.value) == ("nik.district_pre_split", "warning")
+    assert issue.message == (
+        "The NIK's district code (digits 1-6) is in no Kemendagri region table, but Kabupaten "
+        "Ciamis was later split; the NIK may predate the split. Its place today: Kabupaten "
+        "Ciamis, Kabupaten Pangandaran."
+    )
+    assert issue.actual == "3207********0003"
+
+
+def test_unknown_district_under_a_regency_never_split_stays_unknown() -> None:
+    parsed = nik.parse("3273994107900003", reference_date=REFERENCE_DATE)  # Kota Bandung
+    assert parsed.region_status is RegionStatus.UNKNOWN_DISTRICT
+    assert parsed.places_today == (regions.get("3273"),)
+
+
+def _ktp(village: str) -> dict[str, str]:
+    region = regions.get(village)
+    assert region is not None
+    district, regency, province = region.parent, region.parent.parent, region.parent.parent.parent  # type: ignore[union-attr]
+    return {
+        "street": "Jl. Merdeka No. 1",
+        "rt": "001",
+        "rw": "002",
+        "village": region.name.upper(),
+        "district": district.name.upper(),  # type: ignore[union-attr]
+        "regency": regency.name.upper(),  # type: ignore[union-attr]
+        "province": province.name.upper(),  # type: ignore[union-attr]
+        "postal_code": region.postal_code or "",
+    }
+
+
+def _ktp_codes(number: str, village: str, born: str = "01-07-1990") -> tuple[str, ...]:
+    record = {**VALID, "nik": number, "birth_date": born, "ktp_address": _ktp(village)}
+    return validate(record, policy=Policy(reference_date=REFERENCE_DATE)).codes
+
+
+def _village_in(within: str) -> str:
+    return next(v.code for v in regions.at_level("village") if v.code.startswith(within))
+
+
+@pytest.mark.parametrize(
+    ("number", "within", "codes"),
+    [
+        # a pre-split Ciamis code of Parigi, the holder living in Parigi (Pangandaran) today
+        ("3207244107900001", "321801", ()),
+        ("3207244107900001", "320701", ("ktp_address.nik_mismatch",)),  # Ciamis town: moved
+        # a plausible pre-split code: Ciamis or Pangandaran both fit
+        ("3207994107900001", "3218", ("nik.district_pre_split",)),
+        ("3207994107900001", "3207", ("nik.district_pre_split",)),
+        ("3207994107900001", "3273", ("nik.district_pre_split", "ktp_address.nik_mismatch")),
+        # 9604: Sorong Selatan in the 2024 table, Tambrauw since 2025: either fits
+        ("9604014107900001", "960201", ()),  # Teminabuan, Sorong Selatan
+        ("9604014107900001", "960401", ()),  # Fef, Tambrauw
+        ("9604014107900001", "960301", ("ktp_address.nik_mismatch",)),  # Raja Ampat
+        # Rumbai Pesisir (Pekanbaru) was split in 2020: any district of Pekanbaru fits
+        ("1471124107900001", "147115", ()),
+    ],
+)
+def test_ktp_address_fits_any_place_the_nik_code_may_denote(
+    number: str, within: str, codes: tuple[str, ...]
+) -> None:
+    assert _ktp_codes(number, _village_in(within)) == codes

@@ -1,24 +1,35 @@
-"""Tests of the bundled region data itself (src/jmo_validate/data/)."""
+"""Tests of the bundled region data itself (src/jmo_validate/data/): a self-test of every edition."""
 
 from __future__ import annotations
 
 import csv
 import gzip
+import importlib.util
 import io
-from collections import Counter
+import itertools
+import sys
+from collections import Counter, defaultdict
 from importlib import resources
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from jmo_validate import nik, regions
-from jmo_validate.regions import EDITIONS, LATEST_EDITION, name_key
+from jmo_validate.regions import EDITION_DATES, EDITIONS, LATEST_EDITION, name_key
 
 LEVEL_LENGTHS = (2, 4, 6, 10)
+ROOT = Path(__file__).resolve().parents[1]
 
 #: (provinces, regencies/cities, districts, villages) per edition, as the acts and sources state.
 EXPECTED_COUNTS = {
+    "2013": (33, 497, 6994, 0),  # before Kalimantan Utara (UU 20/2012) and the 2012-2014 regencies
+    "2015": (34, 514, 7160, 0),
+    "2017": (34, 514, 7201, 0),
     "2019": (34, 514, 7230, 83441),
-    "2022": (38, 514, 7277, 0),
+    "2021": (34, 514, 7266, 0),
+    "2022": (37, 514, 7277, 0),  # Papua Selatan, Tengah, Pegunungan (UU 14-16/2022)
+    "2024": (38, 514, 7277, 0),  # and Papua Barat Daya (UU 29/2022)
     "2025": (38, 514, 7285, 83762),
 }
 
@@ -36,42 +47,109 @@ def rows() -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def by_edition(rows: list[dict[str, str]]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {edition: set() for edition in EDITIONS}
+def names(rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Edition -> code -> name in that edition, as the data files give it."""
+    found: dict[str, dict[str, str]] = {edition: {} for edition in EDITIONS}
     for row in rows:
+        spelt = dict(pair.split("=", 1) for pair in row["names"].split(";") if pair)
         for edition in row["editions"].split(","):
-            found[edition].add(row["code"])
+            assert row["code"] not in found[edition], ("two meanings in one edition", row)
+            found[edition][row["code"]] = spelt.get(edition, row["name"])
     return found
 
 
+@pytest.fixture(scope="module")
+def build() -> ModuleType:
+    """``scripts/build_regions.py``, for its name comparison."""
+    spec = importlib.util.spec_from_file_location(
+        "build_regions", ROOT / "scripts" / "build_regions.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_counts_per_level_per_edition(by_edition: dict[str, set[str]], edition: str) -> None:
-    counts = Counter(len(code) for code in by_edition[edition])
+def test_counts_per_level_per_edition(names: dict[str, dict[str, str]], edition: str) -> None:
+    counts = Counter(len(code) for code in names[edition])
     assert tuple(counts[length] for length in LEVEL_LENGTHS) == EXPECTED_COUNTS[edition]
 
 
-def test_codes_are_unique_digits_of_a_level(rows: list[dict[str, str]]) -> None:
-    codes = [row["code"] for row in rows]
-    assert len(codes) == len(set(codes))
-    assert all(code.isdigit() and len(code) in LEVEL_LENGTHS for code in codes)
-    assert all(row["name"].strip() == row["name"] and row["name"] for row in rows)
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_code_of_an_edition_has_its_name_in_that_edition(
+    names: dict[str, dict[str, str]], edition: str
+) -> None:
+    for code, name in names[edition].items():
+        region = regions.get(code, edition=edition)
+        assert region is not None, (edition, code)
+        assert region.name_in(edition) == name, (edition, code)
+        assert name.strip() == name, (edition, code, name)
+        assert name[0].isalnum(), (edition, code, name)
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_every_child_nests_in_its_parent_within_its_edition(
-    by_edition: dict[str, set[str]], edition: str
+    names: dict[str, dict[str, str]], edition: str
 ) -> None:
-    codes = by_edition[edition]
-    orphans = [code for code in codes if len(code) > 2 and _parent(code) not in codes]
-    assert orphans == []
+    codes = names[edition]
+    assert [code for code in codes if len(code) > 2 and _parent(code) not in codes] == []
 
 
 def _parent(code: str) -> str:
     return code[:6] if len(code) == 10 else code[:-2]
 
 
-def test_every_current_district_has_a_village(by_edition: dict[str, set[str]]) -> None:
-    current = by_edition[LATEST_EDITION]
+def test_codes_are_digits_of_a_level_and_rows_meanings_oldest_first(
+    rows: list[dict[str, str]],
+) -> None:
+    assert all(row["code"].isdigit() and len(row["code"]) in LEVEL_LENGTHS for row in rows)
+    by_code: dict[str, list[list[str]]] = defaultdict(list)
+    for row in rows:
+        editions = row["editions"].split(",")
+        assert editions == [edition for edition in EDITIONS if edition in editions], row
+        by_code[row["code"]].append(editions)
+    for code, meanings in by_code.items():
+        firsts = [EDITIONS.index(editions[0]) for editions in meanings]
+        assert firsts == sorted(firsts), code
+
+
+def test_no_code_changes_meaning_unless_reviewed(
+    rows: list[dict[str, str]], names: dict[str, dict[str, str]], build: ModuleType
+) -> None:
+    """Within a row a name changes only in spelling or as reviewed ``same``; between two
+    rows of one code, as reviewed ``other`` (data/manual_meanings.tsv)."""
+    reviews = {(row["code"], row["edition"]): row for row in _raw("manual_meanings.tsv")}
+    first_edition = {(row["code"], row["editions"].split(",")[0]) for row in rows}
+    used = set()
+    for code in {row["code"] for row in rows if len(row["code"]) < 10}:
+        seen = [(edition, names[edition][code]) for edition in EDITIONS if code in names[edition]]
+        for (_, before), (edition, after) in itertools.pairwise(seen):
+            review = reviews.get((code, edition))
+            new_meaning = (code, edition) in first_edition
+            if review is None:
+                assert not new_meaning, (code, edition, "a new meaning needs a review")
+                assert build.same_spelling(before, after), (code, edition, before, after)
+                continue
+            used.add((code, edition))
+            assert (review["before"], review["after"]) == (before, after), review
+            assert review["verdict"] == ("other" if new_meaning else "same"), review
+    assert set(reviews) == used, "reviews of no name change"
+
+
+def test_reviews_give_a_basis(rows: list[dict[str, str]]) -> None:
+    reviews = _raw("manual_meanings.tsv")
+    assert {row["verdict"] for row in reviews} == {"same", "other"}
+    assert all(row["basis"] and row["edition"] in EDITIONS for row in reviews)
+    reused = {row["code"] for row in reviews if row["verdict"] == "other"}
+    assert {"9604", "9605", "740813", "740815"} <= reused
+    assert len([code for code in reused if len(code) == 6]) >= 46  # issue 15: ~46 districts
+
+
+def test_every_current_district_has_a_village(names: dict[str, dict[str, str]]) -> None:
+    current = names[LATEST_EDITION]
     with_villages = {code[:6] for code in current if len(code) == 10}
     assert {code for code in current if len(code) == 6} - with_villages == set()
 
@@ -94,17 +172,35 @@ def test_successors_exist_and_are_current(rows: list[dict[str, str]]) -> None:
             assert LATEST_EDITION not in row["editions"].split(","), row
 
 
-def test_manual_mappings_point_to_the_same_region_today(rows: list[dict[str, str]]) -> None:
-    manual = _raw("manual_successors.tsv")
-    known = {row["code"] for row in rows}
-    assert manual
-    for row in manual:
-        assert row["code"] not in known, "a manual row duplicates an edition: drop it"
-        successor = regions.get(row["successor"])
-        assert successor is not None, row
-        assert successor.current, row
-        assert name_key(successor.name) == name_key(row["name"]), row
+def test_retired_districts_succeed_within_their_parent_or_its_split_children() -> None:
+    for district in regions.at_level("district", include_retired=True):
+        for meaning in regions.meanings(district.code):
+            today, parent = meaning.today(), meaning.parent
+            if meaning.current or today is None or parent is None:
+                continue
+            allowed = {parent.today().code if parent.today() else parent.code}  # type: ignore[union-attr]
+            allowed |= {split.child for split in regions.splits(parent)}
+            assert today.code[:4] in allowed, (meaning, today)
+
+
+def test_split_history_rows_are_sound() -> None:
+    splits = _raw("manual_splits.tsv")
+    assert len(splits) > 40
+    for row in splits:
+        parent, child = regions.get(row["parent"]), regions.get(row["child"])
+        assert parent is not None, row
+        assert len(row["parent"]) == 4, row
+        assert child is not None, row
+        assert child.current, row
         assert row["basis"].startswith(("UU ", "PP ", "Permendagri ", "Kepmendagri ")), row
+    retired = [r for r in regions.at_level("regency", include_retired=True) if not r.current]
+    assert all(regency.basis for regency in retired), "a retired regency needs its law"
+
+
+def test_editions_are_dated_in_order() -> None:
+    assert tuple(EDITION_DATES) == EDITIONS
+    days = list(EDITION_DATES.values())
+    assert days == sorted(days)
 
 
 def test_nik_province_constant_matches_the_registry() -> None:
@@ -118,3 +214,6 @@ def test_well_known_names() -> None:
     assert regions.get("92").name == "Papua Barat"
     assert regions.get("65").name == "Kalimantan Utara"
     assert regions.get("96").name == "Papua Barat Daya"
+    assert regions.get("320724", edition="2013").name == "Parigi"  # Ciamis before 2012
+    assert regions.get("9604", edition="2024").name == "Kabupaten Sorong Selatan"
+    assert name_key(regions.get("9604").name) == "tambrauw"

@@ -231,6 +231,7 @@ def test_openapi_shows_the_library_types() -> None:
     assert components["RegionStatus"]["enum"] == [
         "current",
         "retired",
+        "pre_split",
         "unknown_regency",
         "unknown_district",
     ]

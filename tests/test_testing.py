@@ -235,3 +235,25 @@ def test_the_core_and_the_factories_import_no_test_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_pre_split_participants_carry_the_parent_regencys_district_code() -> None:
+    parents = set()
+    for seed in range(40):
+        record = make_participant(seed, reference_date=REFERENCE_DATE, pre_split=True)
+        number = nik.parse(record["nik"], reference_date=REFERENCE_DATE)
+        assert number.region_status.value == "retired", seed
+        assert number.current_regency is not None
+        assert number.current_regency.code != number.regency_code  # the new regency
+        assert number.current_regency.code in {s.child for s in regions.splits(number.regency_code)}
+        ktp = address.parse(record["ktp_address"], section="ktp_address")
+        assert ktp.regency_code == number.current_regency.code
+        assert validate(record, policy=PROFILE).codes == (), seed
+        parents.add(number.regency_code)
+    assert len(parents) > 10
+    ciamis = make_participant(
+        1, reference_date=REFERENCE_DATE, pre_split=True, province="Jawa Barat"
+    )
+    assert ciamis["nik"][:4] == "3207"  # Ciamis before Pangandaran: the only split of Jawa Barat
+    with pytest.raises(ValueError, match="no regency of province '31' was split"):
+        make_participant(1, reference_date=REFERENCE_DATE, pre_split=True, province="DKI Jakarta")

@@ -288,6 +288,19 @@ _ENTRIES: tuple[Code, ...] = (
         "The NIK's district code (digits 1-6) is in no Kemendagri region table; check the NIK.",
         strict=True,
     ),
+    # A district code missing from every table under a regency that later lost districts to a
+    # new one is most likely from before the split (our oldest table is Permendagri 18/2013):
+    # advice only, never an error, also under a strict policy.
+    Code(
+        "nik.district_pre_split",
+        INVALID,
+        W,
+        "Kode kecamatan NIK (digit 1-6) tidak ada di tabel wilayah Kemendagri mana pun, tetapi "
+        "{regency} kemudian dimekarkan; NIK ini mungkin terbit sebelum pemekaran. "
+        "Wilayahnya kini: {candidates}.",
+        "The NIK's district code (digits 1-6) is in no Kemendagri region table, but {regency} "
+        "was later split; the NIK may predate the split. Its place today: {candidates}.",
+    ),
     # --- KPJ ----------------------------------------------------------------------------------
     Code(
         "kpj.format",

@@ -31,7 +31,7 @@ from jmo_validate.employment import (
 )
 from jmo_validate.nik import Nik
 from jmo_validate.phone import Phone
-from jmo_validate.regions import RegionStatus
+from jmo_validate.regions import Level, Region, RegionStatus
 
 if TYPE_CHECKING:
     from jmo_validate.check import Context
@@ -86,7 +86,17 @@ _NIK_REGION_CODES = {
 
 
 def _check_nik_region(number: Nik, ctx: Context) -> None:
-    code = _NIK_REGION_CODES.get(number.region_status)
+    status = number.region_status
+    if status is RegionStatus.PRE_SPLIT:
+        ctx.add(
+            "nik",
+            "nik.district_pre_split",
+            actual=number,
+            regency=number.regency.name if number.regency is not None else number.regency_code,
+            candidates=", ".join(place.name for place in number.places_today),
+        )
+        return
+    code = _NIK_REGION_CODES.get(status)
     if code is not None:
         ctx.add("nik", code, actual=number)
 
@@ -112,21 +122,25 @@ def _contact_warnings(parsed: Parsed, ctx: Context) -> None:
 
 
 def _check_ktp_region(number: Nik, ktp: object, ctx: Context) -> None:
-    """The KTP address against the NIK's region, today's successor of a retired code included.
+    """The KTP address against the NIK's region: any of the places it may lie in today.
 
-    Districts are compared when both are known, else regencies/cities. The domicile
-    address is never compared: living elsewhere is normal.
+    Those are today's successors of a retired code, every meaning of a re-used code and,
+    for a plausible pre-split code, each regency that took the parent's districts
+    (:attr:`Nik.places_today <jmo_validate.nik.Nik.places_today>`). Districts are compared
+    when both are known, else regencies/cities. The domicile address is never compared:
+    living elsewhere is normal.
     """
     if not isinstance(ktp, Address) or ktp.regency_code is None:
         return
-    district = number.current_district if ktp.district_code is not None else None
-    expected = district or number.current_regency
-    if expected is None:
+    places = number.places_today
+    if not places or any(_lies_in(ktp, place) for place in places):
         return
-    code = ktp.district_code if district is not None else ktp.regency_code
-    if code == expected.code:
-        return
-    actual = ktp.district if district is not None else ktp.regency
+    expected = places[0]
+    if ktp.district_code is None and expected.level is Level.DISTRICT:
+        expected = expected.parent or expected
+    by_district = expected.level is Level.DISTRICT
+    code = ktp.district_code if by_district else ktp.regency_code
+    actual = ktp.district if by_district else ktp.regency
     ctx.add(
         "ktp_address",
         "ktp_address.nik_mismatch",
@@ -135,6 +149,12 @@ def _check_ktp_region(number: Nik, ktp: object, ctx: Context) -> None:
         nik_region=expected.name,
         actual_region=actual,
     )
+
+
+def _lies_in(ktp: Address, place: Region) -> bool:
+    if place.level is Level.DISTRICT and ktp.district_code is not None:
+        return ktp.district_code == place.code
+    return ktp.regency_code == place.code[:4]
 
 
 def _same_day(encoded: date, declared: date) -> bool:

@@ -113,6 +113,7 @@ _VETTED = frozenset(
         "nik.age",
         "nik.regency_unknown",
         "nik.district_unknown",
+        "nik.district_pre_split",
         "kpj.format",
         "kpj.length",
         "full_name.characters",

@@ -27,14 +27,21 @@ split. Region facts come from :mod:`jmo_validate.regions` when first asked for
 (``parse`` never loads the registry and never fails on a region code that only
 the registry could judge): ``region_status`` tells whether digits 1-6 are
 ``current``, ``retired`` (known in an older edition: ``regency``/``district``
-name the original region, ``current_regency``/``current_district`` today's), or
-unknown in every edition (``unknown_regency``/``unknown_district``; the record
+name the original region, ``current_regency``/``current_district`` today's),
+``pre_split`` (a district in no edition under a regency that later lost
+districts: the record layer reports ``nik.district_pre_split``, a warning only),
+or unknown in every edition (``unknown_regency``/``unknown_district``; the record
 layer reports ``nik.regency_unknown``/``nik.district_unknown`` as warnings,
-errors under a strict policy).
+errors under a strict policy). A code that named another region in a later
+edition is decoded with the meaning in force on the birth date;
+``places_today`` lists every place the code may denote today.
 
 >>> old = nik.parse("9109014107900001")          # Mimika, Papua, before the 2022 split
 >>> old.region_status.value, old.regency.name, old.current_regency.name, old.current_province.name
 ('retired', 'Kabupaten Mimika', 'Kabupaten Mimika', 'Papua Tengah')
+>>> parigi = nik.parse("3207244107900001")        # Ciamis, before Pangandaran was formed
+>>> parigi.district.name, parigi.current_regency.name
+('Parigi', 'Kabupaten Pangandaran')
 >>> nik.format("3201014107900001")
 '32.01.01.410790.0001'
 >>> nik.validate("3201013207900001")
@@ -146,8 +153,8 @@ class Nik:
 
     @property
     def region_status(self) -> RegionStatus:
-        """Whether digits 1-6 are current, retired, or known in no edition (loads the registry)."""
-        return regions.nik_region_status(self.number)
+        """Whether digits 1-6 are current, retired, plausibly pre-split, or unknown (loads the registry)."""
+        return regions.nik_region_status(self.number, born=self.birth_date)
 
     @property
     def province(self) -> Region | None:
@@ -157,12 +164,12 @@ class Nik:
     @property
     def regency(self) -> Region | None:
         """The regency/city of first registration, as it was then (``None`` if unknown)."""
-        return regions.get(self.number[:4])
+        return regions.get(self.number[:4], on=self.birth_date)
 
     @property
     def district(self) -> Region | None:
         """The district of first registration, as it was then (``None`` if unknown)."""
-        return regions.get(self.number[:6])
+        return regions.get(self.number[:6], on=self.birth_date)
 
     @property
     def current_province(self) -> Region | None:
@@ -173,6 +180,9 @@ class Nik:
     @property
     def current_regency(self) -> Region | None:
         """Today's regency/city of the place of first registration (``None`` if unknown)."""
+        district = self.current_district
+        if district is not None:  # a current district's regency is current
+            return regions.get(district.code[:4])
         regency = self.regency
         return regency.today() if regency is not None else None
 
@@ -181,6 +191,15 @@ class Nik:
         """Today's district of the place of first registration (``None`` if unknown)."""
         district = self.district
         return district.today() if district is not None else None
+
+    @property
+    def places_today(self) -> tuple[Region, ...]:
+        """Today's regions the place of first registration may lie in, the most plausible first.
+
+        See :func:`jmo_validate.regions.nik_places`: every meaning of a re-used code, and
+        for a plausible pre-split code each regency that took the parent's districts.
+        """
+        return regions.nik_places(self.number, born=self.birth_date)
 
     def __repr__(self) -> str:
         return f"Nik({mask_nik(self.number)!r})"

@@ -4,11 +4,13 @@ Codes are those of the Ministry of Home Affairs (Kemendagri), which NIKs use:
 ``32`` province, ``3201`` regency (``01``-``69``) or city (``71``-``99``),
 ``320101`` district (kecamatan), ``3201012001`` village (kelurahan ``1xxx``,
 desa ``2xxx``). Dots are optional. Every code carries the editions it appears
-in (:data:`EDITIONS`, oldest first); a code missing from the latest edition is
-*retired* and, where known, names its successor. Codes retired before the
-oldest bundled edition come from the hand-curated ``data/manual_successors.tsv``
-with their legal basis. Data loads lazily on first use, once; importing this
-module reads nothing. The sources and licences are in ``data/README.md``.
+in (:data:`EDITIONS`, oldest first, from Permendagri 18/2013 on) and its name in
+each of them; a code missing from the latest edition is *retired* and, where
+known, names its successor. A few codes were given to another region in a later
+edition: each such *meaning* is a :class:`Region` of its own (:func:`meanings`).
+The split history - which regency lost districts to which new one, by which law -
+is :func:`splits`. Data loads lazily on first use, once; importing this module
+reads nothing. The sources and licences are in ``data/README.md``.
 
 >>> from jmo_validate import regions
 >>> jakpus = regions.get("31.71")
@@ -17,12 +19,19 @@ Region('3171', 'Kota Administrasi Jakarta Pusat')
 >>> jakpus.level, jakpus.kind, jakpus.parent.name, jakpus.current
 (<Level.REGENCY: 'regency'>, 'kota', 'Daerah Khusus Ibukota Jakarta', True)
 >>> merauke = regions.get("9101")               # Papua before the 2022 split
->>> merauke.editions, merauke.current, merauke.successor
-(('2019',), False, Region('9301', 'Kabupaten Merauke'))
+>>> merauke.editions[-1], merauke.current, merauke.successor
+('2021', False, Region('9301', 'Kabupaten Merauke'))
 >>> merauke.successor.parent.name
 'Papua Selatan'
 >>> regions.get("6473").basis                   # Tarakan, Kalimantan Timur before 2012
 'UU 20/2012 tentang Pembentukan Provinsi Kalimantan Utara'
+>>> parigi = regions.get("320724")              # Ciamis before Pangandaran was formed
+>>> parigi.name, parigi.editions, parigi.today().parent.name
+('Parigi', ('2013',), 'Kabupaten Pangandaran')
+>>> regions.meanings("9604")                    # re-used: numbered anew in 2025
+(Region('9604', 'Kabupaten Sorong Selatan'), Region('9604', 'Kabupaten Tambrauw'))
+>>> regions.get("9604", edition="2024").today(), regions.get("1212").name_in("2019")
+(Region('9602', 'Kabupaten Sorong Selatan'), 'Kabupaten Toba Samosir')
 
 Names are matched after normalisation (case, punctuation, spacing, ``Kab.``/
 ``Kota``/``Kec.``/``Kel.``/``Ds.`` prefixes, ``Sumatra``/``Sumatera``, common
@@ -58,36 +67,54 @@ import gzip
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from importlib import resources
 
 __all__ = [
     "EDITIONS",
+    "EDITION_DATES",
     "LATEST_EDITION",
     "Level",
     "Region",
     "RegionStatus",
+    "Split",
     "at_level",
     "children",
     "districts_by_postal_code",
     "find",
     "get",
+    "meanings",
     "name_key",
     "named",
+    "nik_places",
     "nik_region_status",
     "postal_codes",
     "postal_ranges",
     "provinces",
+    "splits",
     "villages_by_postal_code",
     "word_keys",
 ]
 
 #: The bundled editions, oldest first (see ``data/README.md``).
-EDITIONS = ("2019", "2022", "2025")
+EDITIONS = ("2013", "2015", "2017", "2019", "2021", "2022", "2024", "2025")
 #: Kepmendagri 300.2.2-2138/2025.
 LATEST_EDITION = EDITIONS[-1]
+#: The day each edition's codes came into use: the act's date where we have it, else
+#: 1 January of its year; ``2024`` (Papua Barat Daya numbered ``96``) from UU 29/2022.
+EDITION_DATES = {
+    "2013": date(2013, 1, 1),
+    "2015": date(2015, 1, 1),
+    "2017": date(2017, 1, 1),
+    "2019": date(2019, 1, 1),
+    "2021": date(2021, 1, 1),
+    "2022": date(2022, 11, 9),
+    "2024": date(2022, 12, 8),
+    "2025": date(2025, 4, 25),
+}
 
 
 class Level(str, Enum):
@@ -107,20 +134,26 @@ class RegionStatus(str, Enum):
 
     CURRENT = "current"
     RETIRED = "retired"
+    #: The district is in no edition, but its regency later lost districts to a new one.
+    PRE_SPLIT = "pre_split"
     UNKNOWN_REGENCY = "unknown_regency"
     UNKNOWN_DISTRICT = "unknown_district"
 
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    """One region. ``editions`` lists the editions the code appears in (empty for manual rows)."""
+    """One region: a code in the editions where it named this region, with its name in each.
+
+    ``name`` is the name in the last of ``editions``; ``spellings`` holds the editions
+    that spelt it otherwise (see :meth:`name_in`).
+    """
 
     code: str
     name: str
     editions: tuple[str, ...]
     successor_code: str | None = None
     postal_code: str | None = None
-    basis: str | None = None
+    spellings: tuple[tuple[str, str], ...] = ()
 
     @property
     def level(self) -> Level:
@@ -137,20 +170,38 @@ class Region:
 
     @property
     def current(self) -> bool:
-        """Whether the code is in the latest edition."""
+        """Whether the code has this meaning in the latest edition."""
         return LATEST_EDITION in self.editions
 
     @property
     def parent(self) -> Region | None:
-        """The region this one belongs to (``None`` for a province)."""
+        """The region this one belonged to in its last edition (``None`` for a province)."""
         if len(self.code) == 2:
             return None
-        return get(self.code[:6] if len(self.code) == 10 else self.code[:-2])
+        code = self.code[:6] if len(self.code) == 10 else self.code[:-2]
+        return _lookup(code, edition=self.editions[-1])
 
     @property
     def successor(self) -> Region | None:
         """The region that replaced a retired code, when known."""
-        return None if self.successor_code is None else get(self.successor_code)
+        return None if self.successor_code is None else _lookup(self.successor_code)
+
+    @property
+    def basis(self) -> str | None:
+        """For a retired regency or city: the law that moved or split it off (:func:`splits`)."""
+        if self.current:
+            return None
+        return next((split.basis for split in splits(self.code)), None)
+
+    def name_in(self, edition: str) -> str | None:
+        """The name in ``edition`` (``None`` when the code did not have this meaning then).
+
+        >>> [get("1277").name_in(edition) for edition in ("2013", "2019", "2025")]
+        ['Kota Padangsidimpuan', 'Kota Padang Sidempuan', 'Kota Padangsidimpuan']
+        """
+        if edition not in self.editions:
+            return None
+        return dict(self.spellings).get(edition, self.name)
 
     def today(self) -> Region | None:
         """This region if current, else its current successor (``None`` when unknown)."""
@@ -165,6 +216,15 @@ class Region:
         return f"Region({self.code!r}, {self.name!r})"
 
 
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A regency or city (``parent``, coded as it was) lost districts to ``child`` (today's code)."""
+
+    parent: str
+    child: str
+    basis: str
+
+
 # --- loading ------------------------------------------------------------------------------------
 
 
@@ -177,75 +237,198 @@ def _rows(name: str) -> Iterator[list[str]]:
     return reader
 
 
-def _make(rows: Iterable[list[str]]) -> dict[str, Region]:
-    editions: dict[str, tuple[str, ...]] = {}  # share one tuple per distinct edition list
-    table: dict[str, Region] = {}
-    for code, name, seen, successor, *postal in rows:
-        table[code] = Region(
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """Each code's latest meaning, and the earlier meanings of re-used codes (oldest first)."""
+
+    latest: dict[str, Region]
+    earlier: dict[str, tuple[Region, ...]]
+
+
+def _load(name: str) -> _Table:
+    shared: dict[str, tuple[str, ...]] = {}  # one tuple per distinct edition list
+    latest: dict[str, Region] = {}
+    earlier: dict[str, tuple[Region, ...]] = {}
+    for code, title, seen, successor, spelt, *postal in _rows(name):
+        if code in latest:  # the rows of a re-used code come oldest meaning first
+            earlier[code] = (*earlier.get(code, ()), latest[code])
+        editions = shared.get(seen)
+        if editions is None:
+            editions = shared[seen] = tuple(seen.split(","))
+        latest[code] = Region(
             code,
-            name,
-            editions.setdefault(seen, tuple(seen.split(","))),
+            title,
+            editions,
             successor or None,
             postal[0] if postal and postal[0] else None,
+            _edition_names(spelt) if spelt else (),
         )
-    return table
+    return _Table(latest, earlier)
+
+
+def _edition_names(text: str) -> tuple[tuple[str, str], ...]:
+    """``2019=Kota Padang Sidempuan;2021=...`` as (edition, name) pairs."""
+    return tuple(
+        (edition, name) for edition, _, name in (p.partition("=") for p in text.split(";"))
+    )
 
 
 @functools.cache
+def _upper_table() -> _Table:
+    """Provinces, regencies and districts of every edition."""
+    return _load("regions.tsv.gz")
+
+
+@functools.cache
+def _village_table() -> _Table:
+    return _load("villages.tsv.gz")
+
+
 def _upper() -> dict[str, Region]:
-    """Provinces, regencies and districts of every edition, plus the manual rows."""
-    table = _make(_rows("regions.tsv.gz"))
-    for code, name, successor, basis in _rows("manual_successors.tsv"):
-        table[code] = Region(code, name, (), successor, None, basis)
-    return table
+    return _upper_table().latest
+
+
+def _villages() -> dict[str, Region]:
+    return _village_table().latest
 
 
 @functools.cache
-def _villages() -> dict[str, Region]:
-    return _make(_rows("villages.tsv.gz"))
+def _splits() -> dict[str, tuple[Split, ...]]:
+    found: dict[str, list[Split]] = defaultdict(list)
+    for parent, child, basis in _rows("manual_splits.tsv"):
+        found[parent].append(Split(parent, child, basis))
+    return {parent: tuple(rows) for parent, rows in found.items()}
 
 
 def _compact(code: str) -> str:
     return code.replace(".", "").replace(" ", "")
 
 
-def get(code: str) -> Region | None:
+def get(code: str, *, edition: str | None = None, on: date | None = None) -> Region | None:
     """Return the region with ``code`` (``"32"``, ``"32.01"``, ``"3201012001"``), or ``None``.
+
+    A re-used code gives its latest meaning, or the one it had in ``edition``, or the
+    one in force ``on`` a day (the earliest for a day before all of them).
 
     >>> get("32.01.01.1001").name, get("3201").kind, get("3201011001").kind
     ('Pondok Rajeg', 'kabupaten', 'kelurahan')
-    >>> get("99") is None, get("not a code") is None
-    (True, True)
+    >>> get("99") is None, get("not a code") is None, get("9604", edition="2019") is None
+    (True, True, True)
+    >>> get("960401", on=date(1990, 7, 1)).name, get("960401", on=date(2025, 6, 1)).name
+    ('Teminabuan', 'Fef')
     """
     if not isinstance(code, str):
         return None
-    code = _compact(code)
-    if len(code) == 10:
-        return _villages().get(code)
-    return _upper().get(code)
+    return _lookup(_compact(code), edition, on)
 
 
-def nik_region_status(number: str) -> RegionStatus:
+def _lookup(code: str, edition: str | None = None, on: date | None = None) -> Region | None:
+    """:func:`get` for a compact code."""
+    table = _village_table() if len(code) == 10 else _upper_table()
+    region = table.latest.get(code)
+    if region is None or (edition is None and on is None):
+        return region
+    earlier = table.earlier.get(code)
+    if earlier is None:  # one meaning: the common case
+        return region if edition is None or edition in region.editions else None
+    return _meaning(region, earlier, edition, on)
+
+
+def _meaning(
+    region: Region, earlier: tuple[Region, ...], edition: str | None, on: date | None
+) -> Region | None:
+    """The meaning of ``region``'s code in ``edition``, else the one in force ``on`` a day."""
+    options = (*earlier, region)
+    if edition is not None or on is None:
+        return next((option for option in options if edition in option.editions), None)
+    return _in_force(options, on)
+
+
+def _in_force(options: tuple[Region, ...], on: date) -> Region:
+    """Of a code's meanings (oldest first), the one in force ``on`` a day, else the earliest."""
+    chosen = options[0]
+    for option in options[1:]:
+        if EDITION_DATES[option.editions[0]] <= on:
+            chosen = option
+    return chosen
+
+
+def meanings(code: str) -> tuple[Region, ...]:
+    """Every region ``code`` named, oldest first: one for most codes, none for an unknown one.
+
+    >>> [(r.name, r.editions) for r in meanings("740813")]
+    [('Tolala', ('2013', '2015')), ('Katoi', ('2017', '2019', '2021', '2022', '2024', '2025'))]
+    """
+    region = get(code)
+    if region is None:
+        return ()
+    table = _village_table() if len(region.code) == 10 else _upper_table()
+    return (*table.earlier.get(region.code, ()), region)
+
+
+def splits(code: str | Region) -> tuple[Split, ...]:
+    """The split history of regency/city ``code``: the regencies that took its districts.
+
+    >>> [(s.child, s.basis) for s in splits("3207")]
+    [('3218', 'UU 21/2012 tentang Pembentukan Kabupaten Pangandaran')]
+    """
+    key = code.code if isinstance(code, Region) else _compact(code)
+    return _splits().get(key, ())
+
+
+def nik_region_status(number: str, *, born: date | None = None) -> RegionStatus:
     """Classify digits 1-6 of a NIK whose province code is already known to exist.
 
-    A regency known only from the manual file has no district list, so any
-    district under it is accepted as retired.
+    ``born`` (the holder's birth date) picks the meaning of a re-used code, see
+    :func:`get`. A district code in no edition under a regency that later lost
+    districts to a new one (:func:`splits`) is a plausible pre-split code.
 
     >>> nik_region_status("317101"), nik_region_status("910101"), nik_region_status("647301")
     (<RegionStatus.CURRENT: 'current'>, <RegionStatus.RETIRED: 'retired'>, <RegionStatus.RETIRED: 'retired'>)
-    >>> nik_region_status("329901"), nik_region_status("327399")
-    (<RegionStatus.UNKNOWN_REGENCY: 'unknown_regency'>, <RegionStatus.UNKNOWN_DISTRICT: 'unknown_district'>)
+    >>> [nik_region_status(code).value for code in ("320799", "329901", "327399")]
+    ['pre_split', 'unknown_regency', 'unknown_district']
     """
-    table = _upper()
-    regency = table.get(number[:4])
-    if regency is None:
+    table = _upper_table()
+    if number[:4] not in table.latest:
         return RegionStatus.UNKNOWN_REGENCY
-    if regency.basis is not None:
-        return RegionStatus.RETIRED
-    district = table.get(number[:6])
+    district = table.latest.get(number[:6])
+    earlier = table.earlier.get(number[:6])
+    if district is not None and earlier is not None and born is not None:
+        district = _in_force((*earlier, district), born)
     if district is None:
-        return RegionStatus.UNKNOWN_DISTRICT
+        return RegionStatus.PRE_SPLIT if splits(number[:4]) else RegionStatus.UNKNOWN_DISTRICT
     return RegionStatus.CURRENT if district.current else RegionStatus.RETIRED
+
+
+def nik_places(number: str, *, born: date | None = None) -> tuple[Region, ...]:
+    """Today's regions the place coded by NIK digits 1-6 may lie in, the most plausible first.
+
+    Today's district where known, else today's regency/city: of the meaning in force
+    at birth (:func:`get`) and of the code's other meanings; for a district in no
+    edition, today's regency and, for a plausible pre-split code, each regency that
+    took the parent's districts.
+
+    >>> nik_places("320724"), nik_places("320799")
+    ((Region('321801', 'Parigi'),), (Region('3207', 'Kabupaten Ciamis'), Region('3218', 'Kabupaten Pangandaran')))
+    >>> nik_places("960401", born=date(1990, 7, 1))
+    (Region('960201', 'Teminabuan'), Region('960401', 'Fef'))
+    """
+    table = _upper_table()
+    found: list[Region | None] = []
+    latest = table.latest.get(number[:6])
+    if latest is not None:
+        earlier = table.earlier.get(number[:6], ())
+        chosen = _in_force((*earlier, latest), born) if earlier and born else latest
+        for meaning in (chosen, *(other for other in (*earlier, latest) if other is not chosen)):
+            found.append(meaning.today() or _today(meaning.parent))
+    else:
+        found.append(_today(get(number[:4], on=born)))
+        found.extend(get(split.child) for split in splits(number[:4]))
+    return tuple(dict.fromkeys(place for place in found if place is not None))
+
+
+def _today(region: Region | None) -> Region | None:
+    return region.today() if region is not None else None
 
 
 def provinces() -> tuple[Region, ...]:
@@ -254,12 +437,10 @@ def provinces() -> tuple[Region, ...]:
 
 
 def at_level(level: Level | str, *, include_retired: bool = False) -> Iterator[Region]:
-    """Every region at ``level``, retired ones only if asked, in registry order.
+    """Every region at ``level``, retired ones only if asked, by code.
 
-    That is by code, except that the regencies retired before the oldest bundled edition
-    (``data/manual_successors.tsv``) come last.
-
-    One pass over the registry, for callers that index it their own way.
+    One pass over the registry, for callers that index it their own way. A re-used code
+    appears once, with its latest meaning (:func:`meanings` gives the others).
 
     >>> sum(1 for _ in at_level("regency")), sum(1 for _ in at_level("village"))
     (514, 83762)

@@ -112,20 +112,34 @@ _IN_PROVINCE = 0.6
 class _Districts:
     current: tuple[str, ...]
     retired: tuple[str, ...]
+    pre_split: tuple[str, ...]
 
 
 @functools.cache
 def _districts() -> dict[str, _Districts]:
-    """District codes per province, current and retired (manual rows without districts skipped)."""
+    """District codes per province: current, retired, and retired from before a split."""
     current: dict[str, list[str]] = {code.code: [] for code in regions.provinces()}
     retired: dict[str, list[str]] = {code: [] for code in current}
+    pre_split: dict[str, list[str]] = {code: [] for code in current}
     for region in regions.at_level("district", include_retired=True):
         if region.code[:2] in current:
             (current if region.current else retired)[region.code[:2]].append(region.code)
+            if _moved_by_split(region):
+                pre_split[region.code[:2]].append(region.code)
     return {
-        province: _Districts(tuple(current[province]), tuple(retired[province]))
+        province: _Districts(
+            tuple(current[province]), tuple(retired[province]), tuple(pre_split[province])
+        )
         for province in current
     }
+
+
+def _moved_by_split(district: Region) -> bool:
+    """Whether a retired district lies today in a regency that took it from its parent."""
+    today = district.today()
+    return today is not None and any(
+        split.child == today.code[:4] for split in regions.splits(district.code[:4])
+    )
 
 
 @functools.cache
@@ -173,18 +187,16 @@ def lineage(village: Region) -> list[Region]:
     return chain
 
 
-def ktp_region(district: str) -> str:
-    """The code of the region a KTP address of a NIK with ``district`` (6 digits) lies in.
+def ktp_region(district: str, born: date | None = None) -> str:
+    """The code of the region a KTP address of a NIK with ``district`` (digits 1-6) lies in.
 
-    Today's district (the successor of a retired code), else today's regency: what the
-    record layer compares the KTP address with; the province when neither is known.
+    The most plausible of the places the record layer compares the KTP address with
+    (:func:`jmo_validate.regions.nik_places`, for a holder born on ``born``): today's
+    district (the successor of a retired code), else today's regency; the province
+    when neither is known.
     """
-    for code in (district, district[:4]):
-        region = regions.get(code)
-        today = region.today() if region is not None else None
-        if today is not None:
-            return today.code
-    return district[:2]
+    places = regions.nik_places(district, born=born)
+    return places[0].code if places else district[:2]
 
 
 def province_code(text: str) -> str:
@@ -238,8 +250,15 @@ class Maker:
         oldest = self.today - relativedelta(years=max_age + 1) + timedelta(days=1)
         return oldest + timedelta(days=self.rng.randrange((youngest - oldest).days + 1))
 
-    def district(self, province: str | None = None) -> str:
+    def district(self, province: str | None = None, *, pre_split: bool = False) -> str:
+        """A district code for a NIK: now and then a retired one; ``pre_split``: one from
+        before a regency split (Ciamis ``320724`` before Pangandaran was formed)."""
         table = _districts()
+        if pre_split:
+            choices = [code for code in sorted(table) if table[code].pre_split]
+            if province is not None and province not in choices:
+                raise ValueError(f"no regency of province {province!r} was split")
+            return self.rng.choice(table[province or self.rng.choice(choices)].pre_split)
         found = table[province or self.rng.choice(sorted(table))]
         pool = found.retired if found.retired and self.rng.random() >= 0.9 else found.current
         return self.rng.choice(pool)
@@ -426,6 +445,7 @@ def make_participant(
     reference_date: date | None = None,
     province: str | None = None,
     claim: bool = False,
+    pre_split: bool = False,
     **overrides: Any,
 ) -> dict[str, Any]:
     """Return a participant record (canonical English keys) that validates with no issue at all.
@@ -434,7 +454,9 @@ def make_participant(
     ``reference_date`` (default today) is the day the record must be valid on:
     ages, employment dates and ``last_updated`` are counted back from it; validate
     with the same ``reference_date`` in the policy. ``province`` (code or name)
-    picks the NIK's province. ``claim=True`` gives a record ready for a JHT claim
+    picks the NIK's province. ``pre_split=True`` gives a NIK issued before a regency
+    split, with a district code of the parent regency of that time (Ciamis ``320724``
+    for a resident of Pangandaran, formed in 2012). ``claim=True`` gives a record ready for a JHT claim
     (:meth:`Policy.benefit_claim() <jmo_validate.policy.Policy.benefit_claim>`):
     a wage earner whose employment ended, after the waiting time, at least two
     months before ``reference_date``.
@@ -456,6 +478,7 @@ def make_participant(
         reference_date or date.today(),
         province=province,
         claim=claim,
+        pre_split=pre_split,
         overrides=overrides,
     )
 
@@ -466,6 +489,7 @@ def build_participant(
     *,
     province: str | None = None,
     claim: bool = False,
+    pre_split: bool = False,
     overrides: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """:func:`make_participant` drawing from ``rng`` (a Hypothesis or Faker random source)."""
@@ -482,12 +506,12 @@ def build_participant(
     born = _steer(overrides, "birth_date", lambda value: _past(value, today))
     if born is None:
         born = maker.birth_date(_CLAIM_MIN_AGE if claim else MIN_AGE)
-    district = maker.district(province_code(province) if province else None)
+    district = maker.district(province_code(province) if province else None, pre_split=pre_split)
     given_name = _steer(overrides, "full_name", lambda value: person.parse_name(str(value)))
     plain_name = given_name or maker.name(sex)
     full_name = plain_name if given_name else maker.titled(plain_name, sex)
     style = rng.randrange(3)
-    home = maker.village(ktp_region(district))
+    home = maker.village(ktp_region(district, born))
     ktp = maker.address(home, ktp=True)
     roll = rng.random()
     if roll < _AT_KTP_ADDRESS:

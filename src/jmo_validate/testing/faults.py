@@ -281,18 +281,39 @@ def _field(path: str, change: Callable[[str, _Case], Any], **extra: Any) -> Buil
     return build
 
 
-def _nik_region(case: _Case, code: str) -> Fault:
-    """A NIK whose regency (or district) code no Kemendagri edition has."""
+def _nik_regency(case: _Case, code: str) -> Fault:
+    """A NIK whose regency code no Kemendagri edition has."""
     record = case.record()
     number = record["nik"]
-    if code == "nik.regency_unknown":
-        free = [f"{n:02d}" for n in range(1, 100) if regions.get(number[:2] + f"{n:02d}") is None]
-        number = number[:2] + case.rng.choice(free) + number[4:]
-    else:
-        free = [f"{n:02d}" for n in range(1, 100) if regions.get(number[:4] + f"{n:02d}") is None]
-        number = number[:4] + case.rng.choice(free) + number[6:]
-    record["nik"] = number
+    free = [f"{n:02d}" for n in range(1, 100) if regions.get(number[:2] + f"{n:02d}") is None]
+    record["nik"] = number[:2] + case.rng.choice(free) + number[4:]
     return case.fault(code, record)
+
+
+def _nik_district(case: _Case, code: str) -> Fault:
+    """A NIK whose district code no edition has, with the KTP address where it may lie.
+
+    ``nik.district_unknown``: under a regency never split, the KTP address in it;
+    ``nik.district_pre_split``: under a regency that lost districts to another one,
+    the KTP address in that one.
+    """
+    if code == "nik.district_pre_split":
+        split = case.rng.choice(_splits())
+        parent, village = split.parent, case.maker.village(split.child)
+    else:
+        village = _draw(case, lambda village: not regions.splits(village.code[:4]))
+        parent = village.code[:4]
+    record = case.record()
+    record["ktp_address"] = case.maker.address(village, ktp=True)
+    free = [f"{n:02d}" for n in range(1, 100) if regions.get(parent + f"{n:02d}") is None]
+    record["nik"] = parent + case.rng.choice(free) + record["nik"][6:]
+    return case.fault(code, record)
+
+
+@functools.cache
+def _splits() -> tuple[regions.Split, ...]:
+    every = regions.at_level("regency", include_retired=True)
+    return tuple(split for regency in every for split in regions.splits(regency))
 
 
 def _nik_age(case: _Case, code: str) -> Fault:
@@ -502,8 +523,9 @@ _BUILDERS: dict[str, Builder] = {
     "nik.district_zero": _field("nik", lambda value, case: value[:4] + "00" + value[6:]),
     "nik.birth_date": _field("nik", lambda value, case: value[:6] + "00" + value[8:]),
     "nik.serial": _field("nik", lambda value, case: value[:12] + "0000"),
-    "nik.regency_unknown": _nik_region,
-    "nik.district_unknown": _nik_region,
+    "nik.regency_unknown": _nik_regency,
+    "nik.district_unknown": _nik_district,
+    "nik.district_pre_split": _nik_district,
     "nik.age": _nik_age,
     # KPJ
     "kpj.format": _field("kpj", lambda value, case: _swap_digit(value, case.rng)),
@@ -904,7 +926,7 @@ def _line_without(case: _Case, code: str) -> Fault:
 def _ktp_elsewhere(case: _Case, code: str) -> Fault:
     """A KTP address in another regency than the NIK's region."""
     record = case.record()
-    home = ktp_region(record["nik"][:6])[:4]
+    home = ktp_region(record["nik"][:6], parse_date(record["birth_date"], "birth_date"))[:4]
     village = _draw(case, lambda v: not v.code.startswith(home))
     record["ktp_address"] = case.maker.address(village, ktp=True)
     return case.fault(code, record)
