@@ -49,6 +49,12 @@ from tests.conftest import REFERENCE_DATE
         ("Rp 750.000", 750_000),
         ("Rp 1.250", 1_250),
         ("  Rp\u00a04.901.798  ", 4_901_798),
+        ("Rp 5.000.000 per bulan", 5_000_000),
+        ("Rp 5.000.000/bulan", 5_000_000),
+        ("Rp 5.000.000,-/bln", 5_000_000),
+        ("4.750.000,00 sebulan", 4_750_000),
+        ("5,000,000 per month", 5_000_000),
+        ("5.000.000 rupiah", 5_000_000),
     ],
 )
 def test_wage_forms(text: str, rupiah: int) -> None:
@@ -56,16 +62,49 @@ def test_wage_forms(text: str, rupiah: int) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "rupiah"),
+    [
+        ("5jt", 5_000_000),
+        ("Rp5jt", 5_000_000),
+        ("5 JT", 5_000_000),
+        ("Rp. 5 jt.", 5_000_000),
+        ("5 juta", 5_000_000),
+        ("5,5 juta", 5_500_000),
+        ("5.5jt", 5_500_000),
+        ("Rp 4,75 juta/bulan", 4_750_000),
+        ("1,25 juta", 1_250_000),
+        ("500rb", 500_000),
+        ("750 ribu", 750_000),
+        ("500k", 500_000),
+        ("IDR 4.5 million", 4_500_000),
+        ("5 juta rupiah", 5_000_000),
+        ("1.250.000 rb", 1_250_000_000),  # several groups: the dots group thousands
+        ("5 miliar", 5_000_000_000),
+    ],
+)
+def test_wage_short_forms(text: str, rupiah: int) -> None:
+    assert parse_wage(text) == rupiah
+    _, findings = parse_section({"wage": text}, reference_date=REFERENCE_DATE)
+    assert [finding.code for finding in findings] == ["employment.wage.abbreviated"]
+
+
+@pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("Rp5jt", "employment.wage.abbreviated"),
-        ("5 juta", "employment.wage.abbreviated"),
-        ("Rp 4,5 jt", "employment.wage.abbreviated"),
-        ("500rb", "employment.wage.abbreviated"),
-        ("750 ribu", "employment.wage.abbreviated"),
-        ("5k", "employment.wage.abbreviated"),
+        ("Rp 5M", "employment.wage.ambiguous"),  # juta or miliar?
+        ("5 mil", "employment.wage.ambiguous"),
+        ("2.500jt", "employment.wage.ambiguous"),  # 2,5 juta or 2.500 juta?
+        ("1,250 juta", "employment.wage.ambiguous"),
+        ("Rp 150.000/hari", "employment.wage.not_monthly"),
+        ("Rp 60.000.000 per tahun", "employment.wage.not_monthly"),
+        ("60 juta setahun", "employment.wage.not_monthly"),
+        ("Rp 1.250.000/minggu", "employment.wage.not_monthly"),
         ("lima juta", "employment.wage.format"),
-        ("Rp 5.000.000 per bulan", "employment.wage.format"),
+        ("5juta500ribu", "employment.wage.format"),
+        ("1,2345678 jt", "employment.wage.format"),  # not a whole number of Rupiah
+        ("Rp 5.000.000/orang", "employment.wage.format"),
+        ("jt", "employment.wage.format"),
+        ("0 jt", "employment.wage.not_positive"),
         ("5.000.000,50", "employment.wage.format"),
         ("5.00.000", "employment.wage.format"),
         ("5,5", "employment.wage.format"),
