@@ -583,7 +583,8 @@ def test_claim_wait_issue_says_when_the_claim_can_be_made() -> None:
     [
         ("PHK", ("employment.end_date.claim_wait",)),
         ("Kontrak Habis", ()),
-        ("Pensiun", ()),
+        ("Pensiun", ("employment.end_reason.early_retirement",)),  # at 35: no wait, a warning
+        ("Berhenti bekerja", ()),
         (None, ()),
     ],
 )

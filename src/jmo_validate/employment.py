@@ -93,9 +93,9 @@ __all__ = [
     "EmploymentStatus",
     "EndReason",
     "Npp",
+    "birthday",
     "compact_npp",
     "earliest_claim_date",
-    "birthday",
     "employer_key",
     "format_rupiah",
     "lowest_minimum_wage",
@@ -522,7 +522,11 @@ def wage_warnings(wage: int, category: Category | None, year: int) -> list[Findi
     []
     """
     if wage > WAGE_CEILING:
-        return [Finding("employment.wage.above_ceiling", params={"ceiling": format_rupiah(WAGE_CEILING)})]
+        return [
+            Finding(
+                "employment.wage.above_ceiling", params={"ceiling": format_rupiah(WAGE_CEILING)}
+            )
+        ]
     if category is Category.WAGE_EARNER:
         floor = lowest_minimum_wage(year)
         if floor is not None and wage < floor:
