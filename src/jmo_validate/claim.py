@@ -294,6 +294,7 @@ _FILLER = frozenset(
 _PARTIAL_SHARE = re.compile(r"(?<!\d)(10|30)\s*(?:%|persen|percent)", re.A)
 _PARTIAL_WORDS = frozenset({"sebagian", "partial", "parsial"})
 _PARTIAL_TYPES = {"10": ClaimType.JHT_PARTIAL_10, "30": ClaimType.JHT_PARTIAL_30}
+_TYPE_VALUES = frozenset(kind.value for kind in ClaimType)
 
 
 def parse_type(text: str) -> ClaimType:
@@ -301,12 +302,15 @@ def parse_type(text: str) -> ClaimType:
 
     The programme (``JHT``, ``Jaminan Kematian``, ``JKK``, ``JP``), then for the JHT
     the share of a partial claim (``sebagian``, ``10%``, ``30%``) or the reason
-    (``mengundurkan diri``, ``PHK``, ``pensiun``, ...). A bare reason is a JHT claim.
+    (``mengundurkan diri``, ``PHK``, ``pensiun``, ...). A bare reason is a JHT claim;
+    the type's own value (``jht_partial_10``) is read too.
 
     >>> parse_type("JHT 30% (perumahan)"), parse_type("PHK"), parse_type("Jaminan Pensiun")
     (<ClaimType.JHT_PARTIAL_30: 'jht_partial_30'>, <ClaimType.JHT_DISMISSAL: 'jht_dismissal'>, <ClaimType.JP: 'jp'>)
     """
     lowered = text.lower()
+    if lowered.strip() in _TYPE_VALUES:
+        return ClaimType(lowered.strip())
     programme, words = _programme(_TOKEN.findall(lowered))
     rest = [word for word in words if word not in _FILLER]
     if programme is not None and programme is not Programme.JHT:
@@ -405,6 +409,7 @@ _RELATIONS: dict[str, Relation] = _word_index(
         ),
         Relation.DESIGNATED: (
             "pihakyangditunjuk",
+            "pihakyangditunjukdalamwasiat",
             "yangditunjuk",
             "ditunjukdalamwasiat",
             "penerimawasiat",
