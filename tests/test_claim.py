@@ -752,3 +752,18 @@ def test_bad_claim_input_gets_a_report(value: dict[str, Any]) -> None:
         {**_death(), **value}, policy=Policy.benefit_claim(reference_date=REFERENCE_DATE)
     )
     assert not report.ok
+
+
+def test_frames_of_claims_take_the_exact_path() -> None:
+    import polars
+
+    from jmo_validate.frame import validate_frame
+
+    # the JP pension age needs nothing but the birth date: the vectorised pre-check, which
+    # knows identity columns only, must not accept the row
+    row = {key: VALID[key] for key in ("nik", "full_name", "birth_date", "sex")}
+    row.update(_born(date(1968, 6, 1)))
+    policy = Policy(claim=True, claim_type="jp", reference_date=REFERENCE_DATE)
+    result = validate_frame(polars.DataFrame([row]), policy=policy)
+    assert result.issues.get_column("code").to_list() == ["claim.pension_age_not_reached"]
+    assert result.fallback_rows == 1
