@@ -311,10 +311,10 @@ def _check_death(
     died = claim.death_date(filed, job)
     heirs_claim = rule.receiver is claim.Receiver.HEIRS
     if died is None and heirs_claim and "claim.death_date" not in ctx.given:
-        ctx.add("claim.death_date", "claim.death_date.missing")
+        _missing("claim.death_date", ctx)
     heirs = filed.heirs if filed is not None else ()
     if not heirs and not any(path in ctx.given for path in _HEIR_PATHS):
-        ctx.add("claim.heirs", "claim.heirs.missing")
+        _missing("claim.heirs", ctx)
     number = parsed.get("nik")
     for position, heir in enumerate(heirs, start=1):
         if isinstance(number, Nik) and heir.nik is not None and heir.nik.number == number.number:
@@ -330,7 +330,11 @@ def _check_death(
             expected=started,
         )
     if rule.programme is Programme.JKM and not _active_at_death(filed, job, died):
-        ctx.add("claim.active_at_death", "claim.active_at_death.inactive", actual=died)
+        ctx.add(
+            "claim.active_at_death",
+            "claim.active_at_death.inactive",
+            actual=died,
+        )
 
 
 def _active_at_death(filed: Claim | None, job: Employment | None, died: date | None) -> bool:
@@ -352,7 +356,7 @@ def _check_membership(
             return  # unreadable, reported by the section
         worked = job.start_date if job is not None else None
         if worked is None or ctx.today < worked + relativedelta(years=years):
-            ctx.add("claim.membership_start", "claim.membership_start.missing")
+            _missing("claim.membership_start", ctx)
         return
     earliest = start + relativedelta(years=years)
     if ctx.today < earliest:
@@ -363,6 +367,11 @@ def _check_membership(
             years=years,
             earliest=earliest.isoformat(),
         )
+
+
+def _missing(path: str, ctx: Context) -> None:
+    """A part the claim type needs is absent."""
+    ctx.add(path, f"{path}.missing")
 
 
 _VERDICT_RANK = {"different": 0, "similar": 1, "match": 2}
