@@ -767,3 +767,37 @@ def test_frames_of_claims_take_the_exact_path() -> None:
     result = validate_frame(polars.DataFrame([row]), policy=policy)
     assert result.issues.get_column("code").to_list() == ["claim.pension_age_not_reached"]
     assert result.fallback_rows == 1
+
+
+# --- test data ----------------------------------------------------------------------------------
+
+
+def test_claim_texts_of_the_toolkit_name_their_type() -> None:
+    from jmo_validate.testing.factories import CLAIM_TEXT
+
+    assert set(CLAIM_TEXT) == set(ClaimType)
+    for kind, text in CLAIM_TEXT.items():
+        assert parse_type(text) is kind
+
+
+@pytest.mark.parametrize("kind", [True, *ClaimType], ids=str)
+@pytest.mark.parametrize("day", [REFERENCE_DATE, date(2024, 2, 29), date(2031, 7, 1)], ids=str)
+def test_the_toolkit_makes_valid_claims_of_every_type(kind: bool | ClaimType, day: date) -> None:
+    from jmo_validate.testing import make_participant, make_reference
+
+    policy = Policy.benefit_claim(reference_date=day)
+    for seed in range(6):
+        for category in (None, "BPU", "PMI"):
+            steer = {"category": category} if category else {}
+            record = make_participant(seed, reference_date=day, claim=kind, **steer)
+            report = validate(record, make_reference(record), policy=policy)
+            assert report.issues == (), (seed, category, report.codes)
+            if kind is not True and kind.rule.receiver is Receiver.HEIRS:
+                assert record["claim"]["ahli_waris"]
+
+
+def test_a_mapping_for_claim_is_the_claim_section() -> None:
+    from jmo_validate.testing import make_participant
+
+    record = make_participant(3, reference_date=REFERENCE_DATE, claim={"jenis_klaim": "JKK"})
+    assert record["claim"] == {"jenis_klaim": "JKK"}
