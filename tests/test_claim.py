@@ -245,7 +245,7 @@ def test_unreadable_heirs_are_reported_not_raised() -> None:
         ("heirs.nik", "claim.heirs.nik"),
         ("heirs.relation", "claim.heirs.relation"),
     ]
-    assert filed == Claim(heirs=(Heir(None, None, None),))
+    assert filed == Claim(heirs=(Heir(None, None, None), Heir(None, None, None)))
     assert _section(heirs=42)[1] == [("heirs", "field.type")]
     assert _section(heirs=[{"nama": "x" * 300}])[1][0] == ("heirs.name", "claim.heirs.name")
 
@@ -477,6 +477,9 @@ def test_death_claim_holder_is_not_compared_with_the_reference_name() -> None:
 
 def test_death_claim_needs_heirs_and_a_date_of_death() -> None:
     assert _codes(_death(ahli_waris=None)) == ("claim.heirs.missing",)
+    assert _codes(_death(ahli_waris=[])) == ("claim.heirs.missing",)
+    assert _codes(_death(ahli_waris=[None, " "])) == ("claim.heirs.missing",)
+    assert _codes(_death(ahli_waris=[42])) == ("field.type",)  # given, unreadable
     jkm = _death(jenis_klaim="JKM", pekerjaan=None, kategori="BPU")
     assert _codes(jkm) == ("claim.death_date.missing",)
     assert _codes({**jkm, "tanggal_meninggal": "3 Maret 2026"}) == ()

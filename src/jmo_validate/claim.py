@@ -537,34 +537,32 @@ def parse_section(
 def _heirs(
     raw: Mapping[str, object], today: date, findings: list[Finding], *, required: bool
 ) -> tuple[Heir, ...]:
-    """The heirs: a list (or one mapping, or a name) under ``heirs``, and the flat ``heir_*`` parts."""
+    """The heirs: a list (or one heir) under ``heirs``, and the flat ``heir_*`` parts of one more."""
     value = raw.get("heirs")
     items: list[object] = []
     if isinstance(value, (list, tuple)):
         items.extend(value)
-    elif isinstance(value, (Mapping, str)):
-        items.append(value)
     elif value is not None:
-        findings.append(Finding("field.type", "heirs", {"type": type(value).__name__}))
+        items.append(value)
     flat = {name: raw.get(f"heir_{name}") for name in _HEIR_PARTS}
     if not all(is_blank(item) for item in flat.values()):
         items.append(flat)
     items = [item for item in items if not is_blank(item)]
-    if not items and required and value is None:
+    if not items and required:
         findings.append(Finding("claim.heirs.missing", "heirs"))
     if len(items) > MAX_HEIRS:
         findings.append(Finding("claim.heirs.too_many", "heirs", {"limit": MAX_HEIRS}))
         del items[MAX_HEIRS:]
-    heirs = (_heir(item, number, today, findings) for number, item in enumerate(items, 1))
-    return tuple(heir for heir in heirs if heir is not None)
+    return tuple(_heir(item, number, today, findings) for number, item in enumerate(items, 1))
 
 
-def _heir(item: object, number: int, today: date, findings: list[Finding]) -> Heir | None:
+def _heir(item: object, number: int, today: date, findings: list[Finding]) -> Heir:
+    """One heir; an unreadable one is all ``None`` (it was given: the heirs are not absent)."""
     if isinstance(item, str):
         item = {"name": item}
     if not isinstance(item, Mapping):
         findings.append(Finding("field.type", "heirs", {"type": type(item).__name__}))
-        return None
+        return Heir(None, None, None)
     parts: dict[str, object] = {}
     for key, value in item.items():
         name = _HEIR_KEYS.get(normalise_key(str(key)))
