@@ -43,7 +43,7 @@ from jmo_validate import claim, names, person
 from jmo_validate.address import Address
 from jmo_validate.bank_account import BankAccount
 from jmo_validate.category import Category
-from jmo_validate.claim import Claim, ClaimRule, ClaimType, Heir, Programme
+from jmo_validate.claim import Claim, ClaimRule, Heir, Programme, Receiver
 from jmo_validate.email_address import Email
 from jmo_validate.employment import (
     EARLY_RETIREMENT_MARGIN,
@@ -81,16 +81,14 @@ _NORMALISED_REFERENCE_FIELDS = {"phone": "e164", "email": "normalized"}
 def check_record(parsed: Parsed, ctx: Context) -> None:
     """Run the soft rules and the internal consistency rules of one record."""
     _check_employment(parsed, ctx)
-    kind = _claim_type(parsed, ctx)
-    if kind is not None:
-        _check_claim(parsed, kind, ctx)
+    heirs_receive = ctx.policy.claim and _check_claim(parsed, ctx)
     _check_freshness(parsed, ctx)
     _contact_warnings(parsed, ctx)
     full_name = parsed.get("full_name")
     if isinstance(full_name, str):
         for code in person.name_warnings(full_name):
             ctx.add("full_name", code)
-    if kind is not None and _paid_to_heirs(parsed, kind):
+    if heirs_receive:
         _check_heir_holder(parsed, full_name, ctx)
     else:
         _check_holder_name(parsed, full_name, "full_name", ctx)
@@ -244,20 +242,22 @@ def _job(parsed: Parsed) -> Employment | None:
     return value if isinstance(value, Employment) else None
 
 
-def _claim_type(parsed: Parsed, ctx: Context) -> ClaimType | None:
-    """The type of the claim the record is, or ``None`` when the policy is not a claim's."""
+def _heirs_receive(parsed: Parsed, ctx: Context) -> bool:
+    """Whether the record is a claim whose money goes to the heirs (after a death)."""
     if not ctx.policy.claim:
-        return None
-    return claim.resolve_type(_filed(parsed), _job(parsed), ctx.policy.claim_type)
+        return False
+    filed, job = _filed(parsed), _job(parsed)
+    kind = claim.resolve_type(filed, job, ctx.policy.claim_type)
+    return claim.paid_to_heirs(kind, filed, job)
 
 
-def _paid_to_heirs(parsed: Parsed, kind: ClaimType) -> bool:
-    return claim.paid_to_heirs(kind, _filed(parsed), _job(parsed))
+def _check_claim(parsed: Parsed, ctx: Context) -> bool:
+    """The rules of the record's claim type (see the module docstring).
 
-
-def _check_claim(parsed: Parsed, kind: ClaimType, ctx: Context) -> None:
-    """The rules of the claim type ``kind`` (see the module docstring)."""
+    Returns whether the money goes to the heirs.
+    """
     filed, job, born = _filed(parsed), _job(parsed), _birth_date(parsed)
+    kind = claim.resolve_type(filed, job, ctx.policy.claim_type)
     rule = kind.rule
     limit = claim.retirement_age(filed, ctx.policy.retirement_age)
     of_age = born is not None and person.age_on(born, ctx.today) >= limit
@@ -278,6 +278,7 @@ def _check_claim(parsed: Parsed, kind: ClaimType, ctx: Context) -> None:
                 pension_age=pension_age(reached),
                 earliest=reached.isoformat(),
             )
+    return after_death
 
 
 def _check_ended(job: Employment, rule: ClaimRule, limit: int, ctx: Context) -> None:
@@ -305,7 +306,7 @@ def _check_death(
 ) -> None:
     """A claim after a death: the date of death, the heirs, the status at death (JKM)."""
     died = claim.death_date(filed, job)
-    heirs_claim = rule.receiver is claim.Receiver.HEIRS
+    heirs_claim = rule.receiver is Receiver.HEIRS
     if died is None and heirs_claim and "claim.death_date" not in ctx.given:
         _missing("claim.death_date", ctx)
     heirs = filed.heirs if filed is not None else ()
@@ -442,9 +443,9 @@ def compare_reference(parsed: Parsed, reference: Parsed, ctx: Context) -> None:
                 else "full_name.reference_similar"
             )
             ctx.add("full_name", code, expected=expected_name, actual=full_name, score=match.score)
-    kind = _claim_type(parsed, ctx)
-    heirs_receive = kind is not None and _paid_to_heirs(parsed, kind)
-    if not (name_matches or heirs_receive):  # else compared with a matching name, or heirs'
+    if not (
+        name_matches or _heirs_receive(parsed, ctx)
+    ):  # else compared with a matching name, or heirs'
         _check_holder_name(parsed, expected_name, "reference", ctx)
 
 

@@ -490,6 +490,10 @@ LOWEST_PROVINCIAL_MINIMUM_WAGE: Mapping[int, int] = MappingProxyType(
         2026: 2_317_601,
     }
 )
+_FIRST_UMP_YEAR, _LAST_UMP_YEAR = (
+    min(LOWEST_PROVINCIAL_MINIMUM_WAGE),
+    max(LOWEST_PROVINCIAL_MINIMUM_WAGE),
+)
 #: The lowest monthly income on which a non-wage earner (BPU) pays contributions: the first
 #: band of the BPU contribution table (PP 44/2015 as amended by PP 82/2019).
 BPU_MINIMUM_INCOME = 1_000_000
@@ -503,9 +507,9 @@ def lowest_minimum_wage(year: int) -> int | None:
     >>> lowest_minimum_wage(2025), lowest_minimum_wage(2030), lowest_minimum_wage(2010)
     (2169349, 2317601, None)
     """
-    if year < min(LOWEST_PROVINCIAL_MINIMUM_WAGE):
+    if year < _FIRST_UMP_YEAR:
         return None
-    return LOWEST_PROVINCIAL_MINIMUM_WAGE[min(year, max(LOWEST_PROVINCIAL_MINIMUM_WAGE))]
+    return LOWEST_PROVINCIAL_MINIMUM_WAGE[min(year, _LAST_UMP_YEAR)]
 
 
 def wage_warnings(wage: int, category: Category | None, year: int) -> list[Finding]:
