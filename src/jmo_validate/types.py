@@ -475,33 +475,69 @@ def _is_error(finding: Finding) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class EmploymentValidator:
-    """Marker for an employment section, parsed by :func:`jmo_validate.employment.parse_section`.
+class _DatedSectionMarker:
+    """What the markers of the employment and claim sections share.
 
-    Input is an :class:`~jmo_validate.employment.Employment` or a mapping keyed by
-    part names (``npp``, ``upah``, ``tgl_mulai_kerja``, ...). Every finding whose
-    catalogue severity is ``error`` becomes a line of the ``ValidationError``
-    (located at the part); warnings such as ``employment.npp.shape`` are only in
-    :func:`~jmo_validate.validate`'s report. Cross-field rules (age at start, JHT
-    claim) need the whole record and live in :func:`~jmo_validate.validate` too.
+    Parts are read through the record layer's aliases and parsed by the family's
+    ``parse_section`` with ``reference_date`` (default today: dates may not be later);
+    the value is dumped as JSON-ready values (:func:`_section_dict`).
     """
 
     reference_date: date | None = None
     lang: Language = "id"
 
+    section: ClassVar[str]
+    value_type: ClassVar[type]
+    parse_section: ClassVar[Callable[..., tuple[Any, list[Finding]]]]
+
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
+        parse = type(self).parse_section
         return section_validator_schema(
-            "employment",
-            Employment,
-            lambda parts: employment.parse_section(parts, reference_date=self.reference_date),
+            self.section,
+            self.value_type,
+            lambda parts: parse(parts, reference_date=self.reference_date),
             lang=self.lang,
             serialize=_section_dict,
             input_schema=core_schema.dict_schema(
                 core_schema.str_schema(), core_schema.any_schema()
             ),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class EmploymentValidator(_DatedSectionMarker):
+    """Marker for an employment section, parsed by :func:`jmo_validate.employment.parse_section`.
+
+    Input is an :class:`~jmo_validate.employment.Employment` or a mapping keyed by
+    part names (``npp``, ``upah``, ``tgl_mulai_kerja``, ...). Every finding whose
+    catalogue severity is ``error`` becomes a line of the ``ValidationError``
+    (located at the part); warnings such as ``employment.npp.shape`` are only in
+    :func:`~jmo_validate.validate`'s report. Cross-field rules (age at start, wage
+    plausibility, claims) need the whole record and live in :func:`~jmo_validate.validate` too.
+    """
+
+    section = "employment"
+    value_type = Employment
+    parse_section = employment.parse_section
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimValidator(_DatedSectionMarker):
+    """Marker for a claim section, parsed by :func:`jmo_validate.claim.parse_section`.
+
+    Input is a :class:`~jmo_validate.claim.Claim` or a mapping keyed by part names
+    (``jenis_klaim``, ``tanggal_meninggal``, ``ahli_waris`` as a list of heirs, ...).
+    Every finding whose catalogue severity is ``error`` becomes a line of the
+    ``ValidationError`` (located at the part: ``heirs.nik``); the rules of the claim
+    type (heirs as receivers, waiting time, membership) need the whole record and
+    live in :func:`~jmo_validate.validate`.
+    """
+
+    section = "claim"
+    value_type = Claim
+    parse_section = claim.parse_section
 
 
 def _section_dict(section: Any) -> dict[str, Any]:
@@ -522,36 +558,6 @@ def _json_ready(value: object) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
         return _section_dict(value)
     return value
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimValidator:
-    """Marker for a claim section, parsed by :func:`jmo_validate.claim.parse_section`.
-
-    Input is a :class:`~jmo_validate.claim.Claim` or a mapping keyed by part names
-    (``jenis_klaim``, ``tanggal_meninggal``, ``ahli_waris`` as a list of heirs, ...).
-    Every finding whose catalogue severity is ``error`` becomes a line of the
-    ``ValidationError`` (located at the part: ``heirs.nik``); the rules of the claim
-    type (heirs as receivers, waiting time, membership) need the whole record and
-    live in :func:`~jmo_validate.validate`.
-    """
-
-    reference_date: date | None = None
-    lang: Language = "id"
-
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return section_validator_schema(
-            "claim",
-            Claim,
-            lambda parts: claim.parse_section(parts, reference_date=self.reference_date),
-            lang=self.lang,
-            serialize=_section_dict,
-            input_schema=core_schema.dict_schema(
-                core_schema.str_schema(), core_schema.any_schema()
-            ),
-        )
 
 
 @dataclass(frozen=True, slots=True)
