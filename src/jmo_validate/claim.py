@@ -57,7 +57,13 @@ from types import MappingProxyType
 from typing import Any
 
 from jmo_validate import nik, person
-from jmo_validate.employment import WAITING_REASONS, Employment, EndReason, parse_end_reason
+from jmo_validate.employment import (
+    WAITING_REASONS,
+    Employment,
+    EndReason,
+    parse_end_reason,
+    word_index,
+)
 from jmo_validate.errors import FieldError, Finding, InvalidComponent, InvalidFormat
 from jmo_validate.nik import Nik
 from jmo_validate.record import (
@@ -340,11 +346,7 @@ def _programme(words: list[str]) -> tuple[Programme | None, list[str]]:
     return None, words
 
 
-def _word_index(table: Mapping[Any, tuple[str, ...]]) -> dict[str, Any]:
-    return {word: value for value, words in table.items() for word in words}
-
-
-_RELATIONS: dict[str, Relation] = _word_index(
+_RELATIONS: dict[str, Relation] = word_index(
     {
         Relation.SPOUSE: (
             "istri",
@@ -433,7 +435,7 @@ def parse_relation(text: str) -> Relation:
     return relation
 
 
-_ACTIVE_WORDS: dict[str, bool] = _word_index(
+_ACTIVE_WORDS: dict[str, bool] = word_index(
     {
         True: ("ya", "y", "yes", "true", "benar", "aktif", "active", "masihaktif", "1"),
         False: ("tidak", "t", "no", "false", "nonaktif", "tidakaktif", "inactive", "0"),
@@ -470,7 +472,7 @@ def parse_retirement_age(text: str) -> int:
 
 _DATE_PARTS = frozenset({"death_date", "membership_start"})
 #: The names of an heir's parts inside one heir's mapping (after ``normalise_key``).
-_HEIR_KEYS: dict[str, str] = _word_index(
+_HEIR_KEYS: dict[str, str] = word_index(
     {
         "name": ("name", "nama", "nama_lengkap", "nama_ahli_waris", "full_name", "heir_name"),
         "nik": ("nik", "no_nik", "nomor_nik", "nik_ahli_waris", "no_ktp", "heir_nik"),

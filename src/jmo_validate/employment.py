@@ -110,6 +110,7 @@ __all__ = [
     "pension_age",
     "pension_date",
     "wage_warnings",
+    "word_index",
 ]
 
 #: Longest NPP accepted, after removing separators (HR systems store up to 20-30 characters).
@@ -244,7 +245,8 @@ def parse_job_title(text: str) -> str:
     return title
 
 
-def _word_table(table: Mapping[Any, tuple[str, ...]]) -> dict[str, Any]:
+def word_index(table: Mapping[Any, tuple[str, ...]]) -> dict[str, Any]:
+    """Turn ``{value: (word, ...)}`` into ``{word: value}`` (the vocabularies of parts read as words)."""
     return {word: value for value, words in table.items() for word in words}
 
 
@@ -256,7 +258,7 @@ def _lookup(table: Mapping[str, Any], text: str, code: str) -> Any:
     return value
 
 
-_STATUS_WORDS: dict[str, EmploymentStatus] = _word_table(
+_STATUS_WORDS: dict[str, EmploymentStatus] = word_index(
     {
         EmploymentStatus.ACTIVE: ("aktif", "active", "masihaktif", "masihbekerja", "bekerja"),
         EmploymentStatus.NON_ACTIVE: (
@@ -280,7 +282,7 @@ def parse_status(text: str) -> EmploymentStatus:
     return status
 
 
-_END_REASON_WORDS: dict[str, EndReason] = _word_table(
+_END_REASON_WORDS: dict[str, EndReason] = word_index(
     {
         EndReason.RESIGNATION: (
             "resign",
