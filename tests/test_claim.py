@@ -804,3 +804,27 @@ def test_a_mapping_for_claim_is_the_claim_section() -> None:
 
     record = make_participant(3, reference_date=REFERENCE_DATE, claim={"jenis_klaim": "JKK"})
     assert record["claim"] == {"jenis_klaim": "JKK"}
+
+
+def test_strategies_and_faker_make_claims_of_a_type() -> None:
+    from faker import Faker
+    from hypothesis import HealthCheck, given, settings
+
+    from jmo_validate.testing.faker_provider import JmoProvider
+    from jmo_validate.testing.strategies import participants
+
+    policy = Policy.benefit_claim(reference_date=REFERENCE_DATE)
+
+    @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(participants(reference_date=REFERENCE_DATE, claim="jkm"))
+    def drawn(record: dict[str, Any]) -> None:
+        assert validate(record, policy=policy).codes == ()
+        assert record["claim"]["ahli_waris"]
+
+    drawn()
+    fake = Faker("id_ID")
+    fake.add_provider(JmoProvider)
+    fake.seed_instance(5)
+    record = fake.participant(reference_date=REFERENCE_DATE, claim="JHT Sebagian 10%")
+    assert validate(record, policy=policy).codes == ()
+    assert "tanggal_kepesertaan" in record["claim"]
