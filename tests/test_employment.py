@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from typing import Any
 
@@ -9,12 +10,15 @@ import pytest
 
 from jmo_validate import Policy, validate
 from jmo_validate.employment import (
+    BPU_MINIMUM_INCOME,
+    LOWEST_PROVINCIAL_MINIMUM_WAGE,
     Employment,
     EmploymentStatus,
     EndReason,
     Npp,
     earliest_claim_date,
     employer_key,
+    lowest_minimum_wage,
     npp_warnings,
     parse_employer_name,
     parse_end_reason,
@@ -23,6 +27,8 @@ from jmo_validate.employment import (
     parse_section,
     parse_status,
     parse_wage,
+    pension_age,
+    pension_date,
 )
 from jmo_validate.errors import FieldError
 from tests.catalogue_examples import ACCOUNT, JOB, VALID, _job
@@ -49,6 +55,12 @@ from tests.conftest import REFERENCE_DATE
         ("Rp 750.000", 750_000),
         ("Rp 1.250", 1_250),
         ("  Rp\u00a04.901.798  ", 4_901_798),
+        ("Rp 5.000.000 per bulan", 5_000_000),
+        ("Rp 5.000.000/bulan", 5_000_000),
+        ("Rp 5.000.000,-/bln", 5_000_000),
+        ("4.750.000,00 sebulan", 4_750_000),
+        ("5,000,000 per month", 5_000_000),
+        ("5.000.000 rupiah", 5_000_000),
     ],
 )
 def test_wage_forms(text: str, rupiah: int) -> None:
@@ -56,16 +68,49 @@ def test_wage_forms(text: str, rupiah: int) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "rupiah"),
+    [
+        ("5jt", 5_000_000),
+        ("Rp5jt", 5_000_000),
+        ("5 JT", 5_000_000),
+        ("Rp. 5 jt.", 5_000_000),
+        ("5 juta", 5_000_000),
+        ("5,5 juta", 5_500_000),
+        ("5.5jt", 5_500_000),
+        ("Rp 4,75 juta/bulan", 4_750_000),
+        ("1,25 juta", 1_250_000),
+        ("500rb", 500_000),
+        ("750 ribu", 750_000),
+        ("500k", 500_000),
+        ("IDR 4.5 million", 4_500_000),
+        ("5 juta rupiah", 5_000_000),
+        ("1.250.000 rb", 1_250_000_000),  # several groups: the dots group thousands
+        ("5 miliar", 5_000_000_000),
+    ],
+)
+def test_wage_short_forms(text: str, rupiah: int) -> None:
+    assert parse_wage(text) == rupiah
+    _, findings = parse_section({"wage": text}, reference_date=REFERENCE_DATE)
+    assert [finding.code for finding in findings] == ["employment.wage.abbreviated"]
+
+
+@pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("Rp5jt", "employment.wage.abbreviated"),
-        ("5 juta", "employment.wage.abbreviated"),
-        ("Rp 4,5 jt", "employment.wage.abbreviated"),
-        ("500rb", "employment.wage.abbreviated"),
-        ("750 ribu", "employment.wage.abbreviated"),
-        ("5k", "employment.wage.abbreviated"),
+        ("Rp 5M", "employment.wage.ambiguous"),  # juta or miliar?
+        ("5 mil", "employment.wage.ambiguous"),
+        ("2.500jt", "employment.wage.ambiguous"),  # 2,5 juta or 2.500 juta?
+        ("1,250 juta", "employment.wage.ambiguous"),
+        ("Rp 150.000/hari", "employment.wage.not_monthly"),
+        ("Rp 60.000.000 per tahun", "employment.wage.not_monthly"),
+        ("60 juta setahun", "employment.wage.not_monthly"),
+        ("Rp 1.250.000/minggu", "employment.wage.not_monthly"),
         ("lima juta", "employment.wage.format"),
-        ("Rp 5.000.000 per bulan", "employment.wage.format"),
+        ("5juta500ribu", "employment.wage.format"),
+        ("1,2345678 jt", "employment.wage.format"),  # not a whole number of Rupiah
+        ("Rp 5.000.000/orang", "employment.wage.format"),
+        ("jt", "employment.wage.format"),
+        ("0 jt", "employment.wage.not_positive"),
         ("5.000.000,50", "employment.wage.format"),
         ("5.00.000", "employment.wage.format"),
         ("5,5", "employment.wage.format"),
@@ -544,7 +589,8 @@ def test_claim_wait_issue_says_when_the_claim_can_be_made() -> None:
     [
         ("PHK", ("employment.end_date.claim_wait",)),
         ("Kontrak Habis", ()),
-        ("Pensiun", ()),
+        ("Pensiun", ("employment.end_reason.early_retirement",)),  # at 35: no wait, a warning
+        ("Berhenti bekerja", ()),
         (None, ()),
     ],
 )
@@ -642,3 +688,95 @@ def test_reference_mismatch_shows_both_values() -> None:
         "mismatched",
     )
     assert report.participant is not None
+
+
+# --- wage plausibility, pension age ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("category", "wage", "day", "codes"),
+    [
+        ("PU", "Rp 2.317.601", date(2026, 11, 25), ()),  # the lowest UMP of 2026 (Jawa Barat)
+        ("PU", "Rp 2.317.600", date(2026, 11, 25), ("employment.wage.below_minimum_wage",)),
+        ("PU", "Rp 2.200.000", date(2025, 6, 1), ()),  # 2025: Jawa Tengah, Rp 2.169.349
+        ("PU", "Rp 2.200.000", date(2026, 1, 1), ("employment.wage.below_minimum_wage",)),
+        ("PU", "Rp 2.200.000", date(2031, 1, 1), ("employment.wage.below_minimum_wage",)),
+        ("PU", "Rp 1.000", date(2026, 11, 25), ("employment.wage.below_minimum_wage",)),
+        ("PU", "Rp 1.500.000", date(2016, 6, 1), ()),  # before the table: no floor
+        ("BPU", "Rp 1.000.000", date(2026, 11, 25), ()),
+        ("BPU", "Rp 999.999", date(2026, 11, 25), ("employment.wage.below_contribution_base",)),
+        (None, "Rp 500.000", date(2026, 11, 25), ("employment.wage.below_contribution_base",)),
+        ("PMI", "Rp 500.000", date(2026, 11, 25), ()),
+        ("Jakon", "Rp 500.000", date(2026, 11, 25), ()),
+        ("PU", "Rp 1.000.000.000", date(2026, 11, 25), ()),
+        ("PU", "Rp 5.000.000.000", date(2026, 11, 25), ("employment.wage.above_ceiling",)),
+        (
+            "BPU",
+            "5 miliar",
+            date(2026, 11, 25),
+            ("employment.wage.above_ceiling", "employment.wage.abbreviated"),
+        ),
+    ],
+)
+def test_wage_plausibility(
+    category: str | None, wage: str, day: date, codes: tuple[str, ...]
+) -> None:
+    record: dict[str, Any] = {"pekerjaan": {"upah": wage}}
+    if category:
+        record["kategori"] = category
+    found = validate(record, policy=Policy(reference_date=day, category_required={})).codes
+    assert sorted(found) == sorted(codes)
+
+
+def test_wage_warnings_never_echo_the_wage() -> None:
+    report = validate(
+        {"kategori": "PU", "upah": "Rp 1.234.567"},
+        policy=Policy(reference_date=REFERENCE_DATE, language="en", category_required={}),
+    )
+    issue = report.issues[0]
+    assert (issue.field, issue.actual, issue.params) == (
+        "employment.wage",
+        None,
+        {"minimum": "Rp 2.317.601", "year": 2026},
+    )
+    assert "1.234.567" not in issue.message
+    assert issue.message == (
+        "The wage is below the lowest provincial minimum wage of 2026 (Rp 2.317.601); check it "
+        "(micro and small businesses and part-time work may differ)."
+    )
+    assert report.ok
+
+
+def test_lowest_minimum_wage_table() -> None:
+    table = LOWEST_PROVINCIAL_MINIMUM_WAGE
+    years = sorted(table)
+    assert years == list(range(years[0], years[-1] + 1))
+    assert all(table[a] < table[b] for a, b in itertools.pairwise(years))
+    assert lowest_minimum_wage(years[-1] + 5) == table[years[-1]]
+    assert table[years[0]] > BPU_MINIMUM_INCOME
+
+
+def test_pension_age_by_year() -> None:
+    ages = {year: pension_age(date(year, 6, 1)) for year in range(2015, 2050)}
+    assert ages[2015] == ages[2018] == 56
+    assert ages[2019] == ages[2021] == 57
+    assert ages[2022] == 58
+    assert ages[2025] == 59
+    assert ages[2028] == 60
+    assert ages[2043] == ages[2049] == 65
+    assert pension_date(date(1950, 1, 1)) == date(2006, 1, 1)
+    assert pension_date(date(2000, 1, 1)) == date(2065, 1, 1)
+    assert pension_date(date(1968, 2, 29)) == date(2027, 3, 1)  # 59 in a common year
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Berhenti bekerja", EndReason.STOPPED_WORKING),
+        ("tidak bekerja lagi", EndReason.STOPPED_WORKING),
+        ("Pensiun Dini", EndReason.RETIREMENT),
+        ("PENSIUN", EndReason.RETIREMENT),
+    ],
+)
+def test_more_end_reasons(text: str, reason: EndReason) -> None:
+    assert parse_end_reason(text) is reason

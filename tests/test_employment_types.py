@@ -65,13 +65,13 @@ def test_employment_errors_carry_codes_and_part_locations() -> None:
     with pytest.raises(ValidationError) as caught:
         Participant(
             category="Pegawai",
-            employment={"npp": "12#", "upah": "Rp5jt", "status": "non-aktif", "hobi": "catur"},
+            employment={"npp": "12#", "upah": "Rp 5M", "status": "non-aktif", "hobi": "catur"},
         )
     assert _errors(caught.value) == [
         (("category",), "category.format"),
         (("employment", "hobi"), "extra_forbidden"),
         (("employment", "npp"), "employment.npp.characters"),
-        (("employment", "wage"), "employment.wage.abbreviated"),
+        (("employment", "wage"), "employment.wage.ambiguous"),
         (("employment", "end_date"), "employment.end_date.missing_for_inactive"),
     ]
 

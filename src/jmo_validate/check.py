@@ -41,6 +41,7 @@ from jmo_validate import (
     address,
     bank_account,
     category,
+    claim,
     crosschecks,
     email_address,
     employment,
@@ -237,6 +238,10 @@ SECTIONS: tuple[SectionSpec, ...] = (
     ),
     SectionSpec(
         "bank_account", lambda raw, ctx: bank_account.parse_section(raw, required=ctx.required)
+    ),
+    SectionSpec(
+        "claim",
+        lambda raw, ctx: claim.parse_section(raw, reference_date=ctx.today, required=ctx.required),
     ),
 )
 

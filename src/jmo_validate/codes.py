@@ -509,8 +509,10 @@ _ENTRIES: tuple[Code, ...] = (
         "employment.not_ended",
         INVALID,
         E,
-        "Klaim JHT memerlukan hubungan kerja yang sudah berakhir: status non-aktif dengan tanggal berhenti bekerja.",
-        "A JHT claim needs an employment that has ended: status non-active with an end date.",
+        "Klaim JHT memerlukan hubungan kerja yang sudah berakhir (status non-aktif dengan tanggal "
+        "berhenti bekerja) atau usia pensiun {retirement_age} tahun yang sudah tercapai.",
+        "A JHT claim needs an employment that has ended (status non-active with an end date) "
+        "or the retirement age of {retirement_age} reached.",
     ),
     Code(
         "employment.wage.format",
@@ -522,9 +524,11 @@ _ENTRIES: tuple[Code, ...] = (
     Code(
         "employment.wage.abbreviated",
         INVALID,
-        E,
-        "Tulis upah dengan angka lengkap tanpa singkatan seperti jt atau rb (misalnya Rp 5.000.000, bukan Rp5jt).",
-        "Write the wage in full digits without abbreviations such as jt or rb (e.g. Rp 5.000.000, not Rp5jt).",
+        W,
+        "Upah ditulis dengan singkatan (seperti jt atau rb) dan dibaca sebagai angka bulat; "
+        "tulis upah yang sebenarnya dengan angka lengkap, misalnya Rp 5.250.000.",
+        "The wage was written in short form (such as jt or rb) and read as a round figure; "
+        "write the actual wage in full digits, e.g. Rp 5.250.000.",
     ),
     Code(
         "employment.wage.not_positive",
@@ -771,6 +775,211 @@ _ENTRIES: tuple[Code, ...] = (
     ),
 )
 
+
+# --- benefit claims (claim.py) and wages (employment.py): issue 14 ---------------------------
+FIELD_LABELS.update(
+    {
+        "claim": ("Data klaim", "Claim"),
+        "claim.type": ("Jenis klaim", "Claim type"),
+        "claim.death_date": ("Tanggal meninggal dunia", "Date of death"),
+        "claim.active_at_death": ("Status kepesertaan saat meninggal dunia", "Status at death"),
+        "claim.heirs": ("Ahli waris", "Heirs"),
+        "claim.heirs.name": ("Nama ahli waris", "Heir's name"),
+        "claim.heirs.nik": ("NIK ahli waris", "Heir's NIK"),
+        "claim.heirs.relation": ("Hubungan ahli waris", "Heir's relation"),
+        "claim.membership_start": ("Tanggal mulai kepesertaan", "Membership start date"),
+        "claim.retirement_age": ("Usia pensiun", "Retirement age"),
+    }
+)
+_REQUIRABLE += ("claim.type", "claim.death_date", "claim.heirs", "claim.membership_start")
+_ENTRIES += (
+    Code(
+        "claim.type.format",
+        INVALID,
+        E,
+        "Jenis klaim tidak dikenali; gunakan misalnya JHT, JHT sebagian 10%, JHT sebagian 30%, "
+        "JKM, JKK atau JP.",
+        "The claim type is not recognised; use e.g. JHT, JHT partial 10%, JHT partial 30%, "
+        "JKM, JKK or JP.",
+    ),
+    *_date_entries("claim.death_date"),
+    Code(
+        "claim.death_date.before_start",
+        MISMATCHED,
+        E,
+        "Tanggal meninggal dunia tidak boleh sebelum tanggal mulai bekerja.",
+        "The date of death cannot be before the employment start date.",
+    ),
+    Code(
+        "claim.active_at_death.format",
+        INVALID,
+        E,
+        "Status kepesertaan saat meninggal dunia tidak dikenali; gunakan Aktif/Ya atau "
+        "Non-aktif/Tidak.",
+        "The participant's status at death is not recognised; use active/yes or non-active/no.",
+    ),
+    Code(
+        "claim.active_at_death.inactive",
+        MISMATCHED,
+        W,
+        "Peserta tampaknya tidak aktif saat meninggal dunia, padahal JKM dibayar bila peserta "
+        "meninggal dalam masa aktif (PP 44/2015); periksa status dan tanggalnya.",
+        "The participant seems not to have been active at death, and the JKM benefit is paid "
+        "for a death while active (PP 44/2015); check the status and the dates.",
+        strict=True,
+    ),
+    Code(
+        "claim.heirs.name",
+        INVALID,
+        E,
+        "Nama ahli waris ke-{heir} kosong atau tidak valid (hanya huruf, spasi, dan . , ' -).",
+        "The name of heir {heir} is empty or invalid (letters, spaces and . , ' - only).",
+    ),
+    Code(
+        "claim.heirs.nik",
+        INVALID,
+        E,
+        "NIK ahli waris ke-{heir} kosong atau tidak valid; isi 16 digit NIK sesuai KTP atau KK.",
+        "The NIK of heir {heir} is empty or invalid; give the 16-digit NIK of the KTP or "
+        "family card (KK).",
+    ),
+    Code(
+        "claim.heirs.relation",
+        INVALID,
+        E,
+        "Hubungan ahli waris ke-{heir} dengan peserta kosong atau tidak dikenali; gunakan "
+        "misalnya istri, suami, anak, orang tua atau saudara kandung.",
+        "The relation of heir {heir} to the participant is empty or not recognised; use e.g. "
+        "wife, husband, child, parent or sibling.",
+    ),
+    Code(
+        "claim.heirs.nik_is_participant",
+        MISMATCHED,
+        E,
+        "NIK ahli waris ke-{heir} sama dengan NIK peserta yang meninggal dunia.",
+        "The NIK of heir {heir} is the deceased participant's own NIK.",
+    ),
+    Code(
+        "claim.heirs.too_many",
+        INVALID,
+        E,
+        "Terlalu banyak ahli waris (lebih dari {limit}); sisanya tidak diperiksa.",
+        "Too many heirs (more than {limit}); the rest were not checked.",
+    ),
+    *_date_entries("claim.membership_start"),
+    Code(
+        "claim.membership_start.too_recent",
+        MISMATCHED,
+        E,
+        "Klaim JHT sebagian memerlukan masa kepesertaan paling singkat {years} tahun "
+        "(PP 46/2015 jo. PP 60/2015), yaitu mulai {earliest}.",
+        "A partial JHT claim needs at least {years} years of membership (PP 46/2015 as "
+        "amended by PP 60/2015), i.e. from {earliest}.",
+    ),
+    Code(
+        "claim.retirement_age.format",
+        INVALID,
+        E,
+        "Usia pensiun harus bilangan bulat {min_age}-{max_age} tahun, misalnya 55.",
+        "The retirement age must be a whole number of years, {min_age}-{max_age}, e.g. 55.",
+    ),
+    Code(
+        "claim.pension_age_not_reached",
+        MISMATCHED,
+        W,
+        "Peserta mencapai usia pensiun JP ({pension_age} tahun, PP 45/2015 Pasal 15) pada "
+        "{earliest}; sebelum itu manfaat pensiun hanya untuk cacat total tetap atau ahli waris.",
+        "The participant reaches the JP pension age ({pension_age}, PP 45/2015 Pasal 15) on "
+        "{earliest}; before that a pension is paid only for total permanent disability or to "
+        "the heirs.",
+        strict=True,
+    ),
+    Code(
+        "bank_account.holder_name.heir_mismatch",
+        MISMATCHED,
+        E,
+        "Nama pemilik rekening berbeda dengan nama setiap ahli waris; klaim karena peserta "
+        "meninggal dunia dibayar ke rekening ahli waris (kemiripan tertinggi {score}%).",
+        "The account holder's name differs from every heir's name; a claim after the "
+        "participant's death is paid to an heir's account (best similarity {score}%).",
+    ),
+    Code(
+        "bank_account.holder_name.heir_similar",
+        MISMATCHED,
+        W,
+        "Nama pemilik rekening mirip tetapi tidak sama dengan nama ahli waris (kemiripan {score}%).",
+        "The account holder's name is similar to but not the same as an heir's name "
+        "(similarity {score}%).",
+        strict=True,
+    ),
+    Code(
+        "bank_account.holder_name.deceased",
+        MISMATCHED,
+        W,
+        "Rekening atas nama peserta yang meninggal dunia; manfaat dibayarkan ke rekening ahli waris.",
+        "The account is in the deceased participant's name; the benefit is paid to an heir's "
+        "account.",
+        strict=True,
+    ),
+    Code(
+        "employment.end_reason.early_retirement",
+        MISMATCHED,
+        W,
+        "Alasan berhenti bekerja 'pensiun' pada usia {age} tahun, jauh di bawah usia pensiun "
+        "{retirement_age} tahun; periksa alasannya (mengundurkan diri? PHK?) atau isi usia "
+        "pensiun perusahaan.",
+        "The employment ended by 'retirement' at {age}, far below the retirement age of "
+        "{retirement_age}; check the reason (resignation? dismissal?) or give the company's "
+        "retirement age.",
+        strict=True,
+    ),
+    Code(
+        "employment.wage.ambiguous",
+        INVALID,
+        E,
+        "Upah dapat dibaca lebih dari satu cara (5M: juta atau miliar? 2.500jt: 2,5 juta atau "
+        "2.500 juta?); tulis dengan angka lengkap, misalnya Rp 5.000.000.",
+        "The wage can be read more than one way (5M: million or miliar? 2.500jt: 2.5 or 2,500 "
+        "million?); write it in full digits, e.g. Rp 5.000.000.",
+    ),
+    Code(
+        "employment.wage.not_monthly",
+        INVALID,
+        E,
+        "Upah harus upah sebulan; ubah upah harian, mingguan atau tahunan menjadi upah bulanan.",
+        "The wage must be a monthly wage; convert a daily, weekly or yearly amount to a month.",
+    ),
+    Code(
+        "employment.wage.below_minimum_wage",
+        MISMATCHED,
+        W,
+        "Upah di bawah upah minimum provinsi terendah tahun {year} ({minimum}); periksa kembali "
+        "(usaha mikro dan kecil atau pekerja paruh waktu dapat berbeda).",
+        "The wage is below the lowest provincial minimum wage of {year} ({minimum}); check it "
+        "(micro and small businesses and part-time work may differ).",
+        strict=True,
+    ),
+    Code(
+        "employment.wage.below_contribution_base",
+        MISMATCHED,
+        W,
+        "Upah atau penghasilan di bawah {minimum}, dasar iuran terendah peserta bukan penerima "
+        "upah; periksa kembali.",
+        "The wage or income is below {minimum}, the lowest contribution base of non-wage "
+        "earners; check it.",
+        strict=True,
+    ),
+    Code(
+        "employment.wage.above_ceiling",
+        INVALID,
+        W,
+        "Upah lebih dari {ceiling} sebulan; kemungkinan salah ketik atau salah satuan (misalnya "
+        "upah setahun).",
+        "The wage is more than {ceiling} a month; probably a typo or a unit mistake (e.g. a "
+        "year's wage).",
+        strict=True,
+    ),
+)
 
 # --- addresses (address.py): the domicile address and the KTP address share one set of rules ----
 #: The address sections: ``address`` (domicile) and ``ktp_address`` (as printed on the KTP).

@@ -6,9 +6,30 @@ declared ones as warnings by default: Dukcapil never reissues a NIK after a
 birth-date correction (PP 37/2007), so a difference is normal for some people.
 
 Employment rules: work starts at 15 at the earliest (UU 13/2003 allows only
-light work below that), below 18 is a warning; a JHT claim needs the employment
-to have ended and, after a resignation or dismissal, the waiting time of
-Permenaker 4/2022 (Pasal 8 and 10: one month) to have passed.
+light work below that), below 18 is a warning; "pensiun" as the end reason far
+below the retirement age is a warning; the wage is compared with the lowest
+provincial minimum wage of the year, the lowest contribution base of non-wage
+earners and an absurd ceiling (warnings: :func:`jmo_validate.employment.wage_warnings`).
+
+Claim rules (under a policy with ``claim``), by the claim type that applies
+(:func:`jmo_validate.claim.resolve_type`; each rule's regulation is in
+:data:`jmo_validate.claim.RULES`):
+
+* a full JHT claim needs the employment to have ended, or the retirement age
+  (56, or the contract's lower age) reached while still employed (Permenaker 4/2022
+  Pasal 6 ayat 1); after a resignation or dismissal the waiting time of Pasal 8 and
+  10 (one month) must have passed, unless the retirement age is reached;
+* after a death (a JHT death claim, JKM, or any claim whose record shows a death)
+  the money goes to the heirs: they are required, none of them has the deceased's
+  NIK, the account holder is one of them (not the participant), the date of death
+  is known and not before the employment began; a JKM claim warns when the
+  participant was not active at death (PP 44/2015; a protection period after the
+  employment ends is not modelled, hence a warning);
+* a partial JHT claim needs ten years of membership (PP 46/2015 Pasal 22 as amended
+  by PP 60/2015); the employment's start date proves it when no membership start is
+  given, since membership is at least that long;
+* a JP old-age pension warns before the pension age of PP 45/2015 Pasal 15
+  (disability and survivors' pensions are paid earlier).
 """
 
 from __future__ import annotations
@@ -18,16 +39,22 @@ from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
-from jmo_validate import names, person
+from jmo_validate import claim, names, person
 from jmo_validate.address import Address
 from jmo_validate.bank_account import BankAccount
+from jmo_validate.category import Category
+from jmo_validate.claim import Claim, ClaimRule, Heir, Programme, Receiver
 from jmo_validate.email_address import Email
 from jmo_validate.employment import (
-    WAITING_REASONS,
+    EARLY_RETIREMENT_MARGIN,
     Employment,
     EmploymentStatus,
+    EndReason,
     earliest_claim_date,
     employer_key,
+    pension_age,
+    pension_date,
+    wage_warnings,
 )
 from jmo_validate.nik import Nik
 from jmo_validate.phone import Phone
@@ -54,13 +81,17 @@ _NORMALISED_REFERENCE_FIELDS = {"phone": "e164", "email": "normalized"}
 def check_record(parsed: Parsed, ctx: Context) -> None:
     """Run the soft rules and the internal consistency rules of one record."""
     _check_employment(parsed, ctx)
+    heirs_receive = ctx.policy.claim and _check_claim(parsed, ctx)
     _check_freshness(parsed, ctx)
     _contact_warnings(parsed, ctx)
     full_name = parsed.get("full_name")
     if isinstance(full_name, str):
         for code in person.name_warnings(full_name):
             ctx.add("full_name", code)
-    _check_holder_name(parsed, full_name, "full_name", ctx)
+    if heirs_receive:
+        _check_heir_holder(parsed, full_name, ctx)
+    else:
+        _check_holder_name(parsed, full_name, "full_name", ctx)
     number = parsed.get("nik")
     born = parsed.get("birth_date")
     if isinstance(born, date):
@@ -201,17 +232,82 @@ def _check_employment(parsed: Parsed, ctx: Context) -> None:
                 actual=job.start_date,
                 adult_age=ADULT_AGE,
             )
-    if ctx.policy.claim:
-        _check_claim(job, ctx)
+    if born is not None and job.end_reason is EndReason.RETIREMENT:
+        limit = claim.retirement_age(_filed(parsed), ctx.policy.retirement_age)
+        age = person.age_on(born, job.end_date or ctx.today)
+        if age < limit - EARLY_RETIREMENT_MARGIN:
+            ctx.add(
+                "employment.end_reason",
+                "employment.end_reason.early_retirement",
+                age=age,
+                retirement_age=limit,
+            )
+    if job.wage is not None:
+        category = parsed.get("category")
+        known = category if isinstance(category, Category) else None
+        for finding in wage_warnings(job.wage, known, ctx.today.year):
+            ctx.add_finding("employment.wage", finding)
 
 
-def _check_claim(job: Employment, ctx: Context) -> None:
-    """A JHT claim: the employment has ended, and the waiting time after it has passed."""
+# --- benefit claims ---------------------------------------------------------------------------
+
+
+def _filed(parsed: Parsed) -> Claim | None:
+    value = parsed.get("claim")
+    return value if isinstance(value, Claim) else None
+
+
+def _job(parsed: Parsed) -> Employment | None:
+    value = parsed.get("employment")
+    return value if isinstance(value, Employment) else None
+
+
+def _heirs_receive(parsed: Parsed, ctx: Context) -> bool:
+    """Whether the record is a claim whose money goes to the heirs (after a death)."""
+    if not ctx.policy.claim:
+        return False
+    filed, job = _filed(parsed), _job(parsed)
+    kind = claim.resolve_type(filed, job, ctx.policy.claim_type)
+    return claim.paid_to_heirs(kind, filed, job)
+
+
+def _check_claim(parsed: Parsed, ctx: Context) -> bool:
+    """The rules of the record's claim type (see the module docstring).
+
+    Returns whether the money goes to the heirs.
+    """
+    filed, job, born = _filed(parsed), _job(parsed), _birth_date(parsed)
+    kind = claim.resolve_type(filed, job, ctx.policy.claim_type)
+    rule = kind.rule
+    limit = claim.retirement_age(filed, ctx.policy.retirement_age)
+    of_age = born is not None and person.age_on(born, ctx.today) >= limit
+    after_death = claim.paid_to_heirs(kind, filed, job)
+    if after_death:
+        _check_death(parsed, rule, filed, job, ctx)
+    if rule.ends_work and job is not None and not of_age:
+        _check_ended(job, rule, limit, ctx)
+    if rule.membership_years:
+        _check_membership(filed, job, rule.membership_years, ctx)
+    disabled = job is not None and job.end_reason is EndReason.DISABILITY
+    if rule.pension_age and born is not None and not (after_death or disabled):
+        reached = pension_date(born)
+        if ctx.today < reached:
+            ctx.add(
+                "claim",
+                "claim.pension_age_not_reached",
+                pension_age=pension_age(reached),
+                earliest=reached.isoformat(),
+            )
+    return after_death
+
+
+def _check_ended(job: Employment, rule: ClaimRule, limit: int, ctx: Context) -> None:
+    """The employment has ended and, after a resignation or dismissal, the wait is over."""
     no_end_date = "employment.end_date" not in ctx.given
     if job.status is EmploymentStatus.ACTIVE or (job.status is None and no_end_date):
-        ctx.add("employment", "employment.not_ended")
+        ctx.add("employment", "employment.not_ended", retirement_age=limit)
         return
-    if job.end_date is None or job.end_reason not in WAITING_REASONS:
+    if job.end_date is None or not rule.waits:
         return  # no end date is reported by the section; other reasons do not wait
     months = ctx.policy.claim_wait_months
     earliest = earliest_claim_date(job.end_date, months)
@@ -223,6 +319,105 @@ def _check_claim(job: Employment, ctx: Context) -> None:
             months=months,
             earliest=earliest.isoformat(),
         )
+
+
+def _check_death(
+    parsed: Parsed, rule: ClaimRule, filed: Claim | None, job: Employment | None, ctx: Context
+) -> None:
+    """A claim after a death: the date of death, the heirs, the status at death (JKM)."""
+    died = claim.death_date(filed, job)
+    heirs_claim = rule.receiver is Receiver.HEIRS
+    if died is None and heirs_claim and "claim.death_date" not in ctx.given:
+        _missing("claim.death_date", ctx)
+    heirs = filed.heirs if filed is not None else ()
+    if not heirs:  # an unreadable heir is one, with no parts: reported by the section
+        _missing("claim.heirs", ctx)
+    number = parsed.get("nik")
+    for position, heir in enumerate(heirs, start=1):
+        if isinstance(number, Nik) and heir.nik is not None and heir.nik.number == number.number:
+            ctx.add(
+                "claim.heirs.nik", "claim.heirs.nik_is_participant", actual=heir.nik, heir=position
+            )
+    started = job.start_date if job is not None else None
+    if died is not None and started is not None and died < started:
+        ctx.add(
+            "claim.death_date",
+            "claim.death_date.before_start",
+            actual=died,
+            expected=started,
+        )
+    if rule.programme is Programme.JKM and not _active_at_death(filed, job, died):
+        ctx.add(
+            "claim.active_at_death",
+            "claim.active_at_death.inactive",
+            actual=died,
+        )
+
+
+def _active_at_death(filed: Claim | None, job: Employment | None, died: date | None) -> bool:
+    """Whether the participant was active at death, as far as the record tells (else True)."""
+    if filed is not None and filed.active_at_death is not None:
+        return filed.active_at_death
+    if job is None or died is None or job.end_date is None or job.end_reason is EndReason.DEATH:
+        return True
+    return job.end_date >= died
+
+
+def _check_membership(
+    filed: Claim | None, job: Employment | None, years: int, ctx: Context
+) -> None:
+    """A partial claim: ``years`` of membership by the reference date."""
+    start = filed.membership_start if filed is not None else None
+    if start is None:
+        if "claim.membership_start" in ctx.given:
+            return  # unreadable, reported by the section
+        worked = job.start_date if job is not None else None
+        if worked is None or ctx.today < worked + relativedelta(years=years):
+            _missing("claim.membership_start", ctx)
+        return
+    earliest = start + relativedelta(years=years)
+    if ctx.today < earliest:
+        ctx.add(
+            "claim.membership_start",
+            "claim.membership_start.too_recent",
+            actual=start,
+            years=years,
+            earliest=earliest.isoformat(),
+        )
+
+
+def _missing(path: str, ctx: Context) -> None:
+    """A part the claim type needs is absent."""
+    ctx.add(path, f"{path}.missing")
+
+
+_VERDICT_RANK = {"different": 0, "similar": 1, "match": 2}
+
+
+def _check_heir_holder(parsed: Parsed, full_name: object, ctx: Context) -> None:
+    """After a death the account is an heir's: compare its holder with each heir's name."""
+    account = parsed.get("bank_account")
+    filed = _filed(parsed)
+    heirs: tuple[Heir, ...] = filed.heirs if filed is not None else ()
+    named = [heir.name for heir in heirs if heir.name is not None]
+    if not isinstance(account, BankAccount) or account.holder_name is None or not named:
+        return  # absent heirs are reported by the claim rules
+    holder, threshold = account.holder_name, ctx.policy.name_match_threshold
+    matches = [
+        (names.compare(name, holder, threshold=threshold, truncated=True), name) for name in named
+    ]
+    best, heir_name = max(matches, key=lambda pair: (_VERDICT_RANK[pair[0].verdict], pair[0].score))
+    if best.verdict == "match":
+        return
+    if isinstance(full_name, str):
+        own = names.compare(full_name, holder, threshold=threshold, truncated=True)
+        if own.verdict == "match":
+            ctx.add(_HOLDER, f"{_HOLDER}.deceased", expected=heir_name, actual=holder)
+            return
+    problem = "mismatch" if best.verdict == "different" else "similar"
+    ctx.add(
+        _HOLDER, f"{_HOLDER}.heir_{problem}", expected=heir_name, actual=holder, score=best.score
+    )
 
 
 def _check_freshness(parsed: Parsed, ctx: Context) -> None:
@@ -268,7 +463,9 @@ def compare_reference(parsed: Parsed, reference: Parsed, ctx: Context) -> None:
                 else "full_name.reference_similar"
             )
             ctx.add("full_name", code, expected=expected_name, actual=full_name, score=match.score)
-    if not name_matches:  # else the holder was compared with a name matching the reference
+    if not (
+        name_matches or _heirs_receive(parsed, ctx)
+    ):  # else compared with a matching name, or heirs'
         _check_holder_name(parsed, expected_name, "reference", ctx)
 
 

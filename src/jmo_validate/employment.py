@@ -13,17 +13,23 @@ parts, each parsed as people write it:
 * ``start_date`` and ``end_date`` - real dates, not in the future, written as
   in :func:`jmo_validate.person.parse_date` (``1 Maret 2021``, ``01-03-2021``);
 * ``wage`` - the monthly wage (*upah*) in whole Rupiah: ``Rp 5.000.000``,
-  ``5.000.000,00``, ``Rp 5.000.000,-``, ``IDR 5,000,000``, ``5000000``; an
-  abbreviation such as ``Rp5jt`` is ``employment.wage.abbreviated``;
+  ``5.000.000,00``, ``Rp 5.000.000,-``, ``IDR 5,000,000``, ``5000000``, with
+  ``/bulan`` or not; the unambiguous short forms ``5jt``, ``5,5 juta``, ``500rb``
+  are read too (the section warns ``employment.wage.abbreviated``: a short form is
+  usually a rounded figure); ``5M`` (*juta* or *miliar*?) is ``employment.wage.ambiguous``
+  and a daily or yearly amount ``employment.wage.not_monthly``;
 * ``end_reason`` (*alasan berhenti*) - resignation, dismissal (*PHK*), end of
-  contract, retirement, death, permanent disability, leaving Indonesia.
+  contract, *berhenti bekerja* (a non-wage earner's wording), retirement, death,
+  permanent disability, leaving Indonesia.
 
 >>> parse_wage("Rp 5.000.000,-"), parse_wage("5.000.000,00"), parse_wage("IDR 5,000,000")
 (5000000, 5000000, 5000000)
->>> parse_wage("Rp5jt")
+>>> parse_wage("Rp5jt"), parse_wage("5,5 juta"), parse_wage("500rb"), parse_wage("Rp 4.750.000/bulan")
+(5000000, 5500000, 500000, 4750000)
+>>> parse_wage("Rp 5M")
 Traceback (most recent call last):
     ...
-jmo_validate.errors.InvalidFormat: employment.wage.abbreviated: ...
+jmo_validate.errors.InvalidFormat: employment.wage.ambiguous: ...
 >>> parse_npp("12.345.678")
 Npp(number='12345678')
 >>> npp_warnings(parse_npp("JJ-0123456-7"))
@@ -48,6 +54,13 @@ Employment(npp=Npp(number='12345678'), employer_name='PT Maju Jaya',
 [('end_date', 'employment.end_date.missing_for_inactive')]
 
 The wage is financial data: it is kept out of the ``repr`` and never echoed in issues.
+Its plausibility depends on the participant's category and the year
+(:func:`wage_warnings`): below the lowest provincial minimum wage (*UMP*) of the year
+for a wage earner, below the lowest contribution base for a non-wage earner, above
+an absurd ceiling for anyone - warnings, since micro and small businesses and
+part-time work may lawfully pay less than the UMP.
+
+:func:`pension_age` is the pension age of the *Jaminan Pensiun* (PP 45/2015 Pasal 15).
 """
 
 from __future__ import annotations
@@ -56,26 +69,36 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from enum import Enum
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
 from jmo_validate import person
+from jmo_validate.category import Category
 from jmo_validate.errors import Finding, InvalidComponent, InvalidFormat, InvalidLength
 from jmo_validate.record import is_blank, read_part
 
 __all__ = [
+    "BPU_MINIMUM_INCOME",
+    "EARLY_RETIREMENT_MARGIN",
+    "LOWEST_PROVINCIAL_MINIMUM_WAGE",
     "NPP_MAX_LENGTH",
     "NPP_USUAL_LENGTH",
+    "WAGE_CEILING",
     "WAITING_REASONS",
     "Employment",
     "EmploymentStatus",
     "EndReason",
     "Npp",
+    "birthday",
     "compact_npp",
     "earliest_claim_date",
     "employer_key",
+    "format_rupiah",
+    "lowest_minimum_wage",
     "npp_warnings",
     "parse_employer_name",
     "parse_end_reason",
@@ -84,6 +107,10 @@ __all__ = [
     "parse_section",
     "parse_status",
     "parse_wage",
+    "pension_age",
+    "pension_date",
+    "wage_warnings",
+    "word_index",
 ]
 
 #: Longest NPP accepted, after removing separators (HR systems store up to 20-30 characters).
@@ -109,6 +136,8 @@ class EndReason(str, Enum):
     RESIGNATION = "resignation"
     DISMISSAL = "dismissal"
     CONTRACT_END = "contract_end"
+    #: *Berhenti bekerja*: the regulation's word for a non-wage earner (BPU) who stopped working.
+    STOPPED_WORKING = "stopped_working"
     RETIREMENT = "retirement"
     DEATH = "death"
     DISABILITY = "disability"
@@ -216,7 +245,8 @@ def parse_job_title(text: str) -> str:
     return title
 
 
-def _word_table(table: Mapping[Any, tuple[str, ...]]) -> dict[str, Any]:
+def word_index(table: Mapping[Any, tuple[str, ...]]) -> dict[str, Any]:
+    """Turn ``{value: (word, ...)}`` into ``{word: value}`` (the vocabularies of parts read as words)."""
     return {word: value for value, words in table.items() for word in words}
 
 
@@ -228,7 +258,7 @@ def _lookup(table: Mapping[str, Any], text: str, code: str) -> Any:
     return value
 
 
-_STATUS_WORDS: dict[str, EmploymentStatus] = _word_table(
+_STATUS_WORDS: dict[str, EmploymentStatus] = word_index(
     {
         EmploymentStatus.ACTIVE: ("aktif", "active", "masihaktif", "masihbekerja", "bekerja"),
         EmploymentStatus.NON_ACTIVE: (
@@ -252,7 +282,7 @@ def parse_status(text: str) -> EmploymentStatus:
     return status
 
 
-_END_REASON_WORDS: dict[str, EndReason] = _word_table(
+_END_REASON_WORDS: dict[str, EndReason] = word_index(
     {
         EndReason.RESIGNATION: (
             "resign",
@@ -289,7 +319,23 @@ _END_REASON_WORDS: dict[str, EndReason] = _word_table(
             "endofcontract",
             "contractexpired",
         ),
-        EndReason.RETIREMENT: ("pensiun", "usiapensiun", "retirement", "retired"),
+        EndReason.STOPPED_WORKING: (
+            "berhenti",
+            "berhentibekerja",
+            "berhentikerja",
+            "tidakbekerjalagi",
+            "sudahtidakbekerja",
+            "stoppedworking",
+        ),
+        EndReason.RETIREMENT: (
+            "pensiun",
+            "usiapensiun",
+            "pensiundini",
+            "pensiunnormal",
+            "retirement",
+            "retired",
+            "earlyretirement",
+        ),
         EndReason.DEATH: ("meninggal", "meninggaldunia", "wafat", "death", "deceased", "died"),
         EndReason.DISABILITY: (
             "cacattotaltetap",
@@ -309,7 +355,11 @@ _END_REASON_WORDS: dict[str, EndReason] = _word_table(
 
 
 def parse_end_reason(text: str) -> EndReason:
-    """Parse why the employment ended: ``resign``, ``PHK``, ``kontrak habis``, ``pensiun``, ..."""
+    """Parse why the employment ended: ``resign``, ``PHK``, ``kontrak habis``, ``pensiun``, ...
+
+    ``berhenti bekerja`` is how Permenaker 4/2022 (Pasal 6 ayat 2) words a non-wage
+    earner's reason; ``pensiun dini`` (early retirement) is a retirement.
+    """
     reason: EndReason = _lookup(_END_REASON_WORDS, text, "employment.end_reason.format")
     return reason
 
@@ -317,25 +367,52 @@ def parse_end_reason(text: str) -> EndReason:
 #: An amount the Indonesian way (``5.000.000,00``) or the English way (``5,000,000.00``).
 _RUPIAH_ID = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?", re.A)
 _RUPIAH_EN = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?", re.A)
-_AMOUNT_WORDS = frozenset({"jt", "juta", "rb", "ribu", "k", "m", "mio", "million", "thousand"})
+#: The number of a short form, either way: ``5,5`` / ``5.5``, ``2.500`` / ``2,500``.
+_SHORT_ID = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?", re.A)
+_SHORT_EN = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?", re.A)
+_SHORT = re.compile(r"([\d.,]+)([a-z]+)\.?", re.A)
+#: The unit words of the short forms and what they multiply by.
+_UNITS = {
+    **dict.fromkeys(("rb", "ribu", "k", "thousand"), 1_000),
+    **dict.fromkeys(("jt", "juta", "million", "mio"), 1_000_000),
+    **dict.fromkeys(("miliar", "milyar", "billion"), 1_000_000_000),
+}
+#: Unit words read as a million by some and as a billion (*miliar*) by others.
+_AMBIGUOUS_UNITS = frozenset({"m", "mil", "mn"})
+#: A period after the amount (``/bulan``, ``per bulan``, ``sebulan``, ``/hari``, ...).
+_PERIOD = re.compile(r"(?:/|per|se)([a-z]+)$", re.A)
+_MONTH = frozenset({"bulan", "bln", "bl", "month", "mo", "mth"})
+_NOT_MONTH = frozenset(
+    {"hari", "hr", "minggu", "mgg", "tahun", "thn", "th", "jam", "day", "week", "year", "yr"}
+    | {"hour", "annum"}
+)
 
 
 def parse_wage(text: str) -> int:
     """Return a monthly wage in whole Rupiah, or raise.
 
-    A ``Rp``/``Rp.``/``IDR`` prefix, a trailing ``,-``, spaces between digit
-    groups and zero cents are accepted. ``employment.wage.abbreviated`` for
-    ``5jt``/``500rb``/``5k``, ``employment.wage.format`` for anything else
-    unreadable (also non-zero cents), ``employment.wage.not_positive`` for zero
-    or a negative amount.
+    A ``Rp``/``Rp.``/``IDR`` prefix, a trailing ``,-``, ``rupiah`` or ``/bulan``
+    (``per bulan``, ``sebulan``, ``/month``), spaces between digit groups and zero
+    cents are accepted, and so are the short forms with an unambiguous unit
+    (``jt``/``juta``/``million``, ``rb``/``ribu``/``k``, ``miliar``) and a whole
+    number of Rupiah (``5,5 juta``, ``2.5jt``). ``employment.wage.ambiguous`` for
+    ``5M`` (a million, or a *miliar*?) or ``2.500jt`` (2,5 or 2 500 million?),
+    ``employment.wage.not_monthly`` for ``/hari``, ``/tahun``, ...,
+    ``employment.wage.format`` for anything else unreadable (also non-zero
+    cents), ``employment.wage.not_positive`` for zero or a negative amount.
 
-    >>> parse_wage("Rp. 4 500 000"), parse_wage("5000000.00")
-    (4500000, 5000000)
+    >>> parse_wage("Rp. 4 500 000"), parse_wage("5000000.00"), parse_wage("IDR 4.5 million")
+    (4500000, 5000000, 4500000)
     >>> parse_wage("0")
     Traceback (most recent call last):
         ...
     jmo_validate.errors.InvalidComponent: employment.wage.not_positive: ...
     """
+    return _read_wage(text)[0]
+
+
+def _read_wage(text: str) -> tuple[int, bool]:
+    """The wage ``text`` gives, and whether it was written in a short form (``5jt``)."""
     amount = "".join(text.lower().split())
     negative = amount.startswith("-")
     amount = amount.removeprefix("-")
@@ -343,21 +420,176 @@ def parse_wage(text: str) -> int:
         if amount.startswith(prefix):
             amount = amount[len(prefix) :]
             break
+    period = _PERIOD.search(amount)
+    if period is not None and period[1] in _NOT_MONTH:
+        raise InvalidFormat("employment.wage.not_monthly")
+    if period is not None and period[1] in _MONTH:
+        amount = amount[: period.start()]
+    amount = amount.removesuffix("rupiah")
     if amount.endswith("-"):  # "Rp 5.000.000,-"
         amount = amount.rstrip("-").removesuffix(",").removesuffix(".")
-    letters = "".join(filter(str.isalpha, amount))
-    if letters:
-        code = (
-            "employment.wage.abbreviated" if letters in _AMOUNT_WORDS else "employment.wage.format"
-        )
-        raise InvalidFormat(code)
+    short = _SHORT.fullmatch(amount)
+    wage = _whole_rupiah(amount) if short is None else _short_form(short[1], short[2])
+    if negative or wage == 0:
+        raise InvalidComponent("employment.wage.not_positive")
+    return wage, short is not None
+
+
+def _whole_rupiah(amount: str) -> int:
     match = _RUPIAH_ID.fullmatch(amount) or _RUPIAH_EN.fullmatch(amount)
     if match is None or int(match[2] or 0) != 0:
         raise InvalidFormat("employment.wage.format")
-    wage = int(re.sub(r"\D", "", match[1]))
-    if negative or wage == 0:
-        raise InvalidComponent("employment.wage.not_positive")
-    return wage
+    return int(re.sub(r"\D", "", match[1]))
+
+
+def _short_form(number: str, unit: str) -> int:
+    """``number`` (``5,5``) times ``unit`` (``juta``), when both are read one way only."""
+    if unit in _AMBIGUOUS_UNITS:
+        raise InvalidFormat("employment.wage.ambiguous")
+    factor = _UNITS.get(unit)
+    if factor is None:
+        raise InvalidFormat("employment.wage.format")
+    readings = {
+        Decimal(re.sub(r"\D", "", match[1]) + "." + (match[2] or "0")) * factor
+        for match in (_SHORT_ID.fullmatch(number), _SHORT_EN.fullmatch(number))
+        if match is not None
+    }
+    if len(readings) > 1:
+        raise InvalidFormat("employment.wage.ambiguous")
+    value = readings.pop() if readings else None
+    if value is None or value != value.to_integral_value():
+        raise InvalidFormat("employment.wage.format")
+    return int(value)
+
+
+def format_rupiah(amount: int) -> str:
+    """``amount`` written the Indonesian way.
+
+    >>> format_rupiah(2317601)
+    'Rp 2.317.601'
+    """
+    return "Rp " + f"{amount:,}".replace(",", ".")
+
+
+# --- wage plausibility ------------------------------------------------------------------------
+
+#: The lowest provincial minimum wage (*upah minimum provinsi*, UMP) of each year, in Rupiah a
+#: month (cents dropped): DI Yogyakarta until 2021 (Disnakertrans DIY, "Profil Ketenagakerjaan DIY
+#: 2021" table 47; Kompas 2021-11-25: DIY had the lowest UMP for several years), Jawa Tengah
+#: 2022-2025 (Tribunnews 2023-11-22, GoodStats 2024, Kemnaker's 2026 recap), Jawa Barat in 2026
+#: (Kemnaker "Rekap UMP Tertinggi & Terendah 2026", via IDN Times and infofinance 2025-12).
+LOWEST_PROVINCIAL_MINIMUM_WAGE: Mapping[int, int] = MappingProxyType(
+    {
+        2017: 1_337_645,
+        2018: 1_454_154,
+        2019: 1_570_922,
+        2020: 1_704_608,
+        2021: 1_765_000,
+        2022: 1_812_935,
+        2023: 1_958_169,
+        2024: 2_036_947,
+        2025: 2_169_349,
+        2026: 2_317_601,
+    }
+)
+_FIRST_UMP_YEAR, _LAST_UMP_YEAR = (
+    min(LOWEST_PROVINCIAL_MINIMUM_WAGE),
+    max(LOWEST_PROVINCIAL_MINIMUM_WAGE),
+)
+#: The lowest monthly income on which a non-wage earner (BPU) pays contributions: the first
+#: band of the BPU contribution table (PP 44/2015 as amended by PP 82/2019).
+BPU_MINIMUM_INCOME = 1_000_000
+#: A monthly wage above this is almost always a typo or a unit mistake (a year's wage, cents).
+WAGE_CEILING = 1_000_000_000
+
+
+def lowest_minimum_wage(year: int) -> int | None:
+    """The lowest UMP of ``year``; the latest known after the table, ``None`` before it.
+
+    >>> lowest_minimum_wage(2025), lowest_minimum_wage(2030), lowest_minimum_wage(2010)
+    (2169349, 2317601, None)
+    """
+    if year < _FIRST_UMP_YEAR:
+        return None
+    return LOWEST_PROVINCIAL_MINIMUM_WAGE[min(year, _LAST_UMP_YEAR)]
+
+
+def wage_warnings(wage: int, category: Category | None, year: int) -> list[Finding]:
+    """The soft findings on a monthly ``wage`` of a participant of ``category`` in ``year``.
+
+    A wage earner (PU) below the lowest UMP of the year, a non-wage earner (BPU) or a
+    participant of unknown category below :data:`BPU_MINIMUM_INCOME`, anyone above
+    :data:`WAGE_CEILING`. Migrant and construction-service workers pay contributions
+    that do not follow a monthly wage, so only the ceiling applies to them.
+
+    >>> [f.code for f in wage_warnings(1_500_000, Category.WAGE_EARNER, 2026)]
+    ['employment.wage.below_minimum_wage']
+    >>> wage_warnings(1_500_000, Category.NON_WAGE_EARNER, 2026)
+    []
+    """
+    if wage > WAGE_CEILING:
+        return [
+            Finding(
+                "employment.wage.above_ceiling", params={"ceiling": format_rupiah(WAGE_CEILING)}
+            )
+        ]
+    if category is Category.WAGE_EARNER:
+        floor = lowest_minimum_wage(year)
+        if floor is not None and wage < floor:
+            params = {"minimum": format_rupiah(floor), "year": year}
+            return [Finding("employment.wage.below_minimum_wage", params=params)]
+    elif category in (Category.NON_WAGE_EARNER, None) and wage < BPU_MINIMUM_INCOME:
+        params = {"minimum": format_rupiah(BPU_MINIMUM_INCOME)}
+        return [Finding("employment.wage.below_contribution_base", params=params)]
+    return []
+
+
+# --- ages -------------------------------------------------------------------------------------
+
+#: "Pensiun" as the end reason more than this many years before the retirement age is a warning.
+EARLY_RETIREMENT_MARGIN = 5
+
+
+def pension_age(day: date) -> int:
+    """The pension age of the *Jaminan Pensiun* (JP) in force on ``day`` (PP 45/2015 Pasal 15).
+
+    56 when the programme started (2015), 57 from 1 January 2019, then one year more every
+    three years, up to 65:
+
+    >>> [pension_age(date(year, 1, 1)) for year in (2015, 2018, 2019, 2021, 2022, 2025, 2028, 2043)]
+    [56, 56, 57, 57, 58, 59, 60, 65]
+    """
+    if day.year < 2019:
+        return 56
+    return min(65, 57 + (day.year - 2019) // 3)
+
+
+def pension_date(born: date) -> date:
+    """The day someone born on ``born`` reaches the JP pension age in force on that day.
+
+    Born 15 December 1966: 58 on 15 December 2024, when the pension age was 58 (the
+    pension age of 2025 is 59, but it was reached before):
+
+    >>> pension_date(date(1966, 12, 15)), pension_date(date(1967, 1, 15))
+    (datetime.date(2024, 12, 15), datetime.date(2026, 1, 15))
+    """
+    for age in range(56, 65):
+        day = birthday(born, age)
+        if age >= pension_age(day):
+            return day
+    return birthday(born, 65)
+
+
+def birthday(born: date, age: int) -> date:
+    """The day someone born on ``born`` turns ``age`` (29 February: 1 March in a common year).
+
+    >>> birthday(date(1968, 2, 29), 56), birthday(date(1970, 2, 28), 56)
+    (datetime.date(2024, 2, 29), datetime.date(2026, 2, 28))
+    """
+    try:
+        return born.replace(year=born.year + age)
+    except ValueError:
+        return date(born.year + age, 3, 1)
 
 
 def earliest_claim_date(end_date: date, wait_months: int) -> date:
@@ -405,13 +637,19 @@ def parse_section(
             show_value=name not in _UNSHOWN_PARTS,
         )
 
+    def wage(text: str) -> int:
+        amount, short = _read_wage(text)
+        if short:  # a short form is usually a rounded figure
+            findings.append(Finding("employment.wage.abbreviated", "wage"))
+        return amount
+
     job = Employment(
         npp=part("npp", parse_npp),
         employer_name=part("employer_name", parse_employer_name),
         status=part("status", parse_status),
         start_date=part("start_date", lambda value: _past_date(value, "start_date", today)),
         end_date=part("end_date", lambda value: _past_date(value, "end_date", today)),
-        wage=part("wage", parse_wage),
+        wage=part("wage", wage),
         job_title=part("job_title", parse_job_title),
         end_reason=part("end_reason", parse_end_reason),
     )

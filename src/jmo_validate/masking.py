@@ -91,4 +91,5 @@ MASKERS: dict[str, Masker] = {
     "bank_account.number": mask_account,
     "address.street": mask_text,  # a street line is personal data: nothing of it is shown
     "ktp_address.street": mask_text,
+    "claim.heirs.nik": mask_nik,
 }

@@ -12,7 +12,7 @@ for the full report; ``report.participant`` is this model, already parsed.
 >>> p
 Participant(nik=Nik('3201********0001'), kpj=None, full_name='Siti Aminah', birth_date=None, sex=<Sex.FEMALE: 'P'>,
             category=None, employment=None, last_updated=None, bank_account=None, phone=None,
-            email=None, address=None, ktp_address=None)
+            email=None, address=None, ktp_address=None, claim=None)
 >>> p.model_dump(mode="json", exclude_none=True)
 {'nik': '3201014107900001', 'full_name': 'Siti Aminah', 'sex': 'P'}
 """
@@ -26,6 +26,7 @@ from jmo_validate.types import (
     NIK,
     AddressType,
     BankAccountType,
+    BenefitClaim,
     BirthDate,
     CategoryType,
     EmailAddress,
@@ -59,3 +60,4 @@ class Participant(BaseModel):
     email: EmailAddress | None = None
     address: AddressType | None = None
     ktp_address: KtpAddressType | None = None
+    claim: BenefitClaim | None = None

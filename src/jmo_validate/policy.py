@@ -5,7 +5,8 @@ Three presets follow the real scenarios of BPJS Ketenagakerjaan data:
 * :meth:`Policy.profile_update` - *pengkinian data* in JMO or by an employer;
 * :meth:`Policy.jmo_registration` - a new JMO account (rules for new records,
   Permendagri 73/2022, apply to the name);
-* :meth:`Policy.benefit_claim` - a JHT claim.
+* :meth:`Policy.benefit_claim` - a benefit claim (JHT, JKM, JKK, JP; see
+  :mod:`jmo_validate.claim`).
 
 Every preset takes the same keyword overrides as the class.
 
@@ -34,6 +35,7 @@ from types import MappingProxyType
 from typing import Any
 
 from jmo_validate.category import Category
+from jmo_validate.claim import MAX_RETIREMENT_AGE, MIN_RETIREMENT_AGE, ClaimType, parse_type
 from jmo_validate.codes import CATALOGUE, Language, Severity
 
 __all__ = ["CATEGORY_REQUIRED", "REQUIRABLE_FIELDS", "Policy"]
@@ -85,9 +87,14 @@ class Policy:
 
     ``category_required`` maps a participant category to the fields it needs
     besides ``required`` (default :data:`CATEGORY_REQUIRED`). ``claim`` (set by
-    :meth:`benefit_claim`) asks that the employment has ended and, after a
-    resignation or dismissal, that ``claim_wait_months`` have passed by the
-    reference date. ``last_updated`` older than ``freshness_months`` is
+    :meth:`benefit_claim`) applies the rules of the record's claim type
+    (:mod:`jmo_validate.claim`): ``claim_type`` is the type of records that do not
+    state one (a :class:`~jmo_validate.claim.ClaimType` or its name, ``"JKM"``;
+    default: a full JHT claim for the employment's end reason); after a resignation
+    or dismissal ``claim_wait_months`` must have passed by the reference date;
+    ``retirement_age`` is the retirement age of the employment contract, company
+    rules or collective agreement (40-70; JHT is paid at 56 whatever it is), for
+    records that do not state one. ``last_updated`` older than ``freshness_months`` is
     ``last_updated.stale``.
     ``mobile_only`` (default: JMO sends its OTP by SMS/WhatsApp) rejects phone numbers
     that are not mobile; ``check_deliverability`` asks DNS whether the e-mail domain
@@ -109,6 +116,8 @@ class Policy:
     )
     claim: bool = False
     claim_wait_months: int = 1
+    claim_type: ClaimType | None = None
+    retirement_age: int | None = None
     freshness_months: int = 12
     mobile_only: bool = True
     check_deliverability: bool = False
@@ -138,6 +147,15 @@ class Policy:
         set_(self, "category_required", by_category)
         if not _is_int(self.claim_wait_months) or self.claim_wait_months < 0:
             raise ValueError("claim_wait_months must be a whole number >= 0")
+        if self.claim_type is not None:
+            set_(self, "claim_type", _claim_type(self.claim_type))
+        if self.retirement_age is not None and not (
+            _is_int(self.retirement_age)
+            and MIN_RETIREMENT_AGE <= self.retirement_age <= MAX_RETIREMENT_AGE
+        ):
+            raise ValueError(
+                f"retirement_age must be a whole number {MIN_RETIREMENT_AGE}-{MAX_RETIREMENT_AGE}"
+            )
         if not _is_int(self.freshness_months) or self.freshness_months < 1:
             raise ValueError("freshness_months must be a whole number >= 1")
         for flag in ("mobile_only", "check_deliverability"):
@@ -196,12 +214,15 @@ class Policy:
 
     @classmethod
     def benefit_claim(cls, **changes: Any) -> Policy:
-        """A JHT benefit claim: identity of the participant and the bank account paid to.
+        """A benefit claim: identity of the participant and the bank account paid to.
 
-        The employment must have ended (``claim``); the account and each of its parts
-        are required, and an e-wallet named as the bank is an error (the benefit is
-        paid to a bank account in the participant's own name); ``severity``
-        overrides are applied on top of that.
+        The rules of the claim type apply (``claim``; see :mod:`jmo_validate.claim`):
+        a full JHT claim needs an employment that has ended or the retirement age
+        reached, a claim after a death needs the heirs, who receive the money, and so
+        on. The account and each of its parts are required, and an e-wallet named as
+        the bank is an error (the benefit is paid to a bank account in the
+        participant's, or an heir's, name); ``severity`` overrides are applied on top
+        of that. ``claim_type`` and ``retirement_age`` set what records do not state.
         """
         changes = {"claim": True, **changes}
         changes["severity"] = {**_CLAIM_SEVERITY, **changes.get("severity", {})}
@@ -224,6 +245,21 @@ class Policy:
         if not new_record:
             defaults["ignore"] = _NEW_RECORD_RULES
         return cls(**{**defaults, **changes})
+
+
+def _claim_type(value: object) -> ClaimType:
+    if isinstance(value, ClaimType):
+        return value
+    if not isinstance(value, str):
+        raise TypeError("claim_type must be a ClaimType or its name")
+    try:
+        return ClaimType(value)
+    except ValueError:
+        pass
+    try:
+        return parse_type(value)
+    except ValueError:
+        raise ValueError(f"unknown claim_type {value!r}") from None
 
 
 def _is_int(value: object) -> bool:

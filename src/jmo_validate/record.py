@@ -226,6 +226,80 @@ SECTIONS["bank_account"] = (
     },
 )
 
+# --- the claim section (claim.py) -------------------------------------------------------------
+#: Claim parts and their names; all of them also work as flat (top-level) keys, so a CSV of
+#: claims carries one heir in ``ahli_waris_nama``, ``ahli_waris_nik``, ``ahli_waris_hubungan``.
+_CLAIM_NAMES: dict[str, tuple[str, ...]] = {
+    "type": (
+        "claim",
+        "klaim",
+        "claim_type",
+        "jenis_klaim",
+        "tipe_klaim",
+        "jenis_manfaat",
+        "program_klaim",
+    ),
+    "death_date": (
+        "death_date",
+        "date_of_death",
+        "tanggal_meninggal",
+        "tgl_meninggal",
+        "tanggal_meninggal_dunia",
+        "tgl_meninggal_dunia",
+        "tanggal_kematian",
+        "tgl_kematian",
+        "tanggal_wafat",
+        "tgl_wafat",
+    ),
+    "active_at_death": (
+        "active_at_death",
+        "aktif_saat_meninggal",
+        "status_saat_meninggal",
+        "status_aktif_saat_meninggal",
+        "status_kepesertaan_saat_meninggal",
+    ),
+    "heirs": ("heirs", "ahli_waris", "daftar_ahli_waris", "data_ahli_waris"),
+    "heir_name": ("heir_name", "nama_ahli_waris", "ahli_waris_nama"),
+    "heir_nik": ("heir_nik", "nik_ahli_waris", "ahli_waris_nik"),
+    "heir_relation": (
+        "heir_relation",
+        "hubungan_ahli_waris",
+        "ahli_waris_hubungan",
+        "hubungan_dengan_peserta",
+    ),
+    "membership_start": (
+        "membership_start",
+        "membership_start_date",
+        "tanggal_kepesertaan",
+        "tgl_kepesertaan",
+        "tanggal_mulai_kepesertaan",
+        "tgl_mulai_kepesertaan",
+        "awal_kepesertaan",
+        "tanggal_terdaftar",
+        "tgl_terdaftar",
+    ),
+    "retirement_age": (
+        "retirement_age",
+        "usia_pensiun",
+        "umur_pensiun",
+        "batas_usia_pensiun",
+        "usia_pensiun_perusahaan",
+    ),
+}
+#: Names that mean a claim part only inside the section.
+_CLAIM_SECTION_ONLY: dict[str, tuple[str, ...]] = {
+    "type": ("type", "jenis", "tipe", "program"),
+    "heirs": ("heir", "penerima"),
+}
+_NAMES.update({f"claim.{part}": names for part, names in _CLAIM_NAMES.items()})
+SECTIONS["claim"] = (
+    ("claim", "klaim", "data_klaim", "pengajuan_klaim", "benefit_claim"),
+    {
+        f"claim.{part}": names + _CLAIM_SECTION_ONLY.get(part, ())
+        for part, names in _CLAIM_NAMES.items()
+    },
+)
+
 # --- addresses (address.py): the domicile address and the KTP address -------------------------
 #: The parts of an address section and their accepted names (``rt_rw``: a combined ``001/002``).
 ADDRESS_PARTS: dict[str, tuple[str, ...]] = {

@@ -40,7 +40,7 @@ datetime.date(1905, 12, 17)
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from enum import Enum
 from typing import Annotated, Any, ClassVar
@@ -52,6 +52,7 @@ from jmo_validate import (
     address,
     bank_account,
     category,
+    claim,
     email_address,
     employment,
     kpj,
@@ -63,6 +64,7 @@ from jmo_validate.address import Address
 from jmo_validate.bank_account import BankAccount
 from jmo_validate.banks import Bank
 from jmo_validate.category import Category
+from jmo_validate.claim import Claim
 from jmo_validate.codes import CATALOGUE, Language, Severity, message
 from jmo_validate.email_address import Email
 from jmo_validate.employment import Employment, Npp
@@ -86,10 +88,12 @@ __all__ = [
     "AddressValidator",
     "BankAccountType",
     "BankAccountValidator",
+    "BenefitClaim",
     "BirthDate",
     "BirthDateValidator",
     "CategoryType",
     "CategoryValidator",
+    "ClaimValidator",
     "EmailAddress",
     "EmailValidator",
     "EmploymentType",
@@ -471,48 +475,89 @@ def _is_error(finding: Finding) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class EmploymentValidator:
-    """Marker for an employment section, parsed by :func:`jmo_validate.employment.parse_section`.
+class _DatedSectionMarker:
+    """What the markers of the employment and claim sections share.
 
-    Input is an :class:`~jmo_validate.employment.Employment` or a mapping keyed by
-    part names (``npp``, ``upah``, ``tgl_mulai_kerja``, ...). Every finding whose
-    catalogue severity is ``error`` becomes a line of the ``ValidationError``
-    (located at the part); warnings such as ``employment.npp.shape`` are only in
-    :func:`~jmo_validate.validate`'s report. Cross-field rules (age at start, JHT
-    claim) need the whole record and live in :func:`~jmo_validate.validate` too.
+    Parts are read through the record layer's aliases and parsed by the family's
+    ``parse_section`` with ``reference_date`` (default today: dates may not be later);
+    the value is dumped as JSON-ready values (:func:`_section_dict`).
     """
 
     reference_date: date | None = None
     lang: Language = "id"
 
+    section: ClassVar[str]
+    value_type: ClassVar[type]
+    parse_section: ClassVar[Callable[..., tuple[Any, list[Finding]]]]
+
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
+        parse = type(self).parse_section
         return section_validator_schema(
-            "employment",
-            Employment,
-            lambda parts: employment.parse_section(parts, reference_date=self.reference_date),
+            self.section,
+            self.value_type,
+            lambda parts: parse(parts, reference_date=self.reference_date),
             lang=self.lang,
-            serialize=_employment_dict,
+            serialize=_section_dict,
             input_schema=core_schema.dict_schema(
                 core_schema.str_schema(), core_schema.any_schema()
             ),
         )
 
 
-def _employment_dict(job: Employment) -> dict[str, Any]:
-    """An employment section as JSON-ready values, absent parts left out."""
-    shown: dict[str, Any] = {}
-    for part, value in asdict(job).items():
-        if isinstance(value, dict):  # Npp, turned into a dict by asdict()
-            shown[part] = value["number"]
-        elif isinstance(value, Enum):
-            shown[part] = value.value
-        elif isinstance(value, date):
-            shown[part] = value.isoformat()
-        elif value is not None:
-            shown[part] = value
-    return shown
+@dataclass(frozen=True, slots=True)
+class EmploymentValidator(_DatedSectionMarker):
+    """Marker for an employment section, parsed by :func:`jmo_validate.employment.parse_section`.
+
+    Input is an :class:`~jmo_validate.employment.Employment` or a mapping keyed by
+    part names (``npp``, ``upah``, ``tgl_mulai_kerja``, ...). Every finding whose
+    catalogue severity is ``error`` becomes a line of the ``ValidationError``
+    (located at the part); warnings such as ``employment.npp.shape`` are only in
+    :func:`~jmo_validate.validate`'s report. Cross-field rules (age at start, wage
+    plausibility, claims) need the whole record and live in :func:`~jmo_validate.validate` too.
+    """
+
+    section = "employment"
+    value_type = Employment
+    parse_section = employment.parse_section
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimValidator(_DatedSectionMarker):
+    """Marker for a claim section, parsed by :func:`jmo_validate.claim.parse_section`.
+
+    Input is a :class:`~jmo_validate.claim.Claim` or a mapping keyed by part names
+    (``jenis_klaim``, ``tanggal_meninggal``, ``ahli_waris`` as a list of heirs, ...).
+    Every finding whose catalogue severity is ``error`` becomes a line of the
+    ``ValidationError`` (located at the part: ``heirs.nik``); the rules of the claim
+    type (heirs as receivers, waiting time, membership) need the whole record and
+    live in :func:`~jmo_validate.validate`.
+    """
+
+    section = "claim"
+    value_type = Claim
+    parse_section = claim.parse_section
+
+
+def _section_dict(section: Any) -> dict[str, Any]:
+    """A parsed section (employment, claim) as JSON-ready values, absent parts left out."""
+    shown = {part.name: _json_ready(getattr(section, part.name)) for part in fields(section)}
+    return {part: value for part, value in shown.items() if value not in (None, [])}
+
+
+def _json_ready(value: object) -> Any:
+    if isinstance(value, (Npp, Nik)):
+        return value.number
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_json_ready(item) for item in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return _section_dict(value)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -609,6 +654,7 @@ LastUpdated = Annotated[date, LastUpdatedValidator()]
 NPP = Annotated[Npp, NppValidator()]
 Rupiah = Annotated[int, RupiahValidator()]
 EmploymentType = Annotated[Employment, EmploymentValidator()]
+BenefitClaim = Annotated[Claim, ClaimValidator()]
 BankAccountType = Annotated[BankAccount, BankAccountValidator()]
 PhoneNumber = Annotated[Phone, PhoneValidator()]
 EmailAddress = Annotated[Email, EmailValidator()]

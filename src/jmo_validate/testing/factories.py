@@ -12,7 +12,11 @@ length its accounts usually have and the participant as holder, and a recent
 retired code) and a domicile address (the KTP address for half of the
 participants, else elsewhere in the province or the country): a real village
 with its own postal code, its district, regency and province, a street line and
-RT/RW. The same seed gives the same record.
+RT/RW. The same seed gives the same record. ``claim`` makes a record of a benefit
+claim of any :class:`~jmo_validate.claim.ClaimType` (a death claim with its heirs, who
+receive the money; a partial claim after ten years of membership; retirement while
+still employed; ...), valid under :meth:`Policy.benefit_claim()
+<jmo_validate.policy.Policy.benefit_claim>`.
 
 >>> from datetime import date
 >>> from jmo_validate import Policy, validate
@@ -47,6 +51,8 @@ from dateutil.relativedelta import relativedelta
 from jmo_validate import address, banks, category, nik, person, regions
 from jmo_validate.bank_account import number_warnings
 from jmo_validate.category import Category
+from jmo_validate.claim import RETIREMENT_AGE, ClaimType, parse_type
+from jmo_validate.employment import EndReason, format_rupiah, pension_age
 from jmo_validate.errors import FieldError, InvalidComponent
 from jmo_validate.person import Sex
 from jmo_validate.record import read_record
@@ -71,6 +77,64 @@ MIN_AGE = 18
 MAX_AGE = 60
 #: Claims need an employment that ended at least this long before the reference date.
 _CLAIM_MIN_AGE = 21
+#: The ages a claimant of each claim type has (others: ``_CLAIM_MIN_AGE`` to ``MAX_AGE``).
+_CLAIM_AGES = {
+    ClaimType.JHT_RETIREMENT: (56, MAX_AGE),
+    ClaimType.JHT_PARTIAL_10: (30, 55),
+    ClaimType.JHT_PARTIAL_30: (30, 55),
+    ClaimType.JHT_PARTIAL: (30, 55),
+}
+#: How a claim type is written in a record's claim section.
+CLAIM_TEXT = {
+    ClaimType.JHT: "JHT",
+    ClaimType.JHT_RESIGNATION: "JHT - Mengundurkan Diri",
+    ClaimType.JHT_DISMISSAL: "JHT - PHK",
+    ClaimType.JHT_CONTRACT_END: "JHT - Kontrak Berakhir",
+    ClaimType.JHT_STOPPED_WORKING: "JHT - Berhenti Bekerja",
+    ClaimType.JHT_RETIREMENT: "JHT - Usia Pensiun",
+    ClaimType.JHT_DEATH: "JHT - Meninggal Dunia",
+    ClaimType.JHT_DISABILITY: "JHT - Cacat Total Tetap",
+    ClaimType.JHT_EMIGRATION: "JHT - Meninggalkan Indonesia",
+    ClaimType.JHT_PARTIAL_10: "Klaim JHT Sebagian 10%",
+    ClaimType.JHT_PARTIAL_30: "Klaim JHT Sebagian 30% (Perumahan)",
+    ClaimType.JHT_PARTIAL: "Klaim JHT Sebagian",
+    ClaimType.JKM: "JKM",
+    ClaimType.JKK: "JKK",
+    ClaimType.JP: "JP",
+}
+#: How HR exports write each end reason.
+END_REASON_TEXT = {
+    EndReason.RESIGNATION: "Mengundurkan diri",
+    EndReason.DISMISSAL: "PHK",
+    EndReason.CONTRACT_END: "Kontrak berakhir",
+    EndReason.STOPPED_WORKING: "Berhenti bekerja",
+    EndReason.RETIREMENT: "Pensiun",
+    EndReason.DEATH: "Meninggal dunia",
+    EndReason.DISABILITY: "Cacat total tetap",
+    EndReason.EMIGRATION: "Meninggalkan Indonesia",
+}
+#: The end reason of a claim of each type whose claimant stopped working.
+_CLAIM_END_REASONS = {
+    ClaimType.JHT_STOPPED_WORKING: EndReason.STOPPED_WORKING,
+    ClaimType.JHT_RESIGNATION: EndReason.RESIGNATION,
+    ClaimType.JHT_DISMISSAL: EndReason.DISMISSAL,
+    ClaimType.JHT_CONTRACT_END: EndReason.CONTRACT_END,
+    ClaimType.JHT_DISABILITY: EndReason.DISABILITY,
+    ClaimType.JHT_EMIGRATION: EndReason.EMIGRATION,
+    ClaimType.JHT_DEATH: EndReason.DEATH,
+    ClaimType.JKM: EndReason.DEATH,
+    ClaimType.JP: EndReason.RETIREMENT,
+}
+#: Claim types whose claimant still works (the others' employment has ended).
+_STILL_WORKING = frozenset(
+    {
+        ClaimType.JHT_RETIREMENT,
+        ClaimType.JHT_PARTIAL_10,
+        ClaimType.JHT_PARTIAL_30,
+        ClaimType.JHT_PARTIAL,
+        ClaimType.JKK,
+    }
+)
 _MONTHS_ID = (
     "Januari",
     "Februari",
@@ -102,7 +166,7 @@ _SEX_TEXT = {Sex.MALE: ("L", "Laki-laki"), Sex.FEMALE: ("P", "Perempuan")}
 #: Categories registered through an employer: their records carry an employment section.
 EMPLOYED = frozenset({Category.WAGE_EARNER, Category.CONSTRUCTION_WORKER})
 #: Nested sections: a mapping given for one of them is merged into the generated section.
-SECTIONS = ("employment", "bank_account", "address", "ktp_address")
+SECTIONS = ("employment", "bank_account", "address", "ktp_address", "claim")
 #: Share of participants who live at their KTP address; of the others, share within its province.
 _AT_KTP_ADDRESS = 0.5
 _IN_PROVINCE = 0.6
@@ -221,11 +285,6 @@ def render_date(day: date, style: int) -> str:
     if style == 1:
         return day.isoformat()
     return f"{day.day} {_MONTHS_ID[day.month - 1]} {day.year}"
-
-
-def rupiah(amount: int) -> str:
-    """``amount`` as ``Rp 5.000.000``."""
-    return "Rp " + f"{amount:,}".replace(",", ".")
 
 
 def _ascii_words(name: str) -> list[str]:
@@ -377,7 +436,21 @@ class Maker:
         )
         return {"bank": shown, "number": number, "holder_name": holder}
 
-    def employment(self, born: date, *, ended: bool) -> dict[str, str]:
+    def employment(
+        self,
+        born: date,
+        *,
+        ended: bool = False,
+        end: date | None = None,
+        reason: EndReason | None = None,
+        started_by: date | None = None,
+    ) -> dict[str, str]:
+        """An employment section: active, or ``ended`` (on ``end``, for ``reason``).
+
+        An ended employment ended two months to two years ago by default, for one of
+        the usual reasons (retirement only from 56); an active one started by
+        ``started_by`` (default: a month ago), after the participant turned 18.
+        """
         adult = born + relativedelta(years=MIN_AGE)
         job: dict[str, str] = {
             "npp": self.digits(8),
@@ -388,25 +461,52 @@ class Maker:
                 ]
             ),
             "job_title": self.rng.choice(_pools.JOB_TITLES),
-            "wage": rupiah(self.rng.randrange(2_500_000, 20_000_000, 50_000)),
+            "wage": format_rupiah(self.rng.randrange(2_500_000, 20_000_000, 50_000)),
         }
         style = self.rng.randrange(3)
         if ended:
-            end = self.today - relativedelta(months=2) - timedelta(days=self.rng.randrange(600))
-            end = max(end, adult + timedelta(days=200))
+            if end is None:
+                end = self.today - relativedelta(months=2) - timedelta(days=self.rng.randrange(600))
+                end = max(end, adult + timedelta(days=200))
             start = adult + timedelta(days=self.rng.randrange(max(1, (end - adult).days - 180)))
-            job.update(
-                status="Non-aktif",
-                end_date=render_date(end, style),
-                end_reason=self.rng.choice(_pools.END_REASONS),
-            )
+            if reason is None:  # "pensiun" from the retirement age on (else a warning)
+                retired = person.age_on(born, end) >= RETIREMENT_AGE
+                pensiun = END_REASON_TEXT[EndReason.RETIREMENT]
+                shown = self.rng.choice(
+                    [text for text in _pools.END_REASONS if retired or text != pensiun]
+                )
+            else:
+                shown = END_REASON_TEXT[reason]
+            job.update(status="Non-aktif", end_date=render_date(end, style), end_reason=shown)
         else:
-            latest = self.today - timedelta(days=30)
+            latest = started_by or self.today - timedelta(days=30)
             span = max(1, min((latest - adult).days, 30 * 365))
             start = max(adult, latest - timedelta(days=self.rng.randrange(span)))
             job["status"] = "Aktif"
         job["start_date"] = render_date(start, style)
         return job
+
+    def heirs(self, born: date, sex: Sex, district: str, died: date) -> list[dict[str, str]]:
+        """The heirs of a participant who died on ``died``: the spouse, and the children.
+
+        Each with a NIK of the participant's district (the family's KTP region), as the
+        family card (KK) lists them.
+        """
+        spouse_sex = Sex.FEMALE if sex is Sex.MALE else Sex.MALE
+        spouse_born = born + timedelta(days=self.rng.randint(-8 * 365, 5 * 365))
+        spouse_born = min(spouse_born, self.today - relativedelta(years=MIN_AGE))
+        relation = "Istri" if spouse_sex is Sex.FEMALE else "Suami"
+        heirs = [self.heir(spouse_born, spouse_sex, district, relation)]
+        first_child = born + relativedelta(years=22)
+        for _ in range(self.rng.choice((0, 1, 1, 2))):
+            if first_child >= died:
+                break
+            child_born = first_child + timedelta(days=self.rng.randrange((died - first_child).days))
+            heirs.append(self.heir(child_born, self.rng.choice(list(Sex)), district, "Anak"))
+        return heirs
+
+    def heir(self, born: date, sex: Sex, district: str, relation: str) -> dict[str, str]:
+        return {"nama": self.name(sex), "nik": self.nik(district, born, sex), "hubungan": relation}
 
 
 def _steer(overrides: Mapping[str, Any], key: str, read: Callable[[Any], T]) -> T | None:
@@ -444,7 +544,7 @@ def make_participant(
     *,
     reference_date: date | None = None,
     province: str | None = None,
-    claim: bool = False,
+    claim: bool | str | ClaimType | Mapping[str, Any] = False,
     pre_split: bool = False,
     **overrides: Any,
 ) -> dict[str, Any]:
@@ -456,10 +556,20 @@ def make_participant(
     with the same ``reference_date`` in the policy. ``province`` (code or name)
     picks the NIK's province. ``pre_split=True`` gives a NIK issued before a regency
     split, with a district code of the parent regency of that time (Ciamis ``320724``
-    for a resident of Pangandaran, formed in 2012). ``claim=True`` gives a record ready for a JHT claim
-    (:meth:`Policy.benefit_claim() <jmo_validate.policy.Policy.benefit_claim>`):
-    a wage earner whose employment ended, after the waiting time, at least two
-    months before ``reference_date``.
+    for a resident of Pangandaran, formed in 2012).
+
+    ``claim`` makes a record valid under :meth:`Policy.benefit_claim()
+    <jmo_validate.policy.Policy.benefit_claim>`. ``True``: a wage earner whose
+    employment ended, after the waiting time, at least two months before
+    ``reference_date`` (the claim type comes from the end reason; the record has no
+    ``claim`` section). A :class:`~jmo_validate.claim.ClaimType` (or its name,
+    ``"jkm"``, ``"JHT Sebagian 10%"``): a record with a ``claim`` section of that type
+    and what it needs - after a death (``jht_death``, ``jkm``) the date of death and
+    the heirs (spouse and children, with NIKs and relations), the account in the
+    spouse's name; a partial claim, ten years of membership while still working;
+    retirement, a participant of 56 or more still employed; ``jht_stopped_working``,
+    a non-wage earner; ``jp``, a retiree past the pension age. A mapping is not a
+    claim type but the ``claim`` section itself, as for the other sections below.
 
     The KTP address (``ktp_address``) lies in the NIK's region; the domicile address
     (``address``) is the KTP address or a place elsewhere. Both name a real village
@@ -470,8 +580,8 @@ def make_participant(
     consistent (the NIK encodes the given birth date and sex, the account holder
     and e-mail follow the name; the value itself appears in the record as given).
     Other keys replace the generated value; ``None`` removes the field; a
-    mapping for ``employment``, ``bank_account``, ``address`` or ``ktp_address`` is
-    merged into that section.
+    mapping for ``employment``, ``bank_account``, ``address``, ``ktp_address`` or
+    ``claim`` is merged into that section.
     """
     return build_participant(
         _random(seed),
@@ -483,29 +593,52 @@ def make_participant(
     )
 
 
+def _claim_type(claim: bool | str | ClaimType) -> ClaimType | None:
+    """The claim type to generate (``True``: a full JHT claim, written without a claim section)."""
+    if claim is True:
+        return ClaimType.JHT
+    if claim is False:
+        return None
+    return claim if isinstance(claim, ClaimType) else parse_type(claim)
+
+
+def _claimant_ages(kind: ClaimType | None, today: date) -> tuple[int, int]:
+    if kind is None:
+        return MIN_AGE, MAX_AGE
+    if kind is ClaimType.JP:  # past the pension age of today, which only grows
+        youngest = pension_age(today) + 1
+        return youngest, youngest + 4
+    return _CLAIM_AGES.get(kind, (_CLAIM_MIN_AGE, MAX_AGE))
+
+
 def build_participant(
     rng: random.Random,
     today: date,
     *,
     province: str | None = None,
-    claim: bool = False,
+    claim: bool | str | ClaimType | Mapping[str, Any] = False,
     pre_split: bool = False,
     overrides: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """:func:`make_participant` drawing from ``rng`` (a Hypothesis or Faker random source)."""
     overrides = overrides or {}
+    if isinstance(claim, Mapping):  # the claim section, not a claim type
+        overrides, claim = {**overrides, "claim": claim}, False
     maker = Maker(rng, today)
+    claimed = _claim_type(claim)
     chosen = _steer(overrides, "category", _category_of)
     if chosen is not None:
         kind = chosen
-    elif claim:
+    elif claimed is ClaimType.JHT_STOPPED_WORKING:
+        kind = Category.NON_WAGE_EARNER  # the regulation's wording for a non-wage earner
+    elif claimed is not None:
         kind = Category.WAGE_EARNER
     else:
         kind = rng.choices(_CATEGORIES, _CATEGORY_WEIGHTS)[0]
     sex = _steer(overrides, "sex", _sex_of) or rng.choice((Sex.MALE, Sex.FEMALE))
     born = _steer(overrides, "birth_date", lambda value: _past(value, today))
     if born is None:
-        born = maker.birth_date(_CLAIM_MIN_AGE if claim else MIN_AGE)
+        born = maker.birth_date(*_claimant_ages(claimed, today))
     district = maker.district(province_code(province) if province else None, pre_split=pre_split)
     given_name = _steer(overrides, "full_name", lambda value: person.parse_name(str(value)))
     plain_name = given_name or maker.name(sex)
@@ -531,12 +664,61 @@ def build_participant(
         "email": maker.email(plain_name),
         "last_updated": render_date(today - timedelta(days=rng.randrange(330)), style),
     }
-    if kind in EMPLOYED:
-        record["employment"] = maker.employment(born, ended=claim)
-    record["bank_account"] = maker.account(plain_name.upper())
+    holder = plain_name
+    if claimed is not None:
+        job, section, holder = _claim_parts(
+            maker, claimed, born, sex, district, holder, employed=kind in EMPLOYED
+        )
+        if job is not None:
+            record["employment"] = job
+        if claim is not True:
+            record["claim"] = section
+    elif kind in EMPLOYED:
+        record["employment"] = maker.employment(born)
+    record["bank_account"] = maker.account(holder.upper())
     record["address"] = domicile
     record["ktp_address"] = ktp
     return apply_overrides(record, overrides)
+
+
+def _claim_parts(
+    maker: Maker,
+    kind: ClaimType,
+    born: date,
+    sex: Sex,
+    district: str,
+    holder: str,
+    *,
+    employed: bool,
+) -> tuple[dict[str, str] | None, dict[str, Any], str]:
+    """The employment (of an ``employed`` category), the claim section and the account holder."""
+    today = maker.today
+    section: dict[str, Any] = {"type": CLAIM_TEXT[kind]}
+    reason = _CLAIM_END_REASONS.get(kind)
+    job: dict[str, str] | None = None
+    if kind in _STILL_WORKING:
+        years = kind.rule.membership_years
+        started_by = today - relativedelta(years=years, days=1) if years else None
+        if employed:
+            job = maker.employment(born, started_by=started_by)
+        if started_by is not None:
+            section["tanggal_kepesertaan"] = (
+                job["start_date"] if job else render_date(started_by, 0)
+            )
+        return job, section, holder
+    end = today - relativedelta(months=2) - timedelta(days=maker.rng.randrange(600))
+    if kind is ClaimType.JP:  # retired at 56 or later
+        retired = born + relativedelta(years=RETIREMENT_AGE)
+        end = retired + timedelta(days=maker.rng.randrange(max(1, (end - retired).days)))
+    end = max(end, born + relativedelta(years=MIN_AGE, days=200))
+    if employed:
+        job = maker.employment(born, ended=True, end=end, reason=reason)
+    if reason is EndReason.DEATH:
+        heirs = maker.heirs(born, sex, district, end)
+        section["tanggal_meninggal"] = render_date(end, maker.rng.randrange(3))
+        section["ahli_waris"] = heirs
+        holder = heirs[0]["nama"]  # the spouse's account
+    return job, section, holder
 
 
 def apply_overrides(record: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:

@@ -32,6 +32,7 @@ except ImportError as error:  # pragma: no cover - depends on the installed extr
         "jmo_validate.testing.faker_provider needs Faker: pip install 'jmo_validate[faker]'"
     ) from error
 
+from jmo_validate.claim import ClaimType
 from jmo_validate.person import Sex, parse_sex
 from jmo_validate.testing.factories import (
     Maker,
@@ -89,7 +90,11 @@ class JmoProvider(BaseProvider):
         return maker.address(maker.village(within), ktp=True)
 
     def participant(
-        self, *, reference_date: date | None = None, claim: bool = False, **overrides: Any
+        self,
+        *,
+        reference_date: date | None = None,
+        claim: bool | str | ClaimType = False,
+        **overrides: Any,
     ) -> dict[str, Any]:
         """A participant record that validates with no issue (see ``make_participant``)."""
         return build_participant(

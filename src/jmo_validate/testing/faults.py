@@ -35,8 +35,15 @@ from dateutil.relativedelta import relativedelta
 
 from jmo_validate import address, banks, names, nik, regions
 from jmo_validate.check import validate
+from jmo_validate.claim import MAX_HEIRS
 from jmo_validate.codes import CATALOGUE
 from jmo_validate.email_address import suggest_domain
+from jmo_validate.employment import (
+    BPU_MINIMUM_INCOME,
+    format_rupiah,
+    lowest_minimum_wage,
+    pension_age,
+)
 from jmo_validate.person import Sex, parse_date, parse_sex
 from jmo_validate.policy import Policy
 from jmo_validate.record import MAX_FIELDS, MAX_TEXT_LENGTH
@@ -183,7 +190,14 @@ def _missing(case: _Case, code: str) -> Fault:
     return case.fault(code, case.record(**overrides), required=policy.required | {path})
 
 
-_DATE_PATHS = ("birth_date", "last_updated", "employment.start_date", "employment.end_date")
+_DATE_PATHS: tuple[str, ...] = ("birth_date", "last_updated")
+_DATE_PATHS += ("employment.start_date", "employment.end_date")
+_DATE_PATHS += ("claim.death_date", "claim.membership_start")
+#: The claim whose record carries each date of a claim, and the key the factory writes it under.
+_CLAIM_DATES = {
+    "claim.death_date": ("jkm", "tanggal_meninggal"),
+    "claim.membership_start": ("jht_partial_10", "tanggal_kepesertaan"),
+}
 
 
 def _bad_date(case: _Case, code: str) -> Fault:
@@ -195,6 +209,11 @@ def _bad_date(case: _Case, code: str) -> Fault:
         "calendar": case.rng.choice((f"31-06-{year}", f"30 Februari {year}", f"{year}-04-31")),
         "future": render_date(case.today + timedelta(days=case.rng.randint(1, 400)), 0),
     }[problem]
+    if path in _CLAIM_DATES:
+        kind, key = _CLAIM_DATES[path]
+        record = case.record(claim=kind)
+        record["claim"][key] = value
+        return case.fault(code, record, preset="benefit_claim")
     if not path.startswith("employment."):
         return case.fault(code, case.record(**{path: value}))
     part = path.split(".")[1]
@@ -426,15 +445,107 @@ def _claim(**overrides: Any) -> Builder:
     return build
 
 
+def _below_retirement_age(case: _Case) -> date:
+    """A birth date of someone 25-50 years old: a JHT claim needs the employment to end."""
+    return case.today - relativedelta(years=case.rng.randint(25, 50), days=case.rng.randrange(300))
+
+
 def _claim_wait(case: _Case, code: str) -> Fault:
     end = case.today - timedelta(days=case.rng.randint(0, 20))
     job = {"end_date": render_date(end, 0), "end_reason": "Mengundurkan diri"}
-    record = case.record(claim=True, employment=job)
+    record = case.record(claim=True, employment=job, birth_date=_below_retirement_age(case))
     return case.fault(code, record, preset="benefit_claim")
 
 
+def _claimed(kind: str, change: Callable[[dict[str, Any], _Case], object]) -> Builder:
+    """A claim of ``kind`` (benefit-claim policy) that ``change`` alters in place."""
+
+    def build(case: _Case, code: str) -> Fault:
+        record = case.record(claim=kind)
+        change(record, case)
+        return case.fault(code, record, preset="benefit_claim")
+
+    return build
+
+
+def _set_claim(**parts: str) -> Callable[[dict[str, Any], _Case], object]:
+    return lambda record, case: record["claim"].update(parts)
+
+
+def _extra_heir(**changes: Callable[[dict[str, Any], _Case], str]) -> Builder:
+    """A death claim (JKM) with one more heir, a child, some of whose parts ``changes`` makes."""
+
+    def change(record: dict[str, Any], case: _Case) -> None:
+        heirs = record["claim"]["ahli_waris"]
+        heir = {**heirs[0], "nama": case.maker.name(Sex.FEMALE), "hubungan": "Anak"}
+        heir.update({key: make(record, case) for key, make in changes.items()})
+        heirs.append(heir)
+
+    return _claimed("jkm", change)
+
+
+def _died_before_start(record: dict[str, Any], case: _Case) -> None:
+    start = parse_date(record["employment"]["start_date"])
+    died = start - timedelta(days=case.rng.randint(1, 300))
+    record["claim"]["tanggal_meninggal"] = render_date(died, 0)
+
+
+def _heir_holder(verdict: str) -> Callable[[dict[str, Any], _Case], object]:
+    """The account of someone whose name compares with the heirs' as ``verdict`` says.
+
+    Never the deceased's own name (that is ``bank_account.holder_name.deceased``).
+    """
+
+    def change(record: dict[str, Any], case: _Case) -> None:
+        heirs = [heir["nama"] for heir in record["claim"]["ahli_waris"]]
+        own = record["full_name"]
+        while True:
+            holder = case.other_name(heirs[0], verdict, truncated=True).upper()
+            found = [names.compare(heir, holder, truncated=True).verdict for heir in heirs]
+            if (
+                "match" not in found
+                and names.compare(own, holder, truncated=True).verdict != "match"
+            ):
+                if verdict == "different" and "similar" in found:
+                    continue
+                record["bank_account"]["holder_name"] = holder
+                return
+
+    return change
+
+
+def _jp_before_pension_age(case: _Case, code: str) -> Fault:
+    """A JP claim of someone a year short of the pension age (who retired at 56 or later)."""
+    age = pension_age(case.today) - 1
+    born = case.today - relativedelta(years=age, days=case.rng.randrange(1, 300))
+    return case.fault(code, case.record(claim="jp", birth_date=born), preset="benefit_claim")
+
+
+def _early_retirement(case: _Case, code: str) -> Fault:
+    """'Pensiun' as the end reason of someone who was 30-45 when the employment ended."""
+    born = case.today - relativedelta(years=case.rng.randint(32, 47))
+    record = case.record(claim=True, birth_date=born, employment={"end_reason": "Pensiun"})
+    return case.fault(code, record)
+
+
+def _wage_below_minimum(case: _Case, code: str) -> Fault:
+    """A wage earner paid less than the lowest UMP of the reference year."""
+    floor = lowest_minimum_wage(case.today.year)
+    if floor is None:
+        raise ValueError(f"{code}: no minimum wage is known for {case.today.year}")
+    wage = format_rupiah(floor - case.rng.randrange(1, 500_000))
+    return case.fault(code, case.record(category="PU", employment={"wage": wage}))
+
+
+def _wage_below_base(case: _Case, code: str) -> Fault:
+    """A non-wage earner who declares less than the lowest contribution base."""
+    wage = format_rupiah(case.rng.randrange(100_000, BPU_MINIMUM_INCOME, 50_000))
+    return case.fault(code, case.record(category="BPU", employment={"wage": wage}))
+
+
 def _before_start(case: _Case, code: str) -> Fault:
-    record = case.record(claim=True)
+    # not "pensiun": retiring before starting work would be an early retirement too
+    record = case.record(claim=True, employment={"end_reason": "Mengundurkan diri"})
     start = parse_date(record["employment"]["start_date"])
     record["employment"]["end_date"] = render_date(
         start - timedelta(days=case.rng.randint(1, 60)), 0
@@ -570,7 +681,9 @@ _BUILDERS: dict[str, Builder] = {
     ),
     "employment.end_date.claim_wait": _claim_wait,
     "employment.not_ended": lambda case, code: case.fault(
-        code, case.record(category="PU"), preset="benefit_claim"
+        code,
+        case.record(category="PU", birth_date=_below_retirement_age(case)),
+        preset="benefit_claim",
     ),
     "employment.wage.format": _field(
         "employment.wage", lambda value, case: "lima juta rupiah", category="PU"
@@ -652,6 +765,64 @@ _BUILDERS: dict[str, Builder] = {
         ),
     ),
 }
+
+# benefit claims and wages (issue 14)
+_BUILDERS.update(
+    {
+        "claim.type.format": _claimed("jht_resignation", _set_claim(type="Klaim Asuransi")),
+        "claim.death_date.before_start": _claimed("jht_death", _died_before_start),
+        "claim.active_at_death.format": _claimed("jkm", _set_claim(aktif_saat_meninggal="Mungkin")),
+        "claim.active_at_death.inactive": _claimed("jkm", _set_claim(aktif_saat_meninggal="Tidak")),
+        "claim.heirs.name": _extra_heir(nama=lambda record, case: "-"),
+        "claim.heirs.nik": _extra_heir(
+            nik=lambda record, case: record["claim"]["ahli_waris"][0]["nik"][:-1]
+        ),
+        "claim.heirs.relation": _extra_heir(hubungan=lambda record, case: "Tetangga"),
+        "claim.heirs.nik_is_participant": _extra_heir(nik=lambda record, case: record["nik"]),
+        "claim.heirs.too_many": _claimed(
+            "jkm",
+            lambda record, case: record["claim"].update(
+                ahli_waris=record["claim"]["ahli_waris"][:1] * (MAX_HEIRS + 1)
+            ),
+        ),
+        "claim.membership_start.too_recent": _claimed(
+            "jht_partial_10",
+            lambda record, case: record["claim"].update(
+                tanggal_kepesertaan=render_date(
+                    case.today - relativedelta(years=case.rng.randint(1, 9)), 0
+                )
+            ),
+        ),
+        "claim.retirement_age.format": _claimed(
+            "jht_retirement", _set_claim(usia_pensiun="lima puluh lima")
+        ),
+        "claim.pension_age_not_reached": _jp_before_pension_age,
+        "bank_account.holder_name.heir_mismatch": _claimed("jkm", _heir_holder("different")),
+        "bank_account.holder_name.heir_similar": _claimed("jkm", _heir_holder("similar")),
+        "bank_account.holder_name.deceased": _claimed(
+            "jkm",
+            lambda record, case: record["bank_account"].update(
+                holder_name=record["full_name"].upper()
+            ),
+        ),
+        "employment.end_reason.early_retirement": _early_retirement,
+        "employment.wage.ambiguous": _field(
+            "employment.wage", lambda value, case: f"Rp {case.rng.randint(3, 9)}M", category="PU"
+        ),
+        "employment.wage.not_monthly": _field(
+            "employment.wage",
+            lambda value, case: case.rng.choice(("Rp 150.000/hari", "Rp 60.000.000 per tahun")),
+            category="PU",
+        ),
+        "employment.wage.below_minimum_wage": _wage_below_minimum,
+        "employment.wage.below_contribution_base": _wage_below_base,
+        "employment.wage.above_ceiling": _field(
+            "employment.wage",
+            lambda value, case: f"Rp {case.rng.randint(2, 9)}.000.000.000",
+            category="PU",
+        ),
+    }
+)
 
 
 # --- addresses: the same builders for the domicile address and the KTP address ------------------

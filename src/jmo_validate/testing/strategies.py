@@ -26,6 +26,7 @@ except ImportError as error:  # pragma: no cover - depends on the installed extr
         "jmo_validate.testing.strategies needs Hypothesis: pip install 'jmo_validate[testing]'"
     ) from error
 
+from jmo_validate.claim import ClaimType
 from jmo_validate.person import Sex
 from jmo_validate.testing.factories import Maker, build_participant, province_code
 
@@ -48,7 +49,7 @@ def _makers(reference_date: date | None) -> st.SearchStrategy[Maker]:
 
 
 def participants(
-    *, reference_date: date | None = None, claim: bool = False, **overrides: Any
+    *, reference_date: date | None = None, claim: bool | str | ClaimType = False, **overrides: Any
 ) -> st.SearchStrategy[dict[str, Any]]:
     """Participant records as :func:`~jmo_validate.testing.make_participant` makes them."""
     return st.builds(
