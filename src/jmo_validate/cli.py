@@ -19,25 +19,22 @@ from typing import Any, TextIO
 
 try:
     import click
+    from click.core import ParameterSource
 except ModuleNotFoundError:  # pragma: no cover - exercised only without the extra
     click = None  # type: ignore[assignment]
 
-from jmo_validate import __version__
+from jmo_validate import __version__, cells, config
 from jmo_validate import nik as nik_module
 from jmo_validate.batch import Reference, Summary, validate_file
 from jmo_validate.codes import CATALOGUE, message
+from jmo_validate.columns import ColumnFit
 from jmo_validate.errors import FieldError
+from jmo_validate.extras import install_hint
 from jmo_validate.masking import mask_nik
 from jmo_validate.policy import Policy
 from jmo_validate.readers import FORMATS, ReadError
 
 __all__ = ["main"]
-
-_POLICIES = {
-    "profile_update": Policy.profile_update,
-    "jmo_registration": Policy.jmo_registration,
-    "benefit_claim": Policy.benefit_claim,
-}
 
 #: Inputs at least this large (bytes) get a progress bar when stderr is a terminal.
 PROGRESS_MIN_BYTES = 1 << 20
@@ -87,7 +84,13 @@ def _progress(path: Path) -> Iterator[Callable[[], None]]:
         yield advance
 
 
-def _print_summary(stream: TextIO, summary: Summary, reference: Reference | None) -> None:
+def _print_summary(
+    stream: TextIO,
+    summary: Summary,
+    reference: Reference | None,
+    fit: ColumnFit | None,
+    config_path: Path | None,
+) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -110,10 +113,18 @@ def _print_summary(stream: TextIO, summary: Summary, reference: Reference | None
             )
     if summary.unknown_fields:
         table.add_row("unknown fields (ignored)", ", ".join(summary.unknown_fields))
+    if config_path is not None:
+        table.add_row("configuration", str(config_path))
     console = Console(file=stream, highlight=False, soft_wrap=True)
     console.print()
     console.print(table)
-    top = summary.top()
+    absent = fit.sentences("en") if fit is not None else []
+    if absent:
+        console.print("Columns the file does not have", markup=False)
+        for line in absent:
+            console.print(" " + line, markup=False)
+    folded = set(fit.ignore_codes) if fit is not None else set()
+    top = [(code, count) for code, count in summary.codes.most_common() if code not in folded][:10]
     if top:
         codes = Table(title="Top issue codes", box=None, title_justify="left")
         codes.add_column("code")
@@ -144,7 +155,7 @@ def _check(
 ) -> None:
     from jmo_validate.writers import WRITERS
 
-    columns = _columns(options["mappings"])
+    columns: dict[str, str] = options["columns"]
     output: Path | None = options["output"]
     output_format: str = options["output_format"]
     read_options = {
@@ -153,6 +164,10 @@ def _check(
         "columns": columns,
     }
     summary = Summary()
+    fit: ColumnFit | None = None
+    # People read the table and the page: there a column the file lacks is said once, in the
+    # summary; json, jsonl and csv are data for programs and keep every issue of every row.
+    fold = output_format in ("table", "html")
     with contextlib.ExitStack() as stack:
         try:
             reference = None
@@ -178,12 +193,15 @@ def _check(
             writer = WRITERS[output_format](
                 stream, show_values=options["show_values"], title=f"jmo-validate: {file.name}"
             )
+            header = cells.header(file, **read_options)
+            fit = None if header is None else ColumnFit(header, policy, config.PRESETS)
             writer.start()
             advance = stack.enter_context(_progress(file))
             for row, report in reports:
                 summary.add(report)
-                if report.issues:
-                    writer.write(row, report)
+                shown = report if fit is None or not fold else fit.fold(report)
+                if shown.issues:
+                    writer.write(row, shown)
                 advance()
             writer.finish(summary)
         except ReadError as error:
@@ -196,12 +214,50 @@ def _check(
         except OSError as error:
             _fail(f"{error.filename or 'output'}: {error.strerror or error}")
         to_stdout = output_format == "table" or output is not None
-        _print_summary(sys.stdout if to_stdout else sys.stderr, summary, reference)
+        stream = sys.stdout if to_stdout else sys.stderr
+        _print_summary(stream, summary, reference, fit, options["config_path"])
     failing = summary.with_errors + (
         summary.with_warnings if options["fail_on"] == "warning" else 0
     )
     if failing:
         sys.exit(1)
+
+
+def _found_config() -> config.Config:
+    path = config.find(Path.cwd())
+    return config.Config() if path is None else config.load(path)
+
+
+def _policies_help() -> str:
+    """The presets and the fields each requires, for ``check --help`` (from the presets)."""
+    lines = ["Policies (--policy) and the fields they require:"]
+    for name, preset in config.PRESETS.items():
+        policy = preset()
+        purpose = (preset.__doc__ or "").strip().splitlines()[0]
+        lines += [f"  {name}: {purpose}", f"    {_fields_text(policy.required)}"]
+    by_fields: dict[frozenset[str], list[str]] = {}
+    for category, fields in Policy().category_required.items():
+        if fields:
+            by_fields.setdefault(fields, []).append(category.value)
+    lines += [
+        f"  and records of category {' or '.join(names)}: {_fields_text(fields)}"
+        for fields, names in by_fields.items()
+    ]
+    return "\b\n" + "\n".join(lines)
+
+
+def _fields_text(paths: frozenset[str]) -> str:
+    """``paths`` in catalogue order, the parts of a required section in brackets after it."""
+    order = list(CATALOGUE)
+    ordered = sorted(paths, key=lambda path: order.index(f"{path}.missing"))
+    texts = []
+    for path in ordered:
+        section = path.rpartition(".")[0]
+        if section in paths:
+            continue
+        parts = [part.removeprefix(path + ".") for part in ordered if part.startswith(path + ".")]
+        texts.append(f"{path} ({', '.join(parts)})" if parts else path)
+    return ", ".join(texts)
 
 
 def _build() -> Any:
@@ -219,7 +275,7 @@ def _build() -> Any:
           jmo-validate codes --lang en
         """
 
-    @cli.command()
+    @cli.command(epilog=_policies_help())
     @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
     @click.option(
         "--reference",
@@ -229,7 +285,7 @@ def _build() -> Any:
     )
     @click.option(
         "--key",
-        type=click.Choice(["nik", "kpj"]),
+        type=click.Choice(config.CHOICES["key"]),
         default="nik",
         show_default=True,
         help="Field that joins records with the reference and finds duplicates.",
@@ -237,18 +293,26 @@ def _build() -> Any:
     @click.option(
         "--policy",
         "policy_name",
-        type=click.Choice(sorted(_POLICIES)),
+        type=click.Choice(config.CHOICES["policy"]),
         default="profile_update",
         show_default=True,
-        help="Scenario preset.",
+        help="Scenario preset: what it requires is listed under Policies below.",
+    )
+    @click.option(
+        "--ignore",
+        "ignored",
+        multiple=True,
+        metavar="CODE",
+        help='Do not report this issue code; wildcards work, e.g. --ignore "address.*" '
+        "(repeatable).",
     )
     @click.option(
         "--format",
         "output_format",
-        type=click.Choice(["table", "json", "jsonl", "csv", "html"]),
+        type=click.Choice(config.CHOICES["format"]),
         default="table",
         show_default=True,
-        help="Output format (csv: one row per issue; html: a page you can filter).",
+        help="Output format (csv: one row per issue; html: the data-quality report).",
     )
     @click.option(
         "--output",
@@ -258,14 +322,14 @@ def _build() -> Any:
     )
     @click.option(
         "--lang",
-        type=click.Choice(["id", "en"]),
+        type=click.Choice(config.CHOICES["lang"]),
         default="id",
         show_default=True,
         help="Language of the messages.",
     )
     @click.option(
         "--fail-on",
-        type=click.Choice(["error", "warning"]),
+        type=click.Choice(config.CHOICES["fail-on"]),
         default="error",
         show_default=True,
         help="Exit with status 1 when a record has an issue of this severity or worse.",
@@ -299,12 +363,21 @@ def _build() -> Any:
         type=click.Choice(FORMATS),
         help="Format of FILE and the reference (default: from the file name).",
     )
+    @click.option(
+        "--config",
+        "config_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help=f"Project configuration to use (default: the nearest {config.CONFIG_NAME} or "
+        "pyproject.toml with [tool.jmo-validate], from the working directory up).",
+    )
     def check(
         file: Path,
         reference_path: Path | None,
         key: str,
         policy_name: str,
         lang: str,
+        ignored: tuple[str, ...],
+        config_file: Path | None,
         **options: Any,
     ) -> None:
         """Check every record of FILE (CSV, JSON, JSON Lines or .xlsx).
@@ -314,10 +387,33 @@ def _build() -> Any:
           jmo-validate check peserta.csv
           jmo-validate check peserta.csv --reference ktp.csv --key nik --fail-on warning
           jmo-validate check peserta.csv --map "Nomor Induk=nik" --encoding cp1252
+          jmo-validate check peserta.csv --policy jmo_registration --ignore "address.*"
           jmo-validate check dump.jsonl --workers 2 --format jsonl --output issues.jsonl
+
+        Options given here win over the project configuration (see --config);
+        --ignore and --map add to its lists.
         """
-        policy = _POLICIES[policy_name](language=lang)
-        _check(file, reference_path, key, policy, options)
+        context = click.get_current_context()
+
+        def chosen(parameter: str, value: str, configured: str | None) -> str:
+            given = context.get_parameter_source(parameter) is not ParameterSource.DEFAULT
+            return value if given or configured is None else configured
+
+        try:
+            settings = config.load(config_file) if config_file else _found_config()
+            policy = config.build_policy(
+                chosen("policy_name", policy_name, settings.policy),
+                language=chosen("lang", lang, settings.lang),
+                ignore=(*settings.ignore, *ignored),
+                overrides=settings.overrides,
+            )
+        except config.ConfigError as error:
+            _fail(str(error))
+        options["columns"] = {**settings.columns, **_columns(options.pop("mappings"))}
+        for name, configured in (("output_format", settings.format), ("fail_on", settings.fail_on)):
+            options[name] = chosen(name, options[name], configured)
+        options["config_path"] = settings.path
+        _check(file, reference_path, chosen("key", key, settings.key), policy, options)
 
     @cli.command()
     @click.argument("number")
@@ -363,6 +459,6 @@ def _build() -> Any:
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line; exit 2 with a hint when the ``cli`` extra is missing."""
     if click is None:
-        sys.stderr.write('jmo-validate needs the "cli" extra: pip install "jmo_validate[cli]"\n')
+        sys.stderr.write(f'jmo-validate needs the "cli" extra: {install_hint("cli")}\n')
         sys.exit(2)
     _build()(args=argv, prog_name="jmo-validate")
