@@ -113,11 +113,11 @@ def _print_summary(
             )
     if summary.unknown_fields:
         table.add_row("unknown fields (ignored)", ", ".join(summary.unknown_fields))
-    if config_path is not None:
-        table.add_row("configuration", str(config_path))
     console = Console(file=stream, highlight=False, soft_wrap=True)
     console.print()
     console.print(table)
+    if config_path is not None:
+        console.print(f"Configuration: {config_path}", markup=False)
     absent = fit.sentences("en") if fit is not None else []
     if absent:
         console.print("Columns the file does not have", markup=False)
@@ -199,7 +199,8 @@ def _check(
             advance = stack.enter_context(_progress(file))
             for row, report in reports:
                 summary.add(report)
-                shown = report if fit is None or not fold else fit.fold(report)
+                folded = report if fit is None else fit.fold(report)
+                shown = folded if fold else report
                 if shown.issues:
                     writer.write(row, shown)
                 advance()

@@ -158,7 +158,6 @@ def load(path: Path) -> Config:
         )
     words = {name: _choice(table, name, where) for name in CHOICES}
     ignore = tuple(_strings(table.get("ignore", []), f"{where} ignore"))
-    expand_codes(ignore)
     columns = _string_table(table.get("map", {}), f"{where} map")
     overrides = table.get("overrides", {})
     if not isinstance(overrides, dict):
@@ -169,6 +168,10 @@ def load(path: Path) -> Config:
                 f"{where} overrides: unknown policy option {name!r} "
                 f"(known: {', '.join(sorted(_OVERRIDES))})"
             )
+    try:
+        build_policy(words["policy"] or "profile_update", ignore=ignore, overrides=overrides)
+    except ConfigError as error:
+        raise ConfigError(f"{where} {error}") from None
     return Config(
         path=path,
         policy=words["policy"],
@@ -217,7 +220,11 @@ def expand_codes(patterns: Iterable[str]) -> tuple[str, ...]:
 
 
 def build_policy(
-    name: str, *, language: str, ignore: Iterable[str] = (), overrides: Mapping[str, Any]
+    name: str,
+    *,
+    language: str = "id",
+    ignore: Iterable[str] = (),
+    overrides: Mapping[str, Any] | None = None,
 ) -> Policy:
     """The preset ``name`` with ``overrides``, in ``language``, also ignoring ``ignore`` codes.
 
@@ -225,7 +232,7 @@ def build_policy(
     override is unusable.
     """
     try:
-        policy = PRESETS[name](language=language, **overrides)
+        policy = PRESETS[name](language=language, **(overrides or {}))
     except (TypeError, ValueError) as error:
         raise ConfigError(f"overrides: {error}") from None
     return policy.replace(ignore=policy.ignore | frozenset(expand_codes(ignore)))
