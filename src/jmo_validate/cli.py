@@ -11,6 +11,7 @@ unreadable input (one line on stderr, no traceback). See docs/cli.md.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -32,7 +33,8 @@ from jmo_validate.errors import FieldError
 from jmo_validate.extras import install_hint
 from jmo_validate.masking import mask_nik
 from jmo_validate.policy import Policy
-from jmo_validate.readers import FORMATS, ReadError
+from jmo_validate.quality import RunInfo
+from jmo_validate.readers import FORMATS, ReadError, detect_format
 
 __all__ = ["main"]
 
@@ -153,6 +155,7 @@ def _check(
     policy: Policy,
     options: dict[str, Any],
 ) -> None:
+    from jmo_validate.annotate import Annotator
     from jmo_validate.writers import WRITERS
 
     columns: dict[str, str] = options["columns"]
@@ -163,11 +166,22 @@ def _check(
         "encoding": options["encoding"],
         "columns": columns,
     }
+    annotate: Path | None = options["annotate"]
+    if annotate is not None:
+        _check_annotate(annotate, file, reference_path, options["input_format"])
     summary = Summary()
-    fit: ColumnFit | None = None
-    # People read the table and the page: there a column the file lacks is said once, in the
-    # summary; json, jsonl and csv are data for programs and keep every issue of every row.
+    info = RunInfo(
+        file.name,
+        policy,
+        reference=reference_path.name if reference_path else None,
+        config=str(options["config_path"]) if options["config_path"] else None,
+    )
+    # People read the table, the page and the annotated copy: there a column the file lacks
+    # is said once, in the summary; json, jsonl and csv are data for programs and keep every
+    # issue of every row.
     fold = output_format in ("table", "html")
+    html = output_format == "html"
+    annotator = None
     with contextlib.ExitStack() as stack:
         try:
             reference = None
@@ -181,8 +195,8 @@ def _check(
                 key=key,
                 policy=policy,
                 workers=options["workers"],
-                issues_only=True,  # the output shows issues only
-                pre_check=options["frames"],
+                issues_only=not html,  # the page shows each row's identity, from its values
+                pre_check=options["frames"] and not html,
                 **read_options,
             )
             stream = (
@@ -190,12 +204,23 @@ def _check(
                 if output is not None
                 else sys.stdout
             )
-            writer = WRITERS[output_format](
-                stream, show_values=options["show_values"], title=f"jmo-validate: {file.name}"
-            )
             header = cells.header(file, **read_options)
-            fit = None if header is None else ColumnFit(header, policy, config.PRESETS)
+            if header is not None:
+                info = dataclasses.replace(info, fit=ColumnFit(header, policy, config.PRESETS))
+            fit = info.fit
+            writer = WRITERS[output_format](
+                stream,
+                show_values=options["show_values"],
+                title=f"jmo-validate: {file.name}",
+                info=info,
+            )
             writer.start()
+            if annotate is not None:
+                annotator = Annotator(
+                    file, annotate, info, show_values=options["show_values"], **read_options
+                )
+                stack.callback(annotator.discard)
+                annotator.start()
             advance = stack.enter_context(_progress(file))
             for row, report in reports:
                 summary.add(report)
@@ -203,8 +228,12 @@ def _check(
                 shown = folded if fold else report
                 if shown.issues:
                     writer.write(row, shown)
+                if annotator is not None and folded.issues:
+                    annotator.write(row, folded)
                 advance()
             writer.finish(summary)
+            if annotator is not None:
+                annotator.finish(summary)
         except ReadError as error:
             if output is not None:
                 stack.close()
@@ -216,12 +245,26 @@ def _check(
             _fail(f"{error.filename or 'output'}: {error.strerror or error}")
         to_stdout = output_format == "table" or output is not None
         stream = sys.stdout if to_stdout else sys.stderr
-        _print_summary(stream, summary, reference, fit, options["config_path"])
+        _print_summary(stream, summary, reference, info.fit, options["config_path"])
     failing = summary.with_errors + (
         summary.with_warnings if options["fail_on"] == "warning" else 0
     )
     if failing:
         sys.exit(1)
+
+
+def _check_annotate(
+    target: Path, file: Path, reference_path: Path | None, input_format: str | None
+) -> None:
+    """Refuse an ``--annotate`` target that is no new ``.xlsx`` file, or an input with no cells."""
+    kind = input_format or detect_format(file)
+    if kind not in cells.TABLE_FORMATS:
+        _fail(f"--annotate needs a .csv or .xlsx input, not {kind}")
+    if target.suffix.lower() != ".xlsx":
+        _fail(f"--annotate writes an .xlsx workbook: name it *.xlsx, not {target.name}")
+    for given in (file, reference_path):
+        if given is not None and target.resolve() == given.resolve():
+            _fail(f"--annotate must name a new file: {target.name} is an input (never modified)")
 
 
 def _found_config() -> config.Config:
@@ -347,6 +390,13 @@ def _build() -> Any:
         is_flag=True,
         help="Check plainly written rows in blocks through the DataFrames pre-check (needs "
         "polars; one worker, no --reference): faster on such rows, about 70 MB more memory.",
+    )
+    @click.option(
+        "--annotate",
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="COPY.xlsx",
+        help="Also write a copy of FILE (.csv or .xlsx) with each problem cell highlighted "
+        "and commented, an issues column and a summary sheet.",
     )
     @click.option("--show-values", is_flag=True, help="Show personal data unmasked.")
     @click.option(

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from jmo_validate.batch import Summary
+from jmo_validate.quality import RunInfo
 from jmo_validate.report import Issue, Report
 
 __all__ = ["WRITERS", "Writer", "neutralise_formula"]
@@ -49,10 +50,19 @@ def neutralise_formula(value: object) -> object:
 class Writer(abc.ABC):
     """Writes the records with issues to ``stream``."""
 
-    def __init__(self, stream: TextIO, *, show_values: bool = False, title: str = "") -> None:
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        show_values: bool = False,
+        title: str = "",
+        info: RunInfo | None = None,
+    ) -> None:
         self.stream = stream
         self.show_values = show_values
         self.title = title
+        #: What the run was (file, policy, ...), for the writers that show it.
+        self.info = info
 
     def start(self) -> None:  # noqa: B027 - an optional hook
         """Write what comes before the first record."""
