@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import datetime
@@ -231,14 +232,17 @@ def test_html_output_is_a_filterable_page(tmp_path: Path) -> None:
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert page.rstrip().endswith("</html>")
-    assert page.count('<tr class="error">') == 8
-    assert page.count('<tr class="warning">') == 2
+    assert page.count('<tr class="issue error"') == 8
+    assert page.count('<tr class="issue warning"') == 2
+    assert page.count('<tbody class="record"') == 4  # issues grouped by row
     assert 'id="filter"' in page
-    assert 'data-code="record.duplicate_key"' in page
+    assert 'data-filter="record.duplicate_key"' in page
     assert "3273*******0003" in page
     assert "327301410790003" not in page
-    assert "<script src" not in page
-    assert "<link" not in page
+    # self-contained: nothing is loaded from anywhere
+    assert not re.search(r"<(script|img|link|iframe)[^>]*\b(src|href)=", page)
+    assert "@import" not in page
+    assert "url(" not in page
 
 
 def test_workers_give_the_same_output(tmp_path: Path) -> None:

@@ -12,9 +12,10 @@ its formats, column widths, merged cells and other sheets, and its write-only mo
 streams a copy of a CSV file in constant memory.
 
 * An ``.xlsx`` input is loaded whole and annotated, unless it has more than
-  :data:`PRESERVE_MAX_CELLS` cells: a loaded workbook takes about 1 KB a cell, so
-  larger ones are copied value by value like a CSV (the first sheet only, without
-  its formats). Formulas become the values Excel last computed (the values that
+  :data:`PRESERVE_MAX_CELLS` cells: a loaded workbook takes about 450 bytes a cell
+  (measured: a 20,000-row, 15-column export took 130 MB), so larger ones are copied
+  value by value like a CSV, in constant memory (the first sheet only, without its
+  formats). Formulas become the values Excel last computed (the values that
   were checked): the copy holds no live formula. Charts, images and macros are not
   kept by openpyxl; the original file is never modified.
 * A CSV input becomes a new workbook, every cell as text (a NIK stays 16 digits).
