@@ -137,6 +137,7 @@ _SCRIPT = """
     return value === null ? cell.textContent.toLowerCase() : Number(value);
   }
   function compare(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+  function order(row) { return Number(row.getAttribute("data-order")); }
   function sort(header) {
     var column = header.cellIndex;
     var sign = header.getAttribute("aria-sort") === "ascending" ? -1 : 1;
@@ -146,7 +147,9 @@ _SCRIPT = """
     header.setAttribute("aria-sort", sign > 0 ? "ascending" : "descending");
     groups.forEach(function (group) {
       var rows = Array.prototype.slice.call(group.querySelectorAll("tr.issue"));
-      rows.sort(function (a, b) { return sign * compare(key(a, column), key(b, column)); });
+      rows.sort(function (a, b) {
+        return sign * compare(key(a, column), key(b, column)) || order(a) - order(b);
+      });
       rows.forEach(function (row) { group.appendChild(row); });
     });
     groups.sort(function (a, b) {
@@ -185,6 +188,7 @@ class HtmlReport:
         self.show_values = show_values
         self.tally = Tally()
         self._texts = _PAGE_TEXTS[self.lang]
+        self._issues = 0
 
     def _t(self, key: str) -> str:
         return self._texts[key] if key in self._texts else text(key, self.lang)
@@ -247,7 +251,11 @@ class HtmlReport:
             f'<td class="expected">{_e(shown["expected"])}</td>'
             f'<td class="actual">{_e(shown["actual"])}</td>'
         )
-        return f'<tr class="issue {severity}" data-severity="{severity}">{cells}</tr>'
+        self._issues += 1
+        return (
+            f'<tr class="issue {severity}" data-severity="{severity}" data-order="{self._issues}">'
+            f"{cells}</tr>"
+        )
 
     def _identity(self, report: Report) -> list[str]:
         """The row's NIK and KPJ (masked unless ``show_values``) and name, as far as known."""
