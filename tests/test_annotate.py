@@ -329,3 +329,19 @@ def test_the_copy_is_readable_by_the_checks_again(tmp_path: Path) -> None:
     before = run("check", str(PARTICIPANTS), "--format", "csv")
     codes = [row["code"] for row in csv.DictReader(io.StringIO(again.stdout))]
     assert codes == [row["code"] for row in csv.DictReader(io.StringIO(before.stdout))]
+
+
+def test_control_characters_do_not_break_the_copy(tmp_path: Path) -> None:
+    """A workbook cannot hold most control characters: they show as U+FFFD, the run goes on."""
+    bell = GOOD.copy()
+    bell[2] = "Siti\x07Aminah"
+    source = tmp_path / "peserta.csv"
+    with source.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows([HEADER, bell])
+    target = tmp_path / "checked.xlsx"
+    result = run("check", str(source), "--annotate", str(target), "--show-values")
+    assert result.returncode == 1  # a name with a control character is reported
+    sheet = openpyxl.load_workbook(target)["Data"]
+    name = sheet.cell(2, column(sheet, "Nama Lengkap"))
+    assert name.value == "Siti\ufffdAminah"
+    assert "Siti\ufffdAminah" in name.comment.text

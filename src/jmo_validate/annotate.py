@@ -234,19 +234,16 @@ def _text_cell(cell: Any) -> None:
         cell.quotePrefix = True
 
 
-def _authored(value: object) -> Any:
-    """A value this module writes: never a formula, no character a workbook cannot hold."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if isinstance(value, str):
-        return neutralise_formula(ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
-    return value
-
-
 def _copied(value: object) -> Any:
+    """A value copied from the input, without the control characters a workbook cannot hold."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _authored(value: object) -> Any:
+    """A value this module writes: as :func:`_copied`, and never read as a formula."""
+    return neutralise_formula(_copied(value))
 
 
 Mark = tuple[Severity, str]

@@ -24,7 +24,6 @@ Reference date: 2026-11-25
 from __future__ import annotations
 
 import collections
-import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -161,10 +160,10 @@ class RunInfo:
 class Tally:
     """Issues by code (with the worst severity seen) and rows by field and kind of issue."""
 
-    codes: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
-    severities: dict[str, Severity] = dataclasses.field(default_factory=dict)
+    codes: collections.Counter[str] = field(default_factory=collections.Counter)
+    severities: dict[str, Severity] = field(default_factory=dict)
     #: field path -> kind (``missing``, ``invalid``, ``mismatched``) -> rows with such an issue
-    fields: dict[str, collections.Counter[str]] = dataclasses.field(default_factory=dict)
+    fields: dict[str, collections.Counter[str]] = field(default_factory=dict)
 
     def add(self, report: Report) -> None:
         """Count the issues of one report."""
