@@ -24,8 +24,9 @@ Reference date: 2026-11-25
 from __future__ import annotations
 
 import collections
+import os
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from jmo_validate import __version__
@@ -121,11 +122,21 @@ def text(key: str, lang: str = "id") -> str:
     return _TEXTS["en" if lang == "en" else "id"][key]
 
 
+def _now() -> datetime:
+    """Now, or the time ``SOURCE_DATE_EPOCH`` gives (reproducible outputs, tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now().astimezone()
+
+
 @dataclass(frozen=True)
 class RunInfo:
     """What a run was: the file, the policy, the reference file, the configuration, when.
 
-    ``fit`` (filled as the run goes) holds the required fields the file has no column for.
+    ``fit`` (filled as the run goes) holds the required fields the file has no column for;
+    ``generated`` is now, or the time ``SOURCE_DATE_EPOCH`` (seconds) gives, as for
+    reproducible builds.
     """
 
     file: str
@@ -134,7 +145,7 @@ class RunInfo:
     config: str | None = None
     fit: ColumnFit | None = field(default=None, compare=False)
     version: str = __version__
-    generated: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    generated: datetime = field(default_factory=_now)
 
     @property
     def language(self) -> str:
