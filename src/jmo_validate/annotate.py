@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import abc
 import collections
+import functools
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -236,9 +237,11 @@ def _text_cell(cell: Any) -> None:
 
 def _copied(value: object) -> Any:
     """A value copied from the input, without the control characters a workbook cannot hold."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    if isinstance(value, str) and not value.isprintable():  # the common cell skips the regex
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    return value
 
 
 def _authored(value: object) -> Any:
@@ -278,12 +281,18 @@ class _Sheet(abc.ABC):
     workbook: Any
 
 
-def _style(cell: Any, mark: Mark, comment: bool) -> None:
-    from openpyxl.comments import Comment
+@functools.cache
+def _fill(severity: Severity) -> Any:
     from openpyxl.styles import PatternFill
 
+    return PatternFill("solid", fgColor=_FILLS[severity])
+
+
+def _style(cell: Any, mark: Mark, comment: bool) -> None:
+    from openpyxl.comments import Comment
+
     severity, message = mark
-    cell.fill = PatternFill("solid", fgColor=_FILLS[severity])
+    cell.fill = _fill(severity)
     if comment:
         previous = cell.comment.text if cell.comment is not None else ""
         body = str(_authored(message)) + (f"\n\n{previous}" if previous else "")
