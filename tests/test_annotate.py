@@ -345,3 +345,29 @@ def test_control_characters_do_not_break_the_copy(tmp_path: Path) -> None:
     name = sheet.cell(2, column(sheet, "Nama Lengkap"))
     assert name.value == "Siti\ufffdAminah"
     assert "Siti\ufffdAminah" in name.comment.text
+
+
+def test_comments_stop_at_the_cap_fills_and_the_issues_column_do_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(annotate, "MAX_COMMENTS", 3)
+    policy = Policy.profile_update(reference_date=date(2026, 11, 25))
+    target = tmp_path / "checked.xlsx"
+    annotator = Annotator(PARTICIPANTS, target, RunInfo("participants.csv", policy))
+    summary = Summary()
+    annotator.start()
+    for row, report in validate_file(PARTICIPANTS, policy=policy):
+        summary.add(report)
+        if report.issues:
+            annotator.write(row, report)
+    annotator.finish(summary)
+    workbook = openpyxl.load_workbook(target)
+    sheet = workbook["Data"]
+    marked = [cell for row in sheet.iter_rows(min_row=2) for cell in row[:-1] if fill(cell)]
+    assert len(marked) > 3
+    assert [cell.comment is not None for cell in marked] == [True] * 3 + [False] * (len(marked) - 3)
+    issues = column(sheet, "Masalah")
+    assert all(sheet.cell(row, issues).value for row in (5, 6, 8, 9))  # every row with issues
+    assert "Komentar hanya pada 3 sel bermasalah pertama; kolom Masalah memuat semua masalah." in [
+        row[0] for row in workbook["Ringkasan"].iter_rows(values_only=True)
+    ]

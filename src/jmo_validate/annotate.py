@@ -49,11 +49,16 @@ from jmo_validate.record import field_path
 from jmo_validate.report import Issue, Report
 from jmo_validate.writers import neutralise_formula
 
-__all__ = ["PRESERVE_MAX_CELLS", "Annotator"]
+__all__ = ["MAX_COMMENTS", "PRESERVE_MAX_CELLS", "Annotator"]
 
 #: An ``.xlsx`` input with at most this many cells is annotated with its formats and other
 #: sheets kept; a larger one is copied value by value, in constant memory.
 PRESERVE_MAX_CELLS = 200_000
+
+#: Cells that get a comment, at most: a comment costs about 12 KB until the workbook is saved
+#: (measured: 60,000 took 750 MB). Later problem cells are filled, and the issues column
+#: lists every issue.
+MAX_COMMENTS = 5_000
 
 #: Fill colours of Excel's own "Bad" and "Neutral" cell styles.
 _FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C"}
@@ -91,6 +96,7 @@ class Annotator:
         self._encoding = encoding
         self._renames = dict(columns or {})
         self._sheet: _Sheet | None = None
+        self._comments = 0
 
     def start(self) -> None:
         """Open the source and the copy."""
@@ -109,11 +115,12 @@ class Annotator:
         by_column: dict[int | None, list[Issue]] = collections.defaultdict(list)
         for issue in report.issues:
             by_column[self._column(issue.field)].append(issue)
-        marks = {
-            column: (_worst(issues), self._comment(issues))
-            for column, issues in by_column.items()
-            if column is not None
-        }
+        marks: dict[int, Mark] = {}
+        for column, issues in by_column.items():
+            if column is not None:
+                self._comments += 1
+                note = self._comment(issues) if self._comments <= MAX_COMMENTS else None
+                marks[column] = (_worst(issues), note)
         lines = "\n".join(self._line(issue) for issue in report.issues)
         self._sheet.mark(row, marks, (_worst(report.issues), lines))
 
@@ -181,6 +188,8 @@ class Annotator:
         ]
         fit = self.info.fit
         absent = fit.sentences(lang) if fit is not None else []
+        if self._comments > MAX_COMMENTS:
+            rows += [[], [text("comments_capped", lang).format(count=f"{MAX_COMMENTS:,}")]]
         if absent:
             rows += [[], [text("absent", lang)]]
             rows += [[line.strip()] for line in absent]
@@ -249,7 +258,8 @@ def _authored(value: object) -> Any:
     return neutralise_formula(_copied(value))
 
 
-Mark = tuple[Severity, str]
+#: How a cell is marked: the worst severity of its issues, and its comment (or none).
+Mark = tuple[Severity, str | None]
 
 
 class _Sheet(abc.ABC):
@@ -288,12 +298,12 @@ def _fill(severity: Severity) -> Any:
     return PatternFill("solid", fgColor=_FILLS[severity])
 
 
-def _style(cell: Any, mark: Mark, comment: bool) -> None:
+def _style(cell: Any, mark: Mark) -> None:
     from openpyxl.comments import Comment
 
     severity, message = mark
     cell.fill = _fill(severity)
-    if comment:
+    if message is not None:
         previous = cell.comment.text if cell.comment is not None else ""
         body = str(_authored(message)) + (f"\n\n{previous}" if previous else "")
         cell.comment = Comment(body, _AUTHOR, width=320, height=120)
@@ -326,10 +336,10 @@ class _Edited(_Sheet):
 
     def mark(self, row: int, marks: dict[int, Mark], issues: Mark) -> None:
         for column, mark in marks.items():
-            _style(self.sheet.cell(row, column), mark, comment=True)
+            _style(self.sheet.cell(row, column), mark)
         cell = self.sheet.cell(row, self.column, _authored(issues[1]))
         cell.alignment = self.wrap
-        _style(cell, issues, comment=False)
+        _style(cell, (issues[0], None))
 
     def summary(self, title: str, rows: list[list[object]]) -> None:
         sheet = self.workbook.create_sheet(title)
@@ -403,12 +413,12 @@ class _Streamed(_Sheet):
                 continue
             cell = WriteOnlyCell(self.sheet, _copied(value))
             _text_cell(cell)
-            _style(cell, marks[column], comment=True)
+            _style(cell, marks[column])
             cells.append(cell)
         cells += [None] * (self.width - len(cells))
         note = WriteOnlyCell(self.sheet, _authored(issues[1]))
         note.alignment = self.wrap
-        _style(note, issues, comment=False)
+        _style(note, (issues[0], None))
         self.sheet.append([*cells, note])
 
     def summary(self, title: str, rows: list[list[object]]) -> None:

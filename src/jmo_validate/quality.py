@@ -76,6 +76,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "completeness": "Kelengkapan per kolom",
         "context": "Konteks",
         "none": "(tidak ada)",
+        "comments_capped": "Komentar hanya pada {count} sel bermasalah pertama; kolom Masalah "
+        "memuat semua masalah.",
     },
     "en": {
         "title": "Data-quality report",
@@ -113,6 +115,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "completeness": "Completeness by field",
         "context": "Context",
         "none": "(none)",
+        "comments_capped": "Comments on the first {count} problem cells only; the issues "
+        "column lists every issue.",
     },
 }
 
