@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 import subprocess
 import sys
 from datetime import datetime
@@ -44,6 +46,8 @@ BROKEN = [
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    # this checkout's source first, also when ``cwd`` is elsewhere (the config file tests)
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
     result = subprocess.run(
         [sys.executable, "-c", "from jmo_validate.cli import main; main()", *args],
         capture_output=True,
@@ -51,6 +55,7 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
         cwd=cwd,
         check=False,
         encoding="utf-8",
+        env={**os.environ, "PYTHONPATH": path},
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result
@@ -227,14 +232,17 @@ def test_html_output_is_a_filterable_page(tmp_path: Path) -> None:
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert page.rstrip().endswith("</html>")
-    assert page.count('<tr class="error">') == 8
-    assert page.count('<tr class="warning">') == 2
+    assert page.count('<tr class="issue error"') == 8
+    assert page.count('<tr class="issue warning"') == 2
+    assert page.count('<tbody class="record"') == 4  # issues grouped by row
     assert 'id="filter"' in page
-    assert 'data-code="record.duplicate_key"' in page
+    assert 'data-filter="record.duplicate_key"' in page
     assert "3273*******0003" in page
     assert "327301410790003" not in page
-    assert "<script src" not in page
-    assert "<link" not in page
+    # self-contained: nothing is loaded from anywhere
+    assert not re.search(r"<(script|img|link|iframe)[^>]*\b(src|href)=", page)
+    assert "@import" not in page
+    assert "url(" not in page
 
 
 def test_workers_give_the_same_output(tmp_path: Path) -> None:
@@ -390,3 +398,203 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.Mon
     shown = runner.invoke(cli._build(), ["check", str(path)])
     assert "checking many.csv" in shown.stderr
     assert "1,000 records" in shown.stderr
+
+
+# --- a command line that fits the user's file (#18 item 3) ------------------------------------
+
+#: A new user's HR export: five columns, no KPJ, sex or address column.
+HR_HEADER = ["NIK", "Nama", "Tgl Lahir", "No HP", "Email"]
+HR_ROWS = [
+    [f"3273.0141.0790.{serial:04d}", "Siti Aminah", "01-07-1990", "0812-3456-7890",
+     f"siti.aminah{serial}@gmail.com"]
+    for serial in range(1, 21)
+]  # fmt: skip
+HR_ROWS[4][3] = "0812-34"  # one real problem among twenty rows: a phone number too short
+
+
+def write_hr(path: Path, header: list[str] = HR_HEADER, rows: list[list[str]] = HR_ROWS) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows([header, *rows])
+    return path
+
+
+def test_absent_columns_are_said_once_with_the_policy_that_fits(tmp_path: Path) -> None:
+    path = write_hr(tmp_path / "hr.csv")
+    result = run("check", str(path))
+    assert result.returncode == 1  # under profile_update the rows do lack KPJ, sex and address
+    assert result.stdout.startswith("row 6: ERROR (1 error(s), 0 warning(s))\n  error   phone: ")
+    assert "row 2:" not in result.stdout  # rows whose only issues are absent columns
+    for code in ("kpj.missing", "sex.missing", "address.missing"):
+        assert f"error   {code.split('.')[0]}: {code}" not in result.stdout
+    assert summary(result.stdout)["with errors"] == "20"
+    section = result.stdout.split("Columns the file does not have\n", 1)[1].splitlines()
+    assert section[:5] == [
+        " the file has no KPJ number column (kpj): 20 rows",
+        " the file has no Sex column (sex): 20 rows",
+        " the file has no Domicile address column (address): 20 rows",
+        " hint: --policy jmo_registration needs only the columns this file has",
+        " or, when the file is meant to lack them: --ignore kpj.missing --ignore sex.missing "
+        "--ignore address.missing",
+    ]
+    top = result.stdout.split("Top issue codes\n", 1)[1]
+    assert "phone.too_short" in top
+    assert "kpj.missing" not in top
+    # the suggestion works: the same file under the preset that fits has one broken row
+    fitting = run("check", str(path), "--policy", "jmo_registration")
+    assert summary(fitting.stdout)["with errors"] == "1"
+    assert "Columns the file does not have" not in fitting.stdout
+
+
+def test_machine_formats_keep_every_issue_of_absent_columns(tmp_path: Path) -> None:
+    path = write_hr(tmp_path / "hr.csv")
+    result = run("check", str(path), "--format", "jsonl")
+    first = json.loads(result.stdout.splitlines()[0])
+    assert [issue["code"] for issue in first["issues"]] == [
+        "kpj.missing",
+        "sex.missing",
+        "address.missing",
+    ]
+    assert "the file has no KPJ number column (kpj): 20 rows" in result.stderr
+
+
+def test_a_column_that_looks_like_a_field_gets_a_map_hint(tmp_path: Path) -> None:
+    header = [*HR_HEADER, "Nomor Kartu Peserta", "Jns Kelamin", "Nama Ibu Kandung"]
+    rows = [[*row, "190 1234 5678", "P", "Aminah"] for row in HR_ROWS]
+    path = write_hr(tmp_path / "hr.csv", header, rows)
+    result = run("check", str(path))
+    section = result.stdout.split("Columns the file does not have\n", 1)[1]
+    assert ' column "Nomor Kartu Peserta" looks like it: --map "Nomor Kartu Peserta=kpj"' in section
+    assert ' column "Jns Kelamin" looks like it: --map "Jns Kelamin=sex"' in section
+    assert "Nama Ibu Kandung" not in section  # no required field is absent that it resembles
+    mapped = run("check", str(path), "--map", "Nomor Kartu Peserta=kpj", "--map", "Jns Kelamin=sex")
+    assert "the file has no Domicile address column (address): 20 rows" in mapped.stdout
+    assert "(kpj)" not in mapped.stdout
+    assert "(sex)" not in mapped.stdout
+
+
+def test_ignore_takes_codes_and_wildcards(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "peserta.csv", [GOOD, BROKEN])
+    plain = run("check", str(path), "--format", "jsonl")
+    codes = {issue["code"] for issue in json.loads(plain.stdout)["issues"]}
+    assert {"nik.length", "kpj.format", "sex.format"} <= codes
+    ignored = run(
+        "check", str(path), "--format", "jsonl", "--ignore", "nik.*", "--ignore", "kpj.format"
+    )
+    left = {issue["code"] for issue in json.loads(ignored.stdout)["issues"]}
+    assert left == codes - {"nik.length", "kpj.format"}
+    typo = run("check", str(path), "--ignore", "adress.*")
+    assert typo.returncode == 2
+    assert typo.stderr == "Error: no issue code matches 'adress.*' (see jmo-validate codes)\n"
+
+
+def test_project_configuration_file(tmp_path: Path) -> None:
+    header = ["Nomor Induk", "Nama", "Tgl Lahir", "No HP", "Email"]
+    rows = [[row[0], "Budi", *row[2:]] for row in HR_ROWS]
+    write_hr(tmp_path / "hr.csv", header, rows)
+    (tmp_path / "jmo-validate.toml").write_text(
+        'policy = "jmo_registration"\n'
+        'format = "jsonl"\n'
+        'fail-on = "warning"\n'
+        'ignore = ["phone.*"]\n'
+        "[map]\n"
+        '"Nomor Induk" = "nik"\n'
+        "[overrides]\n"
+        "reference_date = 2026-11-25\n"
+        'severity = { "full_name.single_word" = "error" }\n',
+        encoding="utf-8",
+    )
+    result = run("check", "hr.csv", cwd=tmp_path)
+    assert result.returncode == 1
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(reports) == 20  # nik read from "Nomor Induk"; phone.* silenced
+    assert {issue["code"] for report in reports for issue in report["issues"]} == {
+        "full_name.single_word"
+    }
+    assert reports[0]["issues"][0]["severity"] == "error"
+    assert f"\nConfiguration: {tmp_path / 'jmo-validate.toml'}\n" in result.stderr
+    # the command line wins over the file; --ignore adds to its list
+    mine = run("check", "hr.csv", "--format", "csv", "--ignore", "full_name.*", cwd=tmp_path)
+    assert mine.returncode == 0
+    assert mine.stdout == "row,field,kind,code,severity,message,expected,actual\n"
+    # the nearest configuration applies from a sub-folder too, and in pyproject.toml
+    (tmp_path / "jmo-validate.toml").unlink()
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "hr"\n[tool.jmo-validate]\npolicy = "jmo_registration"\n'
+        '[tool.jmo-validate.map]\n"Nomor Induk" = "nik"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "exports").mkdir()
+    from_pyproject = run("check", "../hr.csv", cwd=tmp_path / "exports")
+    assert summary(from_pyproject.stdout)["with errors"] == "1"  # the short phone number
+    assert "nik" not in from_pyproject.stdout.split("Summary")[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('policy = "claims"\n', "policy must be one of profile_update, jmo_registration"),
+        ('polcy = "benefit_claim"\n', "unknown setting 'polcy'"),
+        ('ignore = ["adress.*"]\n', "no issue code matches 'adress.*'"),
+        ("ignore = 'kpj.missing'\n", "ignore must be a list of strings"),
+        ("[overrides]\nstrictly = true\n", "overrides: unknown policy option 'strictly'"),
+        ("[overrides]\nmin_age = 70\nmax_age = 60\n", "overrides: need 0 <= min_age <= max_age"),
+        ("[overrides]\nrequired = ['nik', 'hobi']\n", "overrides: unknown required field: hobi"),
+        ("[map]\nNIK = 1\n", 'map must be a table of "COLUMN" = "FIELD"'),
+        ("policy = \n", "not valid TOML"),
+    ],
+)
+def test_a_broken_configuration_exits_two(tmp_path: Path, content: str, message: str) -> None:
+    write_hr(tmp_path / "hr.csv")
+    (tmp_path / "jmo-validate.toml").write_text(content, encoding="utf-8")
+    result = run("check", "hr.csv", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"Error: {tmp_path / 'jmo-validate.toml'}:")
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_config_option_names_the_file(tmp_path: Path) -> None:
+    path = write_hr(tmp_path / "hr.csv")
+    team = tmp_path / "team.toml"
+    team.write_text('policy = "jmo_registration"\nlang = "en"\n', encoding="utf-8")
+    result = run("check", str(path), "--config", str(team))
+    assert "The phone number is too short" in result.stdout
+    assert summary(result.stdout)["with errors"] == "1"
+    project = tmp_path / "pyproject.toml"
+    project.write_text('[project]\nname = "hr"\n', encoding="utf-8")
+    missing = run("check", str(path), "--config", str(project))
+    assert missing.returncode == 2
+    assert "has no [tool.jmo-validate] table" in missing.stderr
+
+
+def test_help_lists_each_policy_and_what_it_requires() -> None:
+    help_text = run("check", "--help").stdout
+    policies = help_text.split("Policies (--policy) and the fields they require:\n", 1)[1]
+    assert policies.splitlines()[:6] == [
+        "    profile_update: Pengkinian data: identity and contact data of an existing "
+        "participant.",
+        "      nik, kpj, full_name, birth_date, sex, phone, email, address (street, village, "
+        "district, regency, province, postal_code)",
+        "    jmo_registration: A new JMO account: NIK, name per KTP and birth date; rules for "
+        "new records apply.",
+        "      nik, full_name, birth_date, phone, email",
+        "    benefit_claim: A JHT benefit claim: identity of the participant and the bank "
+        "account paid to.",
+        "      nik, kpj, full_name, birth_date, phone, bank_account (bank, number, holder_name)",
+    ]
+    assert "category PU or JAKON: employment.npp, employment.employer_name" in policies
+    assert "--ignore CODE" in help_text
+    assert "--config FILE" in help_text
+
+
+def test_missing_cli_extra_names_both_install_commands(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli, "click", None)
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["check", "peserta.csv"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == (
+        'jmo-validate needs the "cli" extra: pip install "jmo_validate[cli]" '
+        '(from a checkout of the source: pip install ".[cli]")\n'
+    )

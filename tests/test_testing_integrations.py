@@ -165,4 +165,5 @@ def test_a_missing_extra_is_named_in_the_error() -> None:
             "except ImportError as error:\n    print(error)"
         )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-        assert f"pip install 'jmo_validate[{extra}]'" in result.stdout, result.stderr
+        assert f'pip install "jmo_validate[{extra}]"' in result.stdout, result.stderr
+        assert f'pip install ".[{extra}]"' in result.stdout  # from a checkout of the source

@@ -11,6 +11,7 @@ unreadable input (one line on stderr, no traceback). See docs/cli.md.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -19,26 +20,24 @@ from typing import Any, TextIO
 
 try:
     import click
+    from click.core import ParameterSource
 except ModuleNotFoundError:  # pragma: no cover - exercised only without the extra
     click = None  # type: ignore[assignment]
 
-from jmo_validate import __version__
+from jmo_validate import __version__, cells, config
 from jmo_validate import nik as nik_module
 from jmo_validate.batch import Reference, Summary, validate_file
 from jmo_validate.codes import CATALOGUE, message
+from jmo_validate.columns import ColumnFit
 from jmo_validate.errors import FieldError
+from jmo_validate.extras import install_hint
 from jmo_validate.masking import mask_nik
 from jmo_validate.policy import Policy
-from jmo_validate.readers import FORMATS, ReadError
+from jmo_validate.quality import RunInfo
+from jmo_validate.readers import FORMATS, ReadError, detect_format
 from jmo_validate.writers import WRITERS, lenient, open_output, printable
 
 __all__ = ["main"]
-
-_POLICIES = {
-    "profile_update": Policy.profile_update,
-    "jmo_registration": Policy.jmo_registration,
-    "benefit_claim": Policy.benefit_claim,
-}
 
 #: Inputs at least this large (bytes) get a progress bar when stderr is a terminal.
 PROGRESS_MIN_BYTES = 1 << 20
@@ -95,8 +94,14 @@ def _escaped(text: str) -> str:
     return escape(printable(text))
 
 
-def _print_summary(stream: TextIO, summary: Summary, reference: Reference | None) -> None:
-    """Print the counts and the top codes; user text (column names) is never read as markup."""
+def _print_summary(
+    stream: TextIO,
+    summary: Summary,
+    reference: Reference | None,
+    fit: ColumnFit | None,
+    config_path: Path | None,
+) -> None:
+    """Print the counts, absent columns and top codes; user text is never read as markup."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -125,7 +130,15 @@ def _print_summary(stream: TextIO, summary: Summary, reference: Reference | None
     console = Console(file=stream, highlight=False, soft_wrap=True)
     console.print()
     console.print(table)
-    top = summary.top()
+    if config_path is not None:
+        console.print(f"Configuration: {config_path}", markup=False)
+    absent = fit.sentences("en") if fit is not None else []
+    if absent:
+        console.print("Columns the file does not have", markup=False)
+        for line in absent:
+            console.print(" " + line, markup=False)
+    folded = set(fit.ignore_codes) if fit is not None else set()
+    top = [(code, count) for code, count in summary.codes.most_common() if code not in folded][:10]
     if top:
         codes = Table(title="Top issue codes", box=None, title_justify="left")
         codes.add_column("code")
@@ -154,7 +167,9 @@ def _check(
     policy: Policy,
     options: dict[str, Any],
 ) -> None:
-    columns = _columns(options["mappings"])
+    from jmo_validate.annotate import Annotator
+
+    columns: dict[str, str] = options["columns"]
     output: Path | None = options["output"]
     output_format: str = options["output_format"]
     if output is not None:
@@ -168,7 +183,22 @@ def _check(
         "encoding": options["encoding"],
         "columns": columns,
     }
+    annotate: Path | None = options["annotate"]
+    if annotate is not None:
+        _check_annotate(annotate, file, reference_path, options["input_format"])
     summary = Summary()
+    info = RunInfo(
+        file.name,
+        policy,
+        reference=reference_path.name if reference_path else None,
+        config=str(options["config_path"]) if options["config_path"] else None,
+    )
+    # People read the table, the page and the annotated copy: there a column the file lacks
+    # is said once, in the summary; json, jsonl and csv are data for programs and keep every
+    # issue of every row.
+    fold = output_format in ("table", "html")
+    html = output_format == "html"
+    annotator = None
     with contextlib.ExitStack() as stack:
         try:
             reference = None
@@ -182,22 +212,41 @@ def _check(
                 key=key,
                 policy=policy,
                 workers=options["workers"],
-                issues_only=True,  # the output shows issues only
-                pre_check=options["frames"],
+                issues_only=not html,  # the page shows each row's identity, from its values
+                pre_check=options["frames"] and not html,
                 **read_options,
             )
             stream = sys.stdout if output is None else stack.enter_context(open_output(output))
+            header = cells.header(file, **read_options)
+            if header is not None:
+                info = dataclasses.replace(info, fit=ColumnFit(header, policy, config.PRESETS))
+            fit = info.fit
             writer = WRITERS[output_format](
-                stream, show_values=options["show_values"], title=f"jmo-validate: {file.name}"
+                stream,
+                show_values=options["show_values"],
+                title=f"jmo-validate: {file.name}",
+                info=info,
             )
             writer.start()
+            if annotate is not None:
+                annotator = Annotator(
+                    file, annotate, info, show_values=options["show_values"], **read_options
+                )
+                stack.callback(annotator.discard)
+                annotator.start()
             advance = stack.enter_context(_progress(file))
             for row, report in reports:
                 summary.add(report)
-                if report.issues:
-                    writer.write(row, report)
+                folded = report if fit is None else fit.fold(report)
+                shown = folded if fold else report
+                if shown.issues:
+                    writer.write(row, shown)
+                if annotator is not None and folded.issues:
+                    annotator.write(row, folded)
                 advance()
             writer.finish(summary)
+            if annotator is not None:
+                annotator.finish(summary)
         except ReadError as error:
             _fail(str(error))  # the output file, if any, is not written (open_output)
         except BrokenPipeError:
@@ -205,12 +254,64 @@ def _check(
         except OSError as error:
             _fail(f"{error.filename or 'output'}: {error.strerror or error}")
         to_stdout = output_format == "table" or output is not None
-        _print_summary(sys.stdout if to_stdout else sys.stderr, summary, reference)
+        stream = sys.stdout if to_stdout else sys.stderr
+        _print_summary(stream, summary, reference, info.fit, options["config_path"])
     failing = summary.with_errors + (
         summary.with_warnings if options["fail_on"] == "warning" else 0
     )
     if failing:
         sys.exit(1)
+
+
+def _check_annotate(
+    target: Path, file: Path, reference_path: Path | None, input_format: str | None
+) -> None:
+    """Refuse an ``--annotate`` target that is no new ``.xlsx`` file, or an input with no cells."""
+    kind = input_format or detect_format(file)
+    if kind not in cells.TABLE_FORMATS:
+        _fail(f"--annotate needs a .csv or .xlsx input, not {kind}")
+    if target.suffix.lower() != ".xlsx":
+        _fail(f"--annotate writes an .xlsx workbook: name it *.xlsx, not {target.name}")
+    for given in (file, reference_path):
+        if given is not None and target.resolve() == given.resolve():
+            _fail(f"--annotate must name a new file: {target.name} is an input (never modified)")
+
+
+def _found_config() -> config.Config:
+    path = config.find(Path.cwd())
+    return config.Config() if path is None else config.load(path)
+
+
+def _policies_help() -> str:
+    """The presets and the fields each requires, for ``check --help`` (from the presets)."""
+    lines = ["Policies (--policy) and the fields they require:"]
+    for name, preset in config.PRESETS.items():
+        policy = preset()
+        purpose = (preset.__doc__ or "").strip().splitlines()[0]
+        lines += [f"  {name}: {purpose}", f"    {_fields_text(policy.required)}"]
+    by_fields: dict[frozenset[str], list[str]] = {}
+    for category, fields in Policy().category_required.items():
+        if fields:
+            by_fields.setdefault(fields, []).append(category.value)
+    lines += [
+        f"  and records of category {' or '.join(names)}: {_fields_text(fields)}"
+        for fields, names in by_fields.items()
+    ]
+    return "\b\n" + "\n".join(lines)
+
+
+def _fields_text(paths: frozenset[str]) -> str:
+    """``paths`` in catalogue order, the parts of a required section in brackets after it."""
+    order = list(CATALOGUE)
+    ordered = sorted(paths, key=lambda path: order.index(f"{path}.missing"))
+    texts = []
+    for path in ordered:
+        section = path.rpartition(".")[0]
+        if section in paths:
+            continue
+        parts = [part.removeprefix(path + ".") for part in ordered if part.startswith(path + ".")]
+        texts.append(f"{path} ({', '.join(parts)})" if parts else path)
+    return ", ".join(texts)
 
 
 def _build() -> Any:
@@ -228,7 +329,7 @@ def _build() -> Any:
           jmo-validate codes --lang en
         """
 
-    @cli.command()
+    @cli.command(epilog=_policies_help())
     @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
     @click.option(
         "--reference",
@@ -238,7 +339,7 @@ def _build() -> Any:
     )
     @click.option(
         "--key",
-        type=click.Choice(["nik", "kpj"]),
+        type=click.Choice(config.CHOICES["key"]),
         default="nik",
         show_default=True,
         help="Field that joins records with the reference and finds duplicates.",
@@ -246,18 +347,26 @@ def _build() -> Any:
     @click.option(
         "--policy",
         "policy_name",
-        type=click.Choice(sorted(_POLICIES)),
+        type=click.Choice(config.CHOICES["policy"]),
         default="profile_update",
         show_default=True,
-        help="Scenario preset.",
+        help="Scenario preset: what it requires is listed under Policies below.",
+    )
+    @click.option(
+        "--ignore",
+        "ignored",
+        multiple=True,
+        metavar="CODE",
+        help='Do not report this issue code; wildcards work, e.g. --ignore "address.*" '
+        "(repeatable).",
     )
     @click.option(
         "--format",
         "output_format",
-        type=click.Choice(["table", "json", "jsonl", "csv", "html"]),
+        type=click.Choice(config.CHOICES["format"]),
         default="table",
         show_default=True,
-        help="Output format (csv: one row per issue; html: a page you can filter).",
+        help="Output format (csv: one row per issue; html: the data-quality report).",
     )
     @click.option(
         "--output",
@@ -267,14 +376,14 @@ def _build() -> Any:
     )
     @click.option(
         "--lang",
-        type=click.Choice(["id", "en"]),
+        type=click.Choice(config.CHOICES["lang"]),
         default="id",
         show_default=True,
         help="Language of the messages.",
     )
     @click.option(
         "--fail-on",
-        type=click.Choice(["error", "warning"]),
+        type=click.Choice(config.CHOICES["fail-on"]),
         default="error",
         show_default=True,
         help="Exit with status 1 when a record has an issue of this severity or worse.",
@@ -292,6 +401,13 @@ def _build() -> Any:
         help="Check plainly written rows in blocks through the DataFrames pre-check (needs "
         "polars; one worker, no --reference): faster on such rows, about 70 MB more memory.",
     )
+    @click.option(
+        "--annotate",
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="COPY.xlsx",
+        help="Also write a copy of FILE (.csv or .xlsx) with each problem cell highlighted "
+        "and commented, an issues column and a summary sheet.",
+    )
     @click.option("--show-values", is_flag=True, help="Show personal data unmasked.")
     @click.option(
         "--encoding", help="Encoding of text inputs (default: UTF-8, with or without BOM)."
@@ -308,12 +424,21 @@ def _build() -> Any:
         type=click.Choice(FORMATS),
         help="Format of FILE and the reference (default: from the file name).",
     )
+    @click.option(
+        "--config",
+        "config_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help=f"Project configuration to use (default: the nearest {config.CONFIG_NAME} or "
+        "pyproject.toml with [tool.jmo-validate], from the working directory up).",
+    )
     def check(
         file: Path,
         reference_path: Path | None,
         key: str,
         policy_name: str,
         lang: str,
+        ignored: tuple[str, ...],
+        config_file: Path | None,
         **options: Any,
     ) -> None:
         """Check every record of FILE (CSV, JSON, JSON Lines or .xlsx).
@@ -323,10 +448,33 @@ def _build() -> Any:
           jmo-validate check peserta.csv
           jmo-validate check peserta.csv --reference ktp.csv --key nik --fail-on warning
           jmo-validate check peserta.csv --map "Nomor Induk=nik" --encoding cp1252
+          jmo-validate check peserta.csv --policy jmo_registration --ignore "address.*"
           jmo-validate check dump.jsonl --workers 2 --format jsonl --output issues.jsonl
+
+        Options given here win over the project configuration (see --config);
+        --ignore and --map add to its lists.
         """
-        policy = _POLICIES[policy_name](language=lang)
-        _check(file, reference_path, key, policy, options)
+        context = click.get_current_context()
+
+        def chosen(parameter: str, value: str, configured: str | None) -> str:
+            given = context.get_parameter_source(parameter) is not ParameterSource.DEFAULT
+            return value if given or configured is None else configured
+
+        try:
+            settings = config.load(config_file) if config_file else _found_config()
+            policy = config.build_policy(
+                chosen("policy_name", policy_name, settings.policy),
+                language=chosen("lang", lang, settings.lang),
+                ignore=(*settings.ignore, *ignored),
+                overrides=settings.overrides,
+            )
+        except config.ConfigError as error:
+            _fail(str(error))
+        options["columns"] = {**settings.columns, **_columns(options.pop("mappings"))}
+        for name, configured in (("output_format", settings.format), ("fail_on", settings.fail_on)):
+            options[name] = chosen(name, options[name], configured)
+        options["config_path"] = settings.path
+        _check(file, reference_path, chosen("key", key, settings.key), policy, options)
 
     @cli.command()
     @click.argument("number")
@@ -372,6 +520,6 @@ def _build() -> Any:
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line; exit 2 with a hint when the ``cli`` extra is missing."""
     if click is None:
-        sys.stderr.write('jmo-validate needs the "cli" extra: pip install "jmo_validate[cli]"\n')
+        sys.stderr.write(f'jmo-validate needs the "cli" extra: {install_hint("cli")}\n')
         sys.exit(2)
     _build()(args=argv, prog_name="jmo-validate")

@@ -316,8 +316,10 @@ class _Backend:
         try:
             return __import__(self.module)
         except ImportError as error:  # pragma: no cover - depends on the environment
+            from jmo_validate.extras import install_hint
+
             raise ImportError(
-                f"{self.module} is needed here: pip install 'jmo_validate[{self.extra}]'"
+                f"{self.module} is needed here: {install_hint(self.extra)}"
             ) from error
 
     def table(self, df: Any, names: list[str]) -> _Table:

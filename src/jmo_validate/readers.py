@@ -459,8 +459,10 @@ def _xlsx_rows(path: Path, columns: Mapping[str, str] | None) -> Iterator[Row]:
     try:
         import openpyxl
     except ModuleNotFoundError:
+        from jmo_validate.extras import install_hint
+
         raise ReadError(
-            'reading .xlsx files needs the "xlsx" extra: pip install "jmo_validate[xlsx]"'
+            f'reading .xlsx files needs the "xlsx" extra: {install_hint("xlsx")}'
         ) from None
     _check_expansion(path)
     try:

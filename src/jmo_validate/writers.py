@@ -1,4 +1,4 @@
-"""Writing batch results: text, JSON, JSON Lines, CSV (one row per issue) and an HTML page.
+"""Writing batch results: text, JSON, JSON Lines, CSV (one row per issue) and an HTML report.
 
 A writer gets the records that have issues, one at a time
 (``write(row, report)``), and the :class:`~jmo_validate.batch.Summary` at the
@@ -23,7 +23,6 @@ import abc
 import codecs
 import contextlib
 import csv
-import html
 import io
 import json
 import os
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, TextIO, overload
 
 from jmo_validate.batch import Summary
+from jmo_validate.quality import RunInfo
 from jmo_validate.report import Issue, Report
 
 __all__ = [
@@ -46,7 +46,7 @@ __all__ = [
     "printable",
 ]
 
-#: Columns of the CSV output and of the HTML table, one row per issue.
+#: Columns of the CSV output, one row per issue (the HTML report shows the same).
 ISSUE_COLUMNS = ("row", "field", "kind", "code", "severity", "message", "expected", "actual")
 
 #: What a spreadsheet may read as the start of a formula (OWASP, "CSV Injection").
@@ -213,10 +213,19 @@ class Writer(abc.ABC):
     so that no text can stop it and a failed run leaves no half-written file.
     """
 
-    def __init__(self, stream: TextIO, *, show_values: bool = False, title: str = "") -> None:
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        show_values: bool = False,
+        title: str = "",
+        info: RunInfo | None = None,
+    ) -> None:
         self.stream = stream
         self.show_values = show_values
         self.title = title
+        #: What the run was (file, policy, ...), for the writers that show it.
+        self.info = info
 
     def start(self) -> None:  # noqa: B027 - an optional hook
         """Write what comes before the first record."""
@@ -296,112 +305,25 @@ class CsvWriter(Writer):
         )
 
 
-_PAGE_HEAD = """<!DOCTYPE html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 1.5rem; color: #222; }}
-main {{ display: flex; flex-direction: column; gap: 1rem; }}
-h1 {{ order: -2; }}
-#summary {{ order: -1; }}
-table {{ border-collapse: collapse; font-size: 0.9rem; }}
-th, td {{ border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }}
-th {{ background: #f0f0f0; position: sticky; top: 0; }}
-tr.error td.severity {{ color: #b00020; font-weight: bold; }}
-tr.warning td.severity {{ color: #8a5a00; }}
-.filters input {{ width: 24rem; }}
-</style>
-</head>
-<body>
-<main>
-<h1>{title}</h1>
-<div class="filters">
-<label>Filter <input id="filter" type="search" placeholder="row, field, code or text"></label>
-<label>Severity <select id="severity"><option value="">all</option>
-<option value="error">error</option><option value="warning">warning</option></select></label>
-<span id="shown"></span>
-</div>
-<table id="issues">
-<thead><tr>{headings}</tr></thead>
-<tbody>
-"""
-
-_PAGE_TAIL = """<script>
-(function () {
-  var filter = document.getElementById("filter");
-  var severity = document.getElementById("severity");
-  var shown = document.getElementById("shown");
-  var rows = document.querySelectorAll("#issues tbody tr");
-  function apply() {
-    var text = filter.value.toLowerCase(), level = severity.value, count = 0;
-    rows.forEach(function (row) {
-      var visible = (!level || row.className === level) &&
-        (!text || row.textContent.toLowerCase().indexOf(text) >= 0);
-      row.hidden = !visible;
-      if (visible) { count += 1; }
-    });
-    shown.textContent = count + " of " + rows.length + " issues shown";
-  }
-  filter.addEventListener("input", apply);
-  severity.addEventListener("change", apply);
-  document.querySelectorAll("#summary [data-code]").forEach(function (link) {
-    link.addEventListener("click", function (event) {
-      event.preventDefault();
-      filter.value = link.getAttribute("data-code");
-      apply();
-    });
-  });
-  apply();
-})();
-</script>
-</main>
-</body>
-</html>
-"""
-
-
 class HtmlWriter(Writer):
-    """A self-contained page: summary, a filterable table of issues, no external files."""
+    """The data-quality report: one self-contained page (see :mod:`jmo_validate.html_report`)."""
 
     def start(self) -> None:
-        headings = "".join(f"<th>{column}</th>" for column in ISSUE_COLUMNS)
-        title = html.escape(self.title or "jmo-validate report")
-        self.stream.write(_PAGE_HEAD.format(title=title, headings=headings))
+        from jmo_validate.html_report import HtmlReport
+
+        info = self.info
+        self._page = HtmlReport(
+            title=info.file if info is not None else self.title,
+            lang=info.language if info is not None else "id",
+            show_values=self.show_values,
+        )
+        self.stream.write(self._page.head())
 
     def write(self, row: int, report: Report) -> None:
-        for values in self._issue_rows(row, report):
-            cells = "".join(
-                f'<td class="{column}">{html.escape(_cell(values[column]))}</td>'
-                for column in ISSUE_COLUMNS
-            )
-            self.stream.write(f'<tr class="{values["severity"]}">{cells}</tr>\n')
+        self.stream.write(self._page.group(row, report))
 
     def finish(self, summary: Summary) -> None:
-        counts = (
-            ("records", summary.records),
-            ("ok", summary.ok),
-            ("with errors", summary.with_errors),
-            ("with warnings", summary.with_warnings),
-        )
-        items = "".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in counts)
-        codes = "".join(
-            f'<tr><td><a href="#" data-code="{html.escape(code)}">{html.escape(code)}</a></td>'
-            f"<td>{count}</td></tr>"
-            for code, count in summary.codes.most_common()
-        )
-        self.stream.write(
-            "</tbody>\n</table>\n"
-            f'<section id="summary"><h2>Summary</h2><table>{items}</table>'
-            f"<h2>Issue codes</h2><table><tr><th>code</th><th>issues</th></tr>{codes}</table>"
-            f"</section>\n{_PAGE_TAIL}"
-        )
-
-
-def _cell(value: object) -> str:
-    return "" if value is None else str(value)
+        self.stream.write(self._page.tail(summary, self.info))
 
 
 #: Writers by ``--format`` name.

@@ -28,8 +28,10 @@ from typing import Any
 try:
     from faker.providers import BaseProvider
 except ImportError as error:  # pragma: no cover - depends on the installed extras
+    from jmo_validate.extras import install_hint
+
     raise ImportError(
-        "jmo_validate.testing.faker_provider needs Faker: pip install 'jmo_validate[faker]'"
+        f"jmo_validate.testing.faker_provider needs Faker: {install_hint('faker')}"
     ) from error
 
 from jmo_validate.claim import ClaimType

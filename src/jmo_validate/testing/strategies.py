@@ -22,8 +22,10 @@ from typing import Any
 try:
     from hypothesis import strategies as st
 except ImportError as error:  # pragma: no cover - depends on the installed extras
+    from jmo_validate.extras import install_hint
+
     raise ImportError(
-        "jmo_validate.testing.strategies needs Hypothesis: pip install 'jmo_validate[testing]'"
+        f"jmo_validate.testing.strategies needs Hypothesis: {install_hint('testing')}"
     ) from error
 
 from jmo_validate.claim import ClaimType
