@@ -578,7 +578,7 @@ def test_help_lists_each_policy_and_what_it_requires() -> None:
         "    jmo_registration: A new JMO account: NIK, name per KTP and birth date; rules for "
         "new records apply.",
         "      nik, full_name, birth_date, phone, email",
-        "    benefit_claim: A JHT benefit claim: identity of the participant and the bank "
+        "    benefit_claim: A benefit claim: identity of the participant and the bank "
         "account paid to.",
         "      nik, kpj, full_name, birth_date, phone, bank_account (bank, number, holder_name)",
     ]
