@@ -30,6 +30,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from jmo_validate import banks, person
+from jmo_validate.artefacts import strip_artefacts
 from jmo_validate.banks import Bank, EWallet
 from jmo_validate.errors import (
     FieldError,
@@ -98,8 +99,8 @@ class BankAccount:
 
 
 def compact(number: str) -> str:
-    """Remove spaces, dots and dashes."""
-    return number.translate(_SEPARATORS)
+    """Remove spaces, dots, dashes and spreadsheet artefacts (:mod:`jmo_validate.artefacts`)."""
+    return strip_artefacts(number).translate(_SEPARATORS)
 
 
 def validate(number: str) -> str:

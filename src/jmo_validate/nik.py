@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from jmo_validate import regions
+from jmo_validate.artefacts import strip_artefacts
 from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_nik
 from jmo_validate.person import Sex
@@ -190,8 +191,12 @@ class Nik:
 
 
 def compact(number: str) -> str:
-    """Remove the spaces, dots and dashes people write between digit groups."""
-    return number.translate(_SEPARATORS)
+    """Remove the spaces, dots and dashes people write between digit groups.
+
+    Spreadsheet artefacts go too (:mod:`jmo_validate.artefacts`): a leading apostrophe,
+    zero-width and no-break spaces, full-width digits.
+    """
+    return strip_artefacts(number).translate(_SEPARATORS)
 
 
 def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple[date, Sex]:

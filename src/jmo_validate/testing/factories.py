@@ -44,7 +44,7 @@ from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
-from jmo_validate import address, banks, category, nik, person, regions
+from jmo_validate import address, banks, category, kpj, nik, person, regions
 from jmo_validate.bank_account import number_warnings
 from jmo_validate.category import Category
 from jmo_validate.errors import FieldError, InvalidComponent
@@ -232,6 +232,13 @@ class Maker:
 
     def digits(self, count: int) -> str:
         return str(self.rng.randrange(10**count)).zfill(count)
+
+    def kpj(self) -> str:
+        """Eleven digits that are not a placeholder (all zeros, ``kpj.SUSPICIOUS``)."""
+        number = self.digits(kpj.LENGTH)
+        if number in kpj.SUSPICIOUS or not number.strip("0"):
+            number = number[:-1] + str((int(number[-1]) + 5) % 10)
+        return number
 
     def birth_date(self, min_age: int = MIN_AGE, max_age: int = MAX_AGE) -> date:
         youngest = self.today - relativedelta(years=min_age)
@@ -498,7 +505,7 @@ def build_participant(
         domicile = maker.address(maker.village(elsewhere))
     record: dict[str, Any] = {
         "nik": maker.nik(district, born, sex),
-        "kpj": maker.digits(11),
+        "kpj": maker.kpj(),
         "full_name": full_name,
         "birth_date": render_date(born, style),
         "sex": rng.choice(_SEX_TEXT[sex]),

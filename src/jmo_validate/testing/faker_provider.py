@@ -62,7 +62,7 @@ class JmoProvider(BaseProvider):
 
     def kpj(self) -> str:
         """An 11-digit KPJ (BPJS Ketenagakerjaan participant) number."""
-        return self._maker().digits(11)
+        return self._maker().kpj()
 
     def npp(self) -> str:
         """An 8-character employer registration number (NPP)."""
