@@ -928,7 +928,8 @@ _ENTRIES += (
         INVALID,
         E,
         "Nomor KPJ 00000000000 bukan nomor peserta; isi nomor KPJ yang tertera pada kartu peserta.",
-        "00000000000 is not a KPJ number; give the number printed on the participant card.",
+        "The KPJ number 00000000000 is not a real number; give the number printed on the"
+        " participant card.",
     ),
     Code(
         "kpj.suspicious",

@@ -36,7 +36,16 @@ from importlib import resources
 
 from jmo_validate.errors import InvalidFormat, accepts
 
-__all__ = ["INDONESIA", "Nationality", "country_name", "format", "is_valid", "parse"]
+__all__ = [
+    "INDONESIA",
+    "Country",
+    "Nationality",
+    "country",
+    "country_name",
+    "format",
+    "is_valid",
+    "parse",
+]
 
 #: The ISO 3166-1 alpha-2 code of Indonesia.
 INDONESIA = "ID"
@@ -52,6 +61,16 @@ _WORDS: dict[str, str | None] = {
 
 def _key(text: str) -> str:
     return "".join(filter(str.isalnum, text.casefold()))
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country or territory of ISO 3166-1 with its CLDR names in English and Indonesian."""
+
+    alpha2: str
+    alpha3: str
+    name_en: str
+    name_id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,31 +95,40 @@ class Nationality:
         """The country's English name (CLDR), ``None`` when not given."""
         return None if self.country is None else country_name(self.country)
 
-    def __repr__(self) -> str:
-        return f"Nationality({self.country!r})"
-
     def __str__(self) -> str:
         return self.country or _FOREIGNER
 
+    def __repr__(self) -> str:
+        return f"Nationality({self.country!r})"
+
 
 @functools.cache
-def _countries() -> tuple[dict[str, str | None], dict[str, str]]:
-    """Every accepted name -> alpha-2 code (``None``: a foreigner), and alpha-2 -> English name."""
+def _countries() -> tuple[dict[str, str | None], dict[str, Country]]:
+    """Every accepted name -> alpha-2 code (``None``: a foreigner), and the countries by code."""
     data = resources.files("jmo_validate").joinpath("data")
     index: dict[str, str | None] = dict(_WORDS)
-    names: dict[str, str] = {}
+    countries: dict[str, Country] = {}
     for line in data.joinpath("countries.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            alpha2, alpha3, english, indonesian = line.split("\t")
-            names[alpha2] = english
-            for name in (alpha2, alpha3, english, indonesian):
-                index.setdefault(_key(name), alpha2)
+            found = Country(*line.split("\t"))
+            countries[found.alpha2] = found
+            for name in (found.alpha2, found.alpha3, found.name_en, found.name_id):
+                index.setdefault(_key(name), found.alpha2)
     manual = data.joinpath("manual_nationalities.tsv").read_text(encoding="utf-8")
     for line in manual.splitlines():
         if line and not line.startswith("#"):
             alias, alpha2 = line.split("\t")
             index.setdefault(_key(alias), alpha2)
-    return index, names
+    return index, countries
+
+
+def country(code: str) -> Country | None:
+    """The country with ISO 3166-1 alpha-2 ``code``, or ``None``.
+
+    >>> country("kr")
+    Country(alpha2='KR', alpha3='KOR', name_en='South Korea', name_id='Korea Selatan')
+    """
+    return _countries()[1].get(code.upper())
 
 
 def country_name(code: str) -> str | None:
@@ -109,7 +137,8 @@ def country_name(code: str) -> str | None:
     >>> country_name("MY"), country_name("HK"), country_name("QQ")
     ('Malaysia', 'Hong Kong SAR China', None)
     """
-    return _countries()[1].get(code.upper())
+    found = country(code)
+    return None if found is None else found.name_en
 
 
 def parse(text: str) -> Nationality:

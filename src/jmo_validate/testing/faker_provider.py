@@ -89,13 +89,21 @@ class JmoProvider(BaseProvider):
         return maker.address(maker.village(within), ktp=True)
 
     def participant(
-        self, *, reference_date: date | None = None, claim: bool = False, **overrides: Any
+        self,
+        *,
+        reference_date: date | None = None,
+        claim: bool = False,
+        abroad: bool = False,
+        foreign: bool = False,
+        **overrides: Any,
     ) -> dict[str, Any]:
         """A participant record that validates with no issue (see ``make_participant``)."""
         return build_participant(
             self.generator.random,
             reference_date or date.today(),
             claim=claim,
+            abroad=abroad,
+            foreign=foreign,
             overrides=overrides,
         )
 
