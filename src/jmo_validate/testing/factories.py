@@ -14,6 +14,18 @@ participants, else elsewhere in the province or the country): a real village
 with its own postal code, its district, regency and province, a street line and
 RT/RW. The same seed gives the same record.
 
+>>> from datetime import date
+>>> from jmo_validate import Policy, validate
+>>> from jmo_validate.testing import make_participant, make_reference
+>>> day = date(2026, 11, 25)
+>>> record = make_participant(seed=7, reference_date=day)
+>>> record == make_participant(seed=7, reference_date=day)
+True
+>>> validate(record, make_reference(record), policy=Policy.profile_update(reference_date=day)).issues
+()
+>>> make_participant(seed=7, reference_date=day, sex="P", province="Bali")["nik"][:2]
+'51'
+
 Participants outside the plain case: ``abroad=True`` gives an Indonesian migrant
 worker (PMI) placed abroad, with a mobile number of the placement country (Malaysia,
 Hong Kong, Taiwan, Saudi Arabia, South Korea, Singapore, Japan); ``foreign=True`` (or a
@@ -29,18 +41,6 @@ abroad and a name of that country, employed as a wage earner.
 (True, False)
 >>> [validate(r, policy=Policy.profile_update(reference_date=day)).codes for r in (tka, pmi)]
 [(), ('phone.foreign',)]
-
->>> from datetime import date
->>> from jmo_validate import Policy, validate
->>> from jmo_validate.testing import make_participant, make_reference
->>> day = date(2026, 11, 25)
->>> record = make_participant(seed=7, reference_date=day)
->>> record == make_participant(seed=7, reference_date=day)
-True
->>> validate(record, make_reference(record), policy=Policy.profile_update(reference_date=day)).issues
-()
->>> make_participant(seed=7, reference_date=day, sex="P", province="Bali")["nik"][:2]
-'51'
 
 Everything is synthetic: names are combined at random from common words, numbers
 are random. Records still look real, so treat them as test data only.
