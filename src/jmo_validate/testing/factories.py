@@ -279,7 +279,7 @@ class Maker:
         meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
         if meta is None or meta.mobile is None:  # pragma: no cover - every placement has one
             raise ValueError(f"no mobile numbers for {region}")
-        lengths = sorted(meta.mobile.possible_length or meta.general_desc.possible_length)
+        lengths = sorted(meta.mobile.possible_length)
         for _ in range(200):
             prefix = self.rng.choice(_pools.PMI_PLACEMENTS[region])
             national = prefix + self.digits(self.rng.choice(lengths) - len(prefix))
