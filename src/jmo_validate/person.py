@@ -301,16 +301,15 @@ def split_place_and_date(text: str) -> tuple[str | None, str]:
     return place, tail.strip()
 
 
-#: Former names of cities still printed as birth places on older KTPs (not in the registry).
+#: Former names of cities still printed as birth places on older KTPs that no region has
+#: (Ujung Pandang, Makassar's name 1971-1999, and Kutaraja, Banda Aceh's, are districts).
 _FORMER_PLACE_NAMES = frozenset(
     {
-        "ujungpandang",  # Makassar 1971-1999
         "batavia",  # Jakarta
         "buitenzorg",  # Bogor
-        "hollandia",  # Jayapura, later Kotabaru and Sukarnapura
+        "hollandia",  # Jayapura, later Sukarnapura
         "sukarnapura",
-        "kotaradja",  # Banda Aceh
-        "kutaraja",
+        "kotaradja",  # Banda Aceh (Kutaraja)
         "fortdekock",  # Bukittinggi
     }
 )
