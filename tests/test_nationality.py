@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 from importlib import resources
 
 import pytest
@@ -109,9 +110,10 @@ def test_country_data() -> None:
     codes = [row[0] for row in rows]
     assert len(set(codes)) == len(codes)
     for alpha2, alpha3, english, indonesian in rows:
-        assert len(alpha2) == 2 and alpha2.isupper(), alpha2
-        assert len(alpha3) == 3 and alpha3.isupper(), alpha3
-        assert english and indonesian
+        assert re.fullmatch("[A-Z]{2}", alpha2), alpha2
+        assert re.fullmatch("[A-Z]{3}", alpha3), alpha3
+        assert english.strip(), alpha2
+        assert indonesian.strip(), alpha2
     assert ["ID", "IDN", "Indonesia", "Indonesia"] in rows
 
 
