@@ -263,8 +263,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("passport_number", lambda text, ctx: documents.parse_passport(text)),
     FieldSpec("kitas_number", lambda text, ctx: documents.parse_kitas(text)),
 )
-#: Fields that decide what the record needs (:meth:`Context.profile`).
-_PROFILE_FIELDS = frozenset({"category", "nationality"})
+#: The last of the fields that decide what the record needs (:meth:`Context.profile`).
+_PROFILED_AFTER = "nationality"
 
 
 def _address_spec(section: str) -> SectionSpec:
@@ -310,10 +310,12 @@ def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[
     if "birth_place_date" in fields or _has_place(fields.get("birth_date")):
         fields = _split_birth(fields, ctx, quiet=quiet)
     for spec in FIELDS:
-        value = ctx.read(fields, spec, quiet=quiet)
-        if value is not None:
-            parsed[spec.path] = value
-        if spec.path in _PROFILE_FIELDS and not quiet:
+        path = spec.path
+        if path in fields or (path in ctx.required and not quiet):  # else nothing to report
+            value = ctx.read(fields, spec, quiet=quiet)
+            if value is not None:
+                parsed[path] = value
+        if path == _PROFILED_AFTER and not quiet:
             ctx.profile(parsed)
     parts: dict[str, dict[str, object]] = {}  # section -> {child name: raw value}
     for path, raw in fields.items():

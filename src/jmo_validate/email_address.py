@@ -244,7 +244,10 @@ def is_placeholder(domain: str) -> bool:
     >>> is_placeholder("Example.COM"), is_placeholder("mail.example.org"), is_placeholder("contoh.com")
     (True, True, False)
     """
-    labels = domain.lower().rstrip(".").split(".")
+    domain = domain.lower()
+    if "example" not in domain:  # nearly every address: no label to look at
+        return False
+    labels = domain.rstrip(".").split(".")
     return any(".".join(labels[start:]) in _EXAMPLE_DOMAINS for start in range(len(labels)))
 
 

@@ -134,7 +134,7 @@ def deceased_marker(name: str) -> bool:
     >>> deceased_marker("Almira Putri"), deceased_marker("Salma")
     (False, False)
     """
-    return _MARKER.search(name) is not None
+    return "alm" in name.casefold() and _MARKER.search(name) is not None
 
 
 def name_warnings(name: str) -> tuple[str, ...]:
