@@ -74,29 +74,28 @@ def _checked(number: str, field: str, lengths: tuple[int, int]) -> str:
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class Passport:
+class _DocumentNumber:
+    """A document's number (compact, upper case); ``str()``/``repr()`` are masked."""
+
+    number: str
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({mask_account(self.number)!r})"
+
+    def __str__(self) -> str:
+        return mask_account(self.number)
+
+
+class Passport(_DocumentNumber):
     """A passport number (compact, upper case); ``str()``/``repr()`` are masked."""
 
-    number: str
-
-    def __repr__(self) -> str:
-        return f"Passport({mask_account(self.number)!r})"
-
-    def __str__(self) -> str:
-        return mask_account(self.number)
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class StayPermit:
+class StayPermit(_DocumentNumber):
     """A KITAS or KITAP number (compact, upper case); ``str()``/``repr()`` are masked."""
 
-    number: str
-
-    def __repr__(self) -> str:
-        return f"StayPermit({mask_account(self.number)!r})"
-
-    def __str__(self) -> str:
-        return mask_account(self.number)
+    __slots__ = ()
 
 
 def parse_passport(number: str) -> Passport:
