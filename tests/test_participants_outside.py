@@ -12,12 +12,15 @@ from typing import Any
 
 import pytest
 from dateutil.relativedelta import relativedelta
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jmo_validate import Policy, validate
 from jmo_validate.documents import Passport, StayPermit
 from jmo_validate.nationality import Nationality
 from jmo_validate.testing import make_participant, make_reference
 from tests.conftest import REFERENCE_DATE
+from tests.test_robustness import junk
 
 CUSTOM = Policy(reference_date=REFERENCE_DATE)
 PROFILE = Policy.profile_update(reference_date=REFERENCE_DATE)
@@ -298,3 +301,30 @@ def test_the_factories_make_valid_pmi_abroad_and_tka(seed: int, kind: str) -> No
         assert codes == (("phone.foreign",) if kind == "abroad" else ()), (seed, codes)
     if kind == "foreign":
         assert set(record).isdisjoint({"nik", "ktp_address"})
+
+
+# --- bad input keeps its contract -----------------------------------------------------------
+
+_KEYS = [
+    "ttl",
+    "tanggal_lahir",
+    "tempat_lahir",
+    "kewarganegaraan",
+    "paspor",
+    "kitas",
+    "kategori",
+    "no_hp",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    record=st.dictionaries(st.sampled_from(_KEYS), junk, max_size=6),
+    reference=st.one_of(st.none(), st.dictionaries(st.sampled_from(_KEYS), junk, max_size=6)),
+)
+def test_junk_in_the_new_fields_gives_a_report(record: dict[str, Any], reference: Any) -> None:
+    for policy in (PROFILE, CUSTOM.replace(strict=True, language="en")):
+        report = validate(record, reference, policy=policy)
+        assert isinstance(report.to_dict(), dict)
+        repr(report)
+        report.participant  # noqa: B018 - building it must not fail either
