@@ -258,6 +258,13 @@ def test_each_part_of_the_ttl_gets_its_own_issue(record: dict[str, Any], codes: 
     assert _codes({"nik": "3273014107900003", **record}, policy=policy) == codes
 
 
+@pytest.mark.parametrize("text", ["JAKARTA", "tidak tahu", "belum ada"])
+def test_a_birth_date_column_without_a_date_is_not_split(text: str) -> None:
+    report = validate({"tanggal_lahir": text}, policy=CUSTOM)
+    assert report.codes == ("birth_date.format",)
+    assert "birth_place" not in report.values
+
+
 def test_conflicts_name_the_part_that_differs() -> None:
     report = validate({"ttl": "BANDUNG, 01-07-1990", "tempat_lahir": "Surabaya"}, policy=CUSTOM)
     assert [(issue.code, issue.field) for issue in report.issues] == [

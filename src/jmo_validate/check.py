@@ -352,11 +352,12 @@ def _split_birth(fields: Fields, ctx: Context, *, quiet: bool) -> Fields:
     if isinstance(given_place, str) and given_place.strip():
         places.append(given_place)
     dates: list[object] = []
-    for raw in (fields.get("birth_date"), combined):
+    for raw, alone in ((fields.get("birth_date"), False), (combined, True)):
         if isinstance(raw, str):
-            place, raw = person.split_place_and_date(raw)
-            if place is not None:
+            place, day = person.split_place_and_date(raw)
+            if place is not None and (day or alone):  # a birth-date column needs its date
                 places.append(place)
+                raw = day
         if not is_blank(raw):
             dates.append(raw)
     if places:
