@@ -341,7 +341,8 @@ def _split_birth(fields: Fields, ctx: Context, *, quiet: bool) -> Fields:
     """Split *Tempat/Tgl Lahir* (``JAKARTA, 17-08-1985``) into ``birth_place`` and ``birth_date``.
 
     It may be in its own column (``ttl``: path ``birth_place_date``) or in the birth-date
-    column. A separate birth-date or birth-place column wins; when it says something
+    column, which is split only when it holds a place *and* a date (a place or words
+    alone stay an unreadable date). A separate birth-date or birth-place column wins; when it says something
     else than the combined one, ``field.conflict`` (a date is compared as a date, a place
     without case and punctuation).
     """
