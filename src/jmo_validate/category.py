@@ -153,6 +153,8 @@ def warnings(text: str) -> tuple[str, ...]:
 
     ``category.ambiguous`` for a bare ``Mandiri`` (also a bank's name).
     """
+    if len(text) > 2 * len(_MANDIRI):  # "Mandiri" with a few dots or spaces at most
+        return ()
     return ("category.ambiguous",) if _key(text) == _MANDIRI else ()
 
 

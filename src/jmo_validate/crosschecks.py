@@ -103,7 +103,7 @@ def _check_nik_region(number: Nik, ctx: Context) -> None:
 def _contact_warnings(parsed: Parsed, ctx: Context) -> None:
     """Report the soft findings the phone and e-mail parsers kept on their values."""
     phone = parsed.get("phone")
-    if isinstance(phone, Phone):
+    if isinstance(phone, Phone) and phone.warnings:
         foreign = (
             {"country": country_name(phone.country) or phone.country} if phone.is_foreign else {}
         )

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jmo_validate.artefacts import strip_artefacts
+from jmo_validate.artefacts import compact_table
 from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_kpj
 
@@ -51,7 +51,8 @@ SUSPICIOUS = frozenset(
     + ["12345678910"]
 )
 
-_SEPARATORS = str.maketrans("", "", " .-\t\n\r\xa0")
+#: Separators and spreadsheet artefacts, removed in one pass (:mod:`jmo_validate.artefacts`).
+_SEPARATORS = compact_table(" .-\t\n\r")
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -74,7 +75,7 @@ class Kpj:
 
 def compact(number: str) -> str:
     """Remove spaces, dots, dashes and spreadsheet artefacts (:mod:`jmo_validate.artefacts`)."""
-    return strip_artefacts(number).translate(_SEPARATORS)
+    return number.translate(_SEPARATORS).removeprefix("'")
 
 
 def validate(number: str) -> str:
