@@ -122,6 +122,13 @@ def test_number_contract() -> None:
     assert not bank_account.is_valid(123456789)
 
 
+@pytest.mark.parametrize(
+    "number", ["'0123456789", "0123\u200b456789", "0123\u00a0456\u00a0789", "０１２３４５６７８９"]
+)
+def test_spreadsheet_artefacts_are_removed(number: str) -> None:
+    assert bank_account.validate(number) == "0123456789"
+
+
 # --- banks and e-wallets ------------------------------------------------------------------------
 
 

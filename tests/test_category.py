@@ -35,6 +35,28 @@ from tests.conftest import REFERENCE_DATE
         ("JASA KONSTRUKSI", Category.CONSTRUCTION_WORKER),
         ("Pekerja Jasa Konstruksi", Category.CONSTRUCTION_WORKER),
         ("construction-service worker", Category.CONSTRUCTION_WORKER),
+        # labels as dropdowns and HR systems write them: a name with its abbreviation
+        ("Penerima Upah (PU)", Category.WAGE_EARNER),
+        ("PU - Penerima Upah", Category.WAGE_EARNER),
+        ("PENERIMA UPAH / PU", Category.WAGE_EARNER),
+        ("[PU] Penerima Upah", Category.WAGE_EARNER),
+        ("PU Badan Usaha", Category.WAGE_EARNER),
+        ("Penerima Upah Penyelenggara Negara", Category.WAGE_EARNER),
+        ("BPU - Bukan Penerima Upah", Category.NON_WAGE_EARNER),
+        ("Bukan Penerima Upah (BPU)", Category.NON_WAGE_EARNER),
+        ("BPU – Bukan Penerima Upah", Category.NON_WAGE_EARNER),  # en dash
+        ("Jasa Konstruksi (Jakon)", Category.CONSTRUCTION_WORKER),
+        ("JAKON: Jasa Konstruksi", Category.CONSTRUCTION_WORKER),
+        ("Pekerja Migran Indonesia (PMI)", Category.MIGRANT_WORKER),
+        ("PMI | TKI", Category.MIGRANT_WORKER),
+        # the older names of non-wage earners
+        ("Sektor Informal", Category.NON_WAGE_EARNER),
+        ("SEKTOR INFORMAL", Category.NON_WAGE_EARNER),
+        ("Peserta Mandiri", Category.NON_WAGE_EARNER),
+        ("Pekerja Mandiri", Category.NON_WAGE_EARNER),
+        ("Bukan Penerima Upah (Mandiri)", Category.NON_WAGE_EARNER),
+        ("self-employed", Category.NON_WAGE_EARNER),
+        ("Mandiri", Category.NON_WAGE_EARNER),  # with the warning category.ambiguous
     ],
 )
 def test_accepted_names(text: str, expected: Category) -> None:
@@ -42,7 +64,22 @@ def test_accepted_names(text: str, expected: Category) -> None:
     assert is_valid(text)
 
 
-@pytest.mark.parametrize("text", ["Pegawai", "P U X", "upah", "", "PNS", "karyawan tetap"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pegawai",
+        "P U X",
+        "upah",
+        "",
+        "PNS",
+        "karyawan tetap",
+        "PU (Jakon)",  # two categories in one label
+        "BPU - Penerima Upah",
+        "Penerima Upah (Tetap)",  # a part that names no category
+        "Bank Mandiri",  # a bank, not a category
+        "TKA",  # foreign workers are wage earners or not: nationality says they are foreign
+    ],
+)
 def test_rejected_names(text: str) -> None:
     with pytest.raises(InvalidFormat) as caught:
         parse(text)
@@ -146,3 +183,35 @@ def test_policy_with_category_requirements_pickles() -> None:
 
     policy = Policy.benefit_claim(category_required={"PMI": {"employment.npp"}})
     assert pickle.loads(pickle.dumps(policy)) == policy
+
+
+@pytest.mark.parametrize(
+    ("text", "warnings"),
+    [
+        ("Mandiri", ("category.ambiguous",)),
+        ("MANDIRI", ("category.ambiguous",)),
+        ("Peserta Mandiri", ()),
+        ("BPU", ()),
+    ],
+)
+def test_a_bare_mandiri_is_ambiguous(text: str, warnings: tuple[str, ...]) -> None:
+    from jmo_validate import category
+
+    assert category.warnings(text) == warnings
+
+
+def test_ambiguous_category_is_a_warning_of_the_record_only() -> None:
+    report = validate(
+        {**VALID, "kategori": "Mandiri"},
+        policy=Policy.profile_update(reference_date=REFERENCE_DATE),
+    )
+    assert report.ok
+    assert [(i.code, i.field, i.actual) for i in report.issues] == [
+        ("category.ambiguous", "category", "Mandiri")
+    ]
+    # a reference record's category is read quietly: no warning about it
+    reference = {"nik": VALID["nik"], "kategori": "Mandiri"}
+    quiet = validate(
+        {**VALID, "kategori": "BPU"}, reference, policy=Policy(reference_date=REFERENCE_DATE)
+    )
+    assert quiet.codes == ()

@@ -336,3 +336,128 @@ def test_pydantic_errors_carry_our_codes() -> None:
         ("email", "email.domain"),
     ]
     assert "555" not in str(caught.value).split("input_value")[0]
+
+
+# --- issue 14: foreign mobiles of migrant workers, e-mail placeholders and slips, artefacts ----
+
+# (as a PMI abroad writes it, E.164, country): the countries most PMI are placed in
+FOREIGN_MOBILES = [
+    ("+60 12-345 6789", "+60123456789", "MY"),  # Malaysia
+    ("+60 11-2345 6789", "+601123456789", "MY"),
+    ("0060 12 345 6789", "+60123456789", "MY"),
+    ("+852 5123 4567", "+85251234567", "HK"),  # Hong Kong
+    ("+852 9123-4567", "+85291234567", "HK"),
+    ("+886 912 345 678", "+886912345678", "TW"),  # Taiwan
+    ("+886-912-345-678", "+886912345678", "TW"),
+    ("+966 50 123 4567", "+966501234567", "SA"),  # Saudi Arabia
+    ("+82 10-1234-5678", "+821012345678", "KR"),  # South Korea
+    ("+65 8123 4567", "+6581234567", "SG"),  # Singapore
+    ("+81 90-1234-5678", "+819012345678", "JP"),  # Japan
+    ("+971 50 123 4567", "+971501234567", "AE"),  # United Arab Emirates
+    ("+853 6612 3456", "+85366123456", "MO"),  # Macao
+]
+
+
+@pytest.mark.parametrize(("text", "e164", "country"), FOREIGN_MOBILES)
+def test_foreign_mobile_numbers_are_accepted_when_allowed(
+    text: str, e164: str, country: str
+) -> None:
+    number = phone.parse(text, mobile_only=True, allow_foreign=True)
+    assert (number.e164, number.country, number.is_foreign) == (e164, country, True)
+    assert number.warnings == ("phone.foreign",)
+    assert number.national.startswith("+")  # shown as dialled from Indonesia
+    assert phone.is_valid(text, allow_foreign=True)
+    with pytest.raises(FieldError) as caught:  # not allowed: the old rule
+        phone.parse(text)
+    assert caught.value.code == "phone.not_indonesian"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("+65 6123 4567", "phone.not_mobile"),  # Singapore landline
+        ("+60 3-2161 1234", "phone.not_mobile"),  # Kuala Lumpur landline
+        ("+852 2123 4567", "phone.not_mobile"),  # Hong Kong landline
+        ("+886 2 2345 6789", "phone.not_mobile"),  # Taipei landline
+        ("+60 12-345", "phone.too_short"),
+        ("+60 12-3456-78901", "phone.too_long"),
+        ("+60 99 999 9999", "phone.foreign_invalid"),  # no Malaysian range starts 99
+        ("+999 1234 5678", "phone.foreign_invalid"),  # no country has code 999
+        ("+60 12-345 678O", "phone.format"),
+    ],
+)
+def test_invalid_foreign_numbers_stay_errors(text: str, code: str) -> None:
+    with pytest.raises(FieldError) as caught:
+        phone.parse(text, allow_foreign=True)
+    assert caught.value.code == code
+
+
+def test_indonesian_numbers_are_unchanged_when_foreign_ones_are_allowed() -> None:
+    number = phone.parse("0812-3456-7890", allow_foreign=True)
+    assert (number.e164, number.country, number.is_foreign, number.warnings) == (
+        "+6281234567890",
+        "ID",
+        False,
+        (),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'0812-3456-7890",  # a spreadsheet's text prefix
+        "\u200b0812 3456 7890",  # zero-width space from a chat message
+        "0812\u00a03456\u00a07890",  # no-break spaces from a PDF
+        "０８１２－３４５６－７８９０",  # full-width digits and dash
+        "\ufeff+62 812 3456 7890",
+    ],
+)
+def test_phone_spreadsheet_artefacts_are_removed(text: str) -> None:
+    assert phone.validate(text) == "+6281234567890"
+
+
+@pytest.mark.parametrize(
+    "domain", ["example.com", "EXAMPLE.ORG", "example.net", "kantor.example", "mail.example.com"]
+)
+def test_example_domains_are_placeholders(domain: str) -> None:
+    email = email_address.parse(f"budi@{domain}")
+    assert email.placeholder
+    assert email.warnings == ("email.placeholder",)
+
+
+@pytest.mark.parametrize("domain", ["gmail.com", "contoh.co.id", "examples.com", "myexample.com"])
+def test_other_domains_are_not_placeholders(domain: str) -> None:
+    assert not email_address.is_placeholder(domain)
+
+
+@pytest.mark.parametrize(
+    ("domain", "suggestion"), [("yahoo.id", "yahoo.co.id"), ("cloud.com", "icloud.com")]
+)
+def test_slips_too_far_for_one_edit_get_a_hint(domain: str, suggestion: str) -> None:
+    email = email_address.parse(f"siti@{domain}")
+    assert (email.suggestion, email.warnings) == (suggestion, ("email.typo",))
+
+
+def test_placeholder_email_is_a_warning_and_an_error_when_strict() -> None:
+    record = {"email": "budi@example.com"}
+    report = validate(record, policy=Policy(reference_date=REFERENCE_DATE))
+    assert report.ok
+    assert [(i.code, i.params) for i in report.issues] == [
+        ("email.placeholder", {"domain": "example.com"})
+    ]
+    assert not validate(record, policy=Policy(reference_date=REFERENCE_DATE, strict=True)).ok
+
+
+def test_phone_type_accepts_foreign_mobiles_only_when_asked() -> None:
+    from typing import Annotated
+
+    from jmo_validate.phone import Phone
+    from jmo_validate.types import PhoneValidator
+
+    class Migrant(BaseModel):
+        phone: Annotated[Phone, PhoneValidator(allow_foreign=True)]
+
+    assert Migrant(phone="+852 5123 4567").model_dump(mode="json") == {"phone": "+85251234567"}
+    with pytest.raises(ValidationError) as caught:
+        Migrant(phone="+852 2123 4567")
+    assert caught.value.errors()[0]["type"] == "phone.not_mobile"

@@ -7,7 +7,7 @@ import pickle
 import pytest
 
 from jmo_validate import kpj
-from jmo_validate.errors import InvalidFormat, InvalidLength
+from jmo_validate.errors import FieldError, InvalidFormat, InvalidLength
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,44 @@ def test_masked_and_picklable() -> None:
 def test_is_valid_on_junk() -> None:
     assert kpj.is_valid(19012345678) is False
     assert kpj.is_valid(None) is False
+
+
+# --- placeholders and spreadsheet artefacts (issue 14) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed", ["00000000000", "000.0000.0000", "'00000000000", "０００００００００００"]
+)
+def test_all_zeros_is_a_placeholder(typed: str) -> None:
+    with pytest.raises(FieldError) as caught:
+        kpj.validate(typed)
+    assert caught.value.code == "kpj.placeholder"
+    assert not kpj.is_valid(typed)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["11111111111", "99999999999", "12345678901", "01234567890", "98765432109", "12345678910"],
+)
+def test_repeated_or_consecutive_digits_are_suspicious_but_valid(typed: str) -> None:
+    assert kpj.parse(typed).warnings == ("kpj.suspicious",)
+    assert kpj.is_valid(typed)
+
+
+@pytest.mark.parametrize("typed", ["19012345678", "11111111112", "12345678900", "10000000000"])
+def test_ordinary_numbers_have_no_warning(typed: str) -> None:
+    assert kpj.parse(typed).warnings == ()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "'19012345678",
+        "\u200b19012345678",
+        "190 1234\u00a05678",
+        "１９０１２３４５６７８",
+        "19012345678\ufeff",
+    ],
+)
+def test_spreadsheet_artefacts_are_removed(typed: str) -> None:
+    assert kpj.validate(typed) == "19012345678"

@@ -78,6 +78,55 @@ PAIRS: list[tuple[str, str, str]] = [
     ("Siti Aminah", "SITI ROHMAH", "different"),
     ("Ahmad Fauzi", "PT MAJU JAYA", "different"),
     ("Dian Sastro", "DIAN SASTROWARDOYO", "different"),
+    # --- issue 14 -------------------------------------------------------------------------
+    # same person: Arabic "Abdul" + a name starting with a sun letter, written assimilated,
+    # run together or apart (the article's l becomes the name's first letter)
+    ("Abdurrahman Wahid", "ABDUL RAHMAN WAHID", "match"),
+    ("Abdul Rahman Wahid", "ABDURRAHMAN WAHID", "match"),
+    ("Abdurahman Wahid", "ABD RAHMAN WAHID", "match"),
+    ("Abdussalam Hakim", "ABDUL SALAM HAKIM", "match"),
+    ("Abdurrahim Siregar", "ABDUL RAHIM SIREGAR", "match"),
+    ("Abdul Latif Hasibuan", "ABDULLATIF HASIBUAN", "match"),
+    ("Abdulkarim Lubis", "ABDUL KARIM LUBIS", "match"),
+    ("Abdoerrachman Saleh", "ABDURRAHMAN SALEH", "match"),
+    ("Abdul Aziz Nasution", "ABDULAZIZ NASUTION", "match"),
+    ("Fathur Rahman", "FATHURRAHMAN", "match"),
+    ("Nurul Huda Aziz", "NURHUDA AZIZ", "match"),
+    ("Jamaluddin Malik", "JAMAL UDDIN MALIK", "match"),
+    # same person: Javanese and Sundanese titles
+    ("Raden Ajeng Sri Lestari", "SRI LESTARI", "match"),
+    ("R.A. Sri Lestari", "RADEN AJENG SRI LESTARI", "match"),
+    ("Raden Roro Dewi Anggraini", "DEWI ANGGRAINI", "match"),
+    ("Rr. Dewi Anggraini", "DEWI ANGGRAINI", "match"),
+    ("R.M. Haryo Wibowo", "HARYO WIBOWO", "match"),
+    ("Mas Agung Nugroho", "AGUNG NUGROHO", "match"),
+    ("Rd. Asep Saepudin", "ASEP SAEPUDIN", "match"),
+    # same person: Acehnese titles
+    ("Teuku Muhammad Hamzah", "T MUHAMMAD HAMZAH", "match"),
+    ("T. Muhammad Hamzah", "MUHAMMAD HAMZAH", "match"),
+    ("Tengku Ismail Yakub", "TGK ISMAIL YAKUB", "match"),
+    ("Cut Nurul Aini", "NURUL AINI", "match"),
+    # same person: Andi is a Bugis title the bank may leave out
+    ("Andi Muhammad Amin", "MUHAMMAD AMIN", "match"),
+    ("Andi Besse Tenri", "BESSE TENRI", "match"),
+    # same person: the deceased marker of an heir's claim is not part of the name
+    ("Suparman (Alm)", "SUPARMAN", "match"),
+    ("Hj. Siti Aminah (Almh)", "SITI AMINAH", "match"),
+    ("Alm. Budi Santoso", "BUDI SANTOSO", "match"),
+    ("Almarhum Bambang Sutrisno", "BAMBANG SUTRISNO", "match"),
+    # different people: Andi as a given name, assimilated names that differ, a run-together
+    # name that is not the other's two words
+    ("Andi Saputra", "BUDI SAPUTRA", "different"),
+    ("Andi Pratama Saputra", "BUDI PRATAMA SAPUTRA", "different"),
+    ("Abdurrahman Wahid", "ABDUL RAHIM WAHID", "different"),
+    ("Abdussalam Hakim", "ABDUL SAMAD HAKIM", "different"),
+    ("Abdullah Syafii", "ABDUL LATIF SYAFII", "different"),
+    ("Teuku Hamzah", "TEUKU HASAN", "different"),
+    ("Raden Ajeng Kartini", "RADEN AJENG KARTIKA", "different"),
+    ("Suparman (Alm)", "SUPARDI", "different"),
+    # partial: a title kept as an initial, Andi with a further word missing
+    ("R. Sri Lestari", "RINA SRI LESTARI", "similar"),
+    ("Andi Muhammad Amin Rasyid", "MUHAMMAD AMIN", "similar"),
 ]
 
 
@@ -140,6 +189,17 @@ def test_cut_word_counts_only_at_the_end_of_the_holder_name() -> None:
         ("Ma'ruf Amin", ("MARUF", "AMIN")),
         ("José Rizal", ("JOSE", "RIZAL")),
         ("H.", ("H",)),  # a title alone is the name
+        ("ABDURRAHMAN", ("ABDUL", "RAHMAN")),
+        ("Abdussalam", ("ABDUL", "SALAM")),
+        ("Abdul Karim", ("ABDUL", "KARIM")),
+        ("Abdulkarim", ("ABDUL", "KARIM")),
+        ("Abdullah", ("ABDULAH",)),  # Abd Allah is one name
+        ("R. A. Kartini", ("KARTINI",)),
+        ("Raden Mas Said", ("SAID",)),
+        ("Tgk. Chik di Tiro", ("HIK", "DI", "TIRO")),
+        ("SUPARMAN (ALM)", ("SUPARMAN",)),
+        ("Almh. Siti", ("SITI",)),
+        ("Alm", ("ALM",)),  # a marker alone is the name
         ("", ()),
         ("123 !!", ()),
     ],

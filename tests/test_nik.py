@@ -37,6 +37,16 @@ ACCEPTED = [
     ("9501015708850001", "9501015708850001", date(1985, 8, 17), Sex.FEMALE),
     ("9601011708850001", "9601011708850001", date(1985, 8, 17), Sex.MALE),
     ("6501011708850001", "6501011708850001", date(1985, 8, 17), Sex.MALE),
+    # spreadsheet and copy-paste artefacts (artefacts.py): a leading apostrophe (the text
+    # prefix of Excel/LibreOffice), zero-width and no-break spaces, full-width digits
+    ("'3201010107900001", "3201010107900001", date(1990, 7, 1), Sex.MALE),
+    ("' 3201.0101.0790.0001", "3201010107900001", date(1990, 7, 1), Sex.MALE),
+    ("\u200b3201010107900001", "3201010107900001", date(1990, 7, 1), Sex.MALE),
+    ("3201010107900001\ufeff", "3201010107900001", date(1990, 7, 1), Sex.MALE),
+    ("3201\u20600101\u200b0790\u200c0001", "3201010107900001", date(1990, 7, 1), Sex.MALE),
+    ("3201\u00a00101\u202f0790\u20070001", "3201010107900001", date(1990, 7, 1), Sex.MALE),
+    ("３２０１０１０１０７９００００１", "3201010107900001", date(1990, 7, 1), Sex.MALE),
+    ("'３２０１－０１０１－０７９０－０００１", "3201010107900001", date(1990, 7, 1), Sex.MALE),
 ]
 
 
@@ -52,7 +62,8 @@ def test_accepted(typed: str, number: str, born: date, sex: Sex) -> None:
 REJECTED = [
     ("32010101079O0001", "nik.format", InvalidFormat),
     ("3201/0101/0790/0001", "nik.format", InvalidFormat),
-    ("３２０１０１０１０７９００００１", "nik.format", InvalidFormat),  # full-width digits
+    ("'3201'0101'0790'0001", "nik.format", InvalidFormat),  # only a leading apostrophe goes
+    ("32010101\u20230790001", "nik.format", InvalidFormat),  # a bullet is no artefact
     ("32010101079²0001", "nik.format", InvalidFormat),
     ("320101010790001", "nik.length", InvalidLength),
     ("32010101079000011", "nik.length", InvalidLength),

@@ -173,3 +173,115 @@ def test_sex_rejected(typed: str) -> None:
     with pytest.raises(FieldError) as caught:
         person.parse_sex(typed)
     assert caught.value.code == "sex.format"
+
+
+# --- issue 14: the deceased marker, birth place and the KTP's "Tempat/Tgl Lahir" --------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Suparman (Alm)",
+        "SUPARMAN (ALM)",
+        "Suparman (Alm.)",
+        "Siti Aminah (Almh)",
+        "Siti Aminah ( Almh. )",
+        "Siti Aminah (Almarhumah)",
+        "Alm. Suparman",
+        "Almh. Siti Aminah",
+        "Almarhum H. Suparman",
+        "SUPARMAN ALM",
+    ],
+)
+def test_deceased_marker_is_accepted_and_noted(typed: str) -> None:
+    name = person.parse_name(typed)
+    assert person.deceased_marker(name)
+    assert "full_name.deceased_marker" in person.name_warnings(name)
+
+
+@pytest.mark.parametrize("typed", ["Almira Putri", "Salma Nuraini", "Kalma Sari", "Almas Firdaus"])
+def test_names_containing_alm_are_not_markers(typed: str) -> None:
+    assert not person.deceased_marker(typed)
+
+
+def test_only_the_marker_may_have_brackets() -> None:
+    with pytest.raises(FieldError) as caught:
+        person.parse_name("Budi (Santoso)")
+    assert caught.value.code == "full_name.characters"
+    with pytest.raises(FieldError):
+        person.parse_name("(Alm)")  # the marker alone is no name
+    assert person.name_warnings("Sukarno (Alm)") == (
+        "full_name.single_word",
+        "full_name.deceased_marker",
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "place"),
+    [
+        ("JAKARTA", "JAKARTA"),
+        ("  Kab.  Bogor ", "Kab. Bogor"),
+        ("Tanjung Karang-Teluk Betung", "Tanjung Karang-Teluk Betung"),
+        ("2 X 11 Enam Lingkung", "2 X 11 Enam Lingkung"),  # a West Sumatra district
+        ("Kuala Lumpur", "Kuala Lumpur"),
+        ("S’pore", "S'pore"),
+        ("Ujung Pandang (Makassar)", "Ujung Pandang (Makassar)"),
+    ],
+)
+def test_birth_place_accepted(typed: str, place: str) -> None:
+    assert person.parse_birth_place(typed) == place
+
+
+@pytest.mark.parametrize("typed", ["17-08-1985", "-", "X", "Jakarta #2", "Bandung@", "12345"])
+def test_birth_place_rejected(typed: str) -> None:
+    with pytest.raises(FieldError) as caught:
+        person.parse_birth_place(typed)
+    assert caught.value.code == "birth_place.format"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "day"),
+    [
+        ("JAKARTA, 17-08-1985", "JAKARTA", "17-08-1985"),
+        ("JAKARTA,17-08-1985", "JAKARTA", "17-08-1985"),
+        ("Jakarta, 17 Agustus 1985", "Jakarta", "17 Agustus 1985"),
+        ("KAB. BOGOR, 01-07-1990", "KAB. BOGOR", "01-07-1990"),
+        ("Bandung 1985-08-17", "Bandung", "1985-08-17"),
+        ("Medan / 17-08-1985", "Medan", "17-08-1985"),
+        ("Surabaya - 17.08.1985", "Surabaya", "17.08.1985"),
+        ("Surabaya, August 17, 1985", "Surabaya", "August 17, 1985"),
+        ("PALEMBANG; 17/08/1985", "PALEMBANG", "17/08/1985"),
+        ("17-08-1985", None, "17-08-1985"),
+        ("17 Agustus 1985", None, "17 Agustus 1985"),
+        ("Agustus 17, 1985", None, "Agustus 17, 1985"),
+        ("SEMARANG", "SEMARANG", ""),
+    ],
+)
+def test_place_and_date_split(text: str, place: str | None, day: str) -> None:
+    assert person.split_place_and_date(text) == (place, day)
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "JAKARTA",
+        "Jakarta Pusat",
+        "Kota Bandung",
+        "BANDUNG",
+        "Kab. Sleman",
+        "Gambir",  # a district
+        "Pondok Rajeg",  # a village
+        "Soerabaja",  # pre-1972 spelling
+        "Djakarta",
+        "Ujung Pandang",  # Makassar's former name
+        "Malaysia",
+        "Arab Saudi",
+    ],
+)
+def test_known_places(place: str) -> None:
+    assert person.is_known_place(place)
+
+
+@pytest.mark.parametrize("place", ["Narnia", "Kota Kinabalu", "Tokyo", "Jakartaa Selatan"])
+def test_unknown_places(place: str) -> None:
+    assert not person.is_known_place(place)

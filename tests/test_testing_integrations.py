@@ -45,6 +45,21 @@ def test_drawn_claims_validate_under_the_claim_policy(record: dict[str, object])
 
 
 @QUICK
+@given(participants(reference_date=REFERENCE_DATE, abroad=True))
+def test_drawn_migrant_workers_abroad_have_a_foreign_mobile(record: dict[str, object]) -> None:
+    assert validate(record, make_reference(record, on_file=True), policy=POLICY).codes == (
+        "phone.foreign",
+    )
+
+
+@QUICK
+@given(participants(reference_date=REFERENCE_DATE, foreign=True))
+def test_drawn_foreign_workers_validate_without_a_nik(record: dict[str, object]) -> None:
+    assert "nik" not in record
+    assert validate(record, make_reference(record, on_file=True), policy=POLICY).codes == ()
+
+
+@QUICK
 @given(niks(reference_date=REFERENCE_DATE), niks(valid=False, reference_date=REFERENCE_DATE))
 def test_niks(good: str, bad: str) -> None:
     assert nik.is_valid(good, reference_date=REFERENCE_DATE)
@@ -112,6 +127,11 @@ def test_faker_provider() -> None:
     for _ in range(200):
         record = fake.participant(reference_date=REFERENCE_DATE)
         assert validate(record, fake.ktp_reference(record), policy=POLICY).codes == ()
+    for _ in range(20):
+        tka = fake.participant(reference_date=REFERENCE_DATE, foreign=True)
+        assert validate(tka, fake.ktp_reference(tka), policy=POLICY).codes == ()
+        pmi = fake.participant(reference_date=REFERENCE_DATE, abroad=True)
+        assert validate(pmi, policy=POLICY).codes == ("phone.foreign",)
     account = fake.bank_account(holder_name="Siti Aminah")
     assert account["holder_name"] == "SITI AMINAH"
     assert address.parse(fake.domicile(province="Bali")).province_code == "51"

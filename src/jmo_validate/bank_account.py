@@ -30,6 +30,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from jmo_validate import banks, person
+from jmo_validate.artefacts import compact_table
 from jmo_validate.banks import Bank, EWallet
 from jmo_validate.errors import (
     FieldError,
@@ -65,7 +66,8 @@ VIRTUAL_ACCOUNT_LENGTH = 17
 #: The parts of a bank account, as child names of the ``bank_account`` section.
 PARTS = ("bank", "number", "holder_name")
 
-_SEPARATORS = str.maketrans("", "", " .-\t\n\r\xa0")
+#: Separators and spreadsheet artefacts, removed in one pass (:mod:`jmo_validate.artefacts`).
+_SEPARATORS = compact_table(" .-\t\n\r")
 # A mobile number as an e-wallet account: 08xx (11-13 digits) or 628xx (12-14 digits).
 _MOBILE = re.compile(r"(?:0|62)8[1-35-9][0-9]{8,10}")
 
@@ -98,8 +100,8 @@ class BankAccount:
 
 
 def compact(number: str) -> str:
-    """Remove spaces, dots and dashes."""
-    return number.translate(_SEPARATORS)
+    """Remove spaces, dots, dashes and spreadsheet artefacts (:mod:`jmo_validate.artefacts`)."""
+    return number.translate(_SEPARATORS).removeprefix("'")
 
 
 def validate(number: str) -> str:

@@ -43,9 +43,11 @@ from jmo_validate import (
     category,
     claim,
     crosschecks,
+    documents,
     email_address,
     employment,
     kpj,
+    nationality,
     nik,
     person,
     phone,
@@ -54,6 +56,7 @@ from jmo_validate.category import Category
 from jmo_validate.codes import CATALOGUE, message
 from jmo_validate.errors import FieldError, Finding
 from jmo_validate.masking import MASKERS
+from jmo_validate.nationality import Nationality
 from jmo_validate.policy import Policy
 from jmo_validate.record import MAX_TEXT_LENGTH, TextError, as_text, is_blank, read_record
 from jmo_validate.report import Issue, Report
@@ -65,9 +68,13 @@ Fields = dict[str, object]
 
 
 class FieldSpec:
-    """How one simple field is read: its path, parser and longest accepted text."""
+    """How one simple field is read: its path, parser and longest accepted text.
 
-    __slots__ = ("allow_date", "max_length", "parse", "path")
+    ``notes`` (optional) returns the codes of soft findings on a text that parsed
+    (``category.ambiguous``); they are reported as the field's warnings.
+    """
+
+    __slots__ = ("allow_date", "max_length", "notes", "parse", "path")
 
     def __init__(
         self,
@@ -76,11 +83,13 @@ class FieldSpec:
         *,
         allow_date: bool = False,
         max_length: int = MAX_TEXT_LENGTH,
+        notes: Callable[[str], tuple[str, ...]] | None = None,
     ) -> None:
         self.path = path
         self.parse = parse
         self.allow_date = allow_date
         self.max_length = max_length
+        self.notes = notes
 
 
 SectionParser = Callable[[dict[str, object], "Context"], "tuple[object | None, Iterable[Finding]]"]
@@ -106,7 +115,7 @@ class SectionSpec:
 class Context:
     """Collects the issues of one validation under one policy."""
 
-    __slots__ = ("given", "issues", "policy", "required", "today")
+    __slots__ = ("category", "foreign", "given", "issues", "policy", "required", "today")
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
@@ -116,6 +125,23 @@ class Context:
         self.required: frozenset[str] = policy.required
         #: Paths the record gave a non-blank value for (set once the record is read).
         self.given: frozenset[str] = frozenset()
+        #: The record's category and whether it is a foreigner's (set once they are read).
+        self.category: Category | None = None
+        self.foreign = False
+
+    def profile(self, parsed: Mapping[str, object]) -> None:
+        """Set the category, the foreigner flag and so the required fields from ``parsed``.
+
+        A foreigner is a record whose nationality is not Indonesian, or, without a
+        readable nationality, one with a KITAS/KITAP number (only foreigners hold one).
+        """
+        kind, citizenship = parsed.get("category"), parsed.get("nationality")
+        self.category = kind if isinstance(kind, Category) else None
+        if isinstance(citizenship, Nationality):
+            self.foreign = citizenship.foreign
+        else:
+            self.foreign = "kitas_number" in self.given
+        self.required = self.policy.required_for(self.category, foreign=self.foreign)
 
     def add(
         self,
@@ -176,13 +202,17 @@ class Context:
             self._unusable(path, "field.too_long", quiet, limit=spec.max_length)
             return None
         try:
-            return spec.parse(text, self)
+            value = spec.parse(text, self)
         except FieldError as error:
             if quiet:
                 self.add(f"reference.{path}", "reference.invalid")
             else:
                 self.add(path, error.code, actual=text, **error.params)
             return None
+        if spec.notes is not None and not quiet and isinstance(text, str):
+            for code in spec.notes(text):
+                self.add(path, code, actual=text)
+        return value
 
     def _unusable(self, path: str, code: str, quiet: bool, **params: Any) -> None:
         if quiet:
@@ -193,8 +223,10 @@ class Context:
 
 #: The simple (single-value) fields, in the order they are checked.
 FIELDS: tuple[FieldSpec, ...] = (
-    # first: the category decides what else the record needs (Policy.required_for)
-    FieldSpec("category", lambda text, ctx: category.parse(text)),
+    # first: the category and the nationality decide what else the record needs
+    # (Policy.required_for): a foreigner (TKA) has a passport and a KITAS/KITAP, not a NIK
+    FieldSpec("category", lambda text, ctx: category.parse(text), notes=category.warnings),
+    FieldSpec("nationality", lambda text, ctx: nationality.parse(text)),
     FieldSpec("nik", lambda text, ctx: nik.parse(text, reference_date=ctx.today)),
     FieldSpec("kpj", lambda text, ctx: kpj.parse(text)),
     FieldSpec("full_name", lambda text, ctx: person.parse_name(text)),
@@ -203,20 +235,37 @@ FIELDS: tuple[FieldSpec, ...] = (
         lambda value, ctx: person.parse_birth_date(value, reference_date=ctx.today),
         allow_date=True,
     ),
+    FieldSpec(
+        "birth_place",
+        lambda text, ctx: person.parse_birth_place(text),
+        max_length=person.MAX_PLACE_LENGTH,
+    ),
     FieldSpec("sex", lambda text, ctx: person.parse_sex(text)),
     FieldSpec(
         "last_updated",
         lambda value, ctx: person.parse_past_date(value, "last_updated", reference_date=ctx.today),
         allow_date=True,
     ),
-    FieldSpec("phone", lambda text, ctx: phone.parse(text, mobile_only=ctx.policy.mobile_only)),
+    # a migrant worker (PMI) abroad may give a foreign mobile number (UU 18/2017)
+    FieldSpec(
+        "phone",
+        lambda text, ctx: phone.parse(
+            text,
+            mobile_only=ctx.policy.mobile_only,
+            allow_foreign=ctx.category is Category.MIGRANT_WORKER,
+        ),
+    ),
     FieldSpec(
         "email",
         lambda text, ctx: email_address.parse(
             text, check_deliverability=ctx.policy.check_deliverability
         ),
     ),
+    FieldSpec("passport_number", lambda text, ctx: documents.parse_passport(text)),
+    FieldSpec("kitas_number", lambda text, ctx: documents.parse_kitas(text)),
 )
+#: The last of the fields that decide what the record needs (:meth:`Context.profile`).
+_PROFILED_AFTER = "nationality"
 
 
 def _address_spec(section: str) -> SectionSpec:
@@ -263,12 +312,16 @@ def _masked(value: str | None, mask: Callable[[str], str] | None) -> str | None:
 
 def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[str, object]:
     parsed: dict[str, object] = {}
+    if "birth_place_date" in fields or _has_place(fields.get("birth_date")):
+        fields = _split_birth(fields, ctx, quiet=quiet)
     for spec in FIELDS:
-        value = ctx.read(fields, spec, quiet=quiet)
-        if value is not None:
-            parsed[spec.path] = value
-        if spec.path == "category" and not quiet:
-            ctx.required = ctx.policy.required_for(value if isinstance(value, Category) else None)
+        path = spec.path
+        if path in fields or (path in ctx.required and not quiet):  # else nothing to report
+            value = ctx.read(fields, spec, quiet=quiet)
+            if value is not None:
+                parsed[path] = value
+        if path == _PROFILED_AFTER and not quiet:
+            ctx.profile(parsed)
     parts: dict[str, dict[str, object]] = {}  # section -> {child name: raw value}
     for path, raw in fields.items():
         section_name, dot, child = path.partition(".")
@@ -279,6 +332,63 @@ def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[
         if value is not None:
             parsed[section.path] = value
     return parsed
+
+
+# --- the KTP's "Tempat/Tgl Lahir": one column with the birth place and the birth date ---------
+
+
+def _has_place(value: object) -> bool:
+    """Whether a birth-date value may start with a place (text that does not start with a digit)."""
+    return isinstance(value, str) and not value.lstrip()[:1].isdigit()
+
+
+def _split_birth(fields: Fields, ctx: Context, *, quiet: bool) -> Fields:
+    """Split *Tempat/Tgl Lahir* (``JAKARTA, 17-08-1985``) into ``birth_place`` and ``birth_date``.
+
+    It may be in its own column (``ttl``: path ``birth_place_date``) or in the birth-date
+    column, which is split only when it holds a place *and* a date (a place or words
+    alone stay an unreadable date). A separate birth-date or birth-place column wins; when it says something
+    else than the combined one, ``field.conflict`` (a date is compared as a date, a place
+    without case and punctuation).
+    """
+    fields = dict(fields)
+    combined = fields.pop("birth_place_date", None)
+    places: list[str] = []
+    given_place = fields.get("birth_place")
+    if isinstance(given_place, str) and given_place.strip():
+        places.append(given_place)
+    dates: list[object] = []
+    for raw, alone in ((fields.get("birth_date"), False), (combined, True)):
+        if isinstance(raw, str):
+            place, day = person.split_place_and_date(raw)
+            if place is not None and (day or alone):  # a birth-date column needs its date
+                places.append(place)
+                raw = day
+        if not is_blank(raw):
+            dates.append(raw)
+    if places:
+        fields["birth_place"] = places[0]
+        if not quiet and len({_place_key(place) for place in places}) > 1:
+            ctx.add_finding("", Finding("field.conflict", "birth_place"))
+    fields["birth_date"] = dates[0] if dates else None
+    if not quiet and len(dates) > 1 and not _same_date(dates[0], dates[1]):
+        ctx.add_finding("", Finding("field.conflict", "birth_date"))
+    return fields
+
+
+def _place_key(place: str) -> str:
+    return "".join(filter(str.isalnum, place.casefold()))
+
+
+def _same_date(first: object, second: object) -> bool:
+    """Whether two birth-date values name the same day (unreadable ones: the same text)."""
+    try:
+        one, other = (as_text(value, allow_date=True) for value in (first, second))
+        if one is not None and other is not None:
+            return person.parse_date(one) == person.parse_date(other)
+    except (TextError, FieldError):
+        pass
+    return first == second
 
 
 def _read_section(

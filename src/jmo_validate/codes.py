@@ -1150,6 +1150,167 @@ _ENTRIES += (
 )
 
 
+# --- participants outside the plain case, names, small ones (issue 14) --------------------------
+# PMI abroad (foreign mobile numbers, UU 18/2017), foreign workers (TKA: nationality, passport,
+# KITAS/KITAP instead of a NIK), birth place (the KTP's "Tempat/Tgl Lahir"), placeholders.
+FIELD_LABELS.update(
+    {
+        "nationality": ("Kewarganegaraan", "Nationality"),
+        "passport_number": ("Nomor paspor", "Passport number"),
+        "kitas_number": ("Nomor KITAS/KITAP", "KITAS/KITAP number"),
+        "birth_place": ("Tempat lahir", "Birth place"),
+        "birth_place_date": ("Tempat/tanggal lahir", "Place and date of birth"),
+    }
+)
+_REQUIRABLE += ("nationality", "passport_number", "kitas_number", "birth_place")
+_REFERENCED += ("nationality", "passport_number", "kitas_number")
+_ENTRIES += (
+    Code(
+        "kpj.placeholder",
+        INVALID,
+        E,
+        "Nomor KPJ 00000000000 bukan nomor peserta; isi nomor KPJ yang tertera pada kartu peserta.",
+        "The KPJ number 00000000000 is not a real number; give the number printed on the"
+        " participant card.",
+    ),
+    Code(
+        "kpj.suspicious",
+        INVALID,
+        W,
+        "Nomor KPJ berupa angka berulang atau berurutan, seperti isian contoh; pastikan sesuai"
+        " kartu peserta.",
+        "The KPJ number is repeated or consecutive digits, like a placeholder; check it against"
+        " the participant card.",
+        strict=True,
+    ),
+    Code(
+        "email.placeholder",
+        INVALID,
+        W,
+        "Alamat email memakai domain contoh ({domain}) yang tidak menerima email; isi alamat email"
+        " peserta yang sebenarnya.",
+        "The email address uses an example domain ({domain}) that receives no mail; give the"
+        " participant's real address.",
+        strict=True,
+    ),
+    Code(
+        "phone.foreign",
+        INVALID,
+        W,
+        "Nomor HP luar negeri ({country}) diterima untuk Pekerja Migran Indonesia; pengiriman kode"
+        " OTP ke nomor luar negeri belum pasti, jadi pastikan nomor ini aktif.",
+        "A foreign mobile number ({country}) is accepted for an Indonesian migrant worker (PMI);"
+        " OTP delivery to foreign numbers is not certain, so make sure this number is active.",
+    ),
+    Code(
+        "phone.foreign_invalid",
+        INVALID,
+        E,
+        "Nomor HP luar negeri ini tidak valid; periksa kode negara dan digit-digitnya.",
+        "This foreign phone number is not valid; check the country code and the digits.",
+    ),
+    *(
+        Code(
+            f"{field}.pmi_underage",
+            MISMATCHED,
+            E,
+            f"Pekerja Migran Indonesia harus berusia minimal {{min_age}} tahun (UU 18/2017 Pasal 5);"
+            f" {source_id} memberi usia {{age}} tahun.",
+            f"An Indonesian migrant worker (PMI) must be at least {{min_age}} (UU 18/2017"
+            f" Article 5); {source_en} gives an age of {{age}}.",
+        )
+        for field, source_id, source_en in (
+            ("birth_date", "tanggal lahir", "the birth date"),
+            ("nik", "tanggal lahir dalam NIK", "the birth date in the NIK"),
+        )
+    ),
+    Code(
+        "category.ambiguous",
+        INVALID,
+        W,
+        'Kategori "Mandiri" dibaca sebagai BPU (peserta mandiri); tulis BPU atau Bukan Penerima'
+        " Upah agar tidak tertukar dengan nama bank.",
+        'The category "Mandiri" was read as BPU (self-enrolled participant); write BPU or Bukan'
+        " Penerima Upah so that it cannot be taken for the bank.",
+    ),
+    Code(
+        "category.pmi_foreign",
+        MISMATCHED,
+        E,
+        "Pekerja Migran Indonesia adalah warga negara Indonesia (UU 18/2017 Pasal 1), tetapi"
+        " kewarganegaraan tertulis {nationality}.",
+        "An Indonesian migrant worker (PMI) is an Indonesian citizen (UU 18/2017 Article 1), but"
+        " the nationality given is {nationality}.",
+    ),
+    Code(
+        "full_name.deceased_marker",
+        INVALID,
+        W,
+        "Nama lengkap memuat penanda almarhum/almarhumah (Alm/Almh); tulis nama sesuai KTP. Bila"
+        " peserta meninggal dunia, manfaatnya diajukan oleh ahli waris.",
+        "The full name carries a deceased marker (Alm/Almh); write the name as on the KTP. If the"
+        " participant has died, the benefits are claimed by the heirs.",
+    ),
+    Code(
+        "birth_place.format",
+        INVALID,
+        E,
+        "Tempat lahir harus memuat huruf, dan hanya boleh berisi huruf, angka, spasi, dan"
+        " . , ' - ( ) /.",
+        "The birth place must contain letters, and only letters, digits, spaces and . , ' - ( ) /.",
+    ),
+    Code(
+        "birth_place.unknown",
+        INVALID,
+        W,
+        "Tempat lahir tidak ditemukan sebagai nama wilayah Indonesia atau nama negara; periksa"
+        " ejaannya (tempat lahir di luar negeri boleh).",
+        "The birth place is neither the name of an Indonesian region nor of a country; check the"
+        " spelling (a place abroad is fine).",
+    ),
+    Code(
+        "birth_place.reference_mismatch",
+        MISMATCHED,
+        W,
+        "Tempat lahir berbeda dengan data rujukan.",
+        "The birth place differs from the reference record.",
+        strict=True,
+    ),
+    Code(
+        "nationality.format",
+        INVALID,
+        E,
+        "Kewarganegaraan tidak dikenali; tulis WNI, WNA, atau nama atau kode negara (misalnya"
+        " Malaysia, CN, KOR).",
+        "The nationality is not recognised; write WNI, WNA, or a country's name or code (e.g."
+        " Malaysia, CN, KOR).",
+    ),
+    *(
+        entry
+        for field, name_id, name_en in (
+            ("passport_number", "Nomor paspor", "The passport number"),
+            ("kitas_number", "Nomor KITAS/KITAP", "The KITAS/KITAP number"),
+        )
+        for entry in (
+            Code(
+                f"{field}.format",
+                INVALID,
+                E,
+                f"{name_id} hanya boleh berisi huruf dan angka, dan harus memuat angka.",
+                f"{name_en} may contain only letters and digits, and must contain a digit.",
+            ),
+            Code(
+                f"{field}.length",
+                INVALID,
+                E,
+                f"{name_id} harus {{min_length}}-{{max_length}} karakter (terisi {{length}}).",
+                f"{name_en} must have {{min_length}}-{{max_length}} characters (got {{length}}).",
+            ),
+        )
+    ),
+)
+
+
 def _generated() -> tuple[Code, ...]:
     missing = tuple(
         Code(f"{f}.missing", MISSING, E, "{label} wajib diisi.", "{label} is required.")

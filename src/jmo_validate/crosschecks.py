@@ -5,6 +5,10 @@ mismatch in another. The NIK's encoded birth date and sex are compared with the
 declared ones as warnings by default: Dukcapil never reissues a NIK after a
 birth-date correction (PP 37/2007), so a difference is normal for some people.
 
+Participants outside the plain case: an Indonesian migrant worker (PMI) must be at
+least 18 (UU 18/2017 Pasal 5) and is an Indonesian citizen (Pasal 1); the birth place
+is checked softly against the region registry, except for foreigners.
+
 Employment rules: work starts at 15 at the earliest (UU 13/2003 allows only
 light work below that), below 18 is a warning; "pensiun" as the end reason far
 below the retirement age is a warning; the wage is compared with the lowest
@@ -39,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
-from jmo_validate import claim, names, person
+from jmo_validate import claim, names, person, regions
 from jmo_validate.address import Address
 from jmo_validate.bank_account import BankAccount
 from jmo_validate.category import Category
@@ -56,9 +60,11 @@ from jmo_validate.employment import (
     pension_date,
     wage_warnings,
 )
+from jmo_validate.kpj import Kpj
+from jmo_validate.nationality import Nationality, country_name
 from jmo_validate.nik import Nik
 from jmo_validate.phone import Phone
-from jmo_validate.regions import Level, Region, RegionStatus
+from jmo_validate.regions import Level, Region, RegionStatus, name_key
 
 if TYPE_CHECKING:
     from jmo_validate.check import Context
@@ -84,6 +90,7 @@ def check_record(parsed: Parsed, ctx: Context) -> None:
     heirs_receive = ctx.policy.claim and _check_claim(parsed, ctx)
     _check_freshness(parsed, ctx)
     _contact_warnings(parsed, ctx)
+    _check_identity(parsed, ctx)
     full_name = parsed.get("full_name")
     if isinstance(full_name, str):
         for code in person.name_warnings(full_name):
@@ -94,10 +101,11 @@ def check_record(parsed: Parsed, ctx: Context) -> None:
         _check_holder_name(parsed, full_name, "full_name", ctx)
     number = parsed.get("nik")
     born = parsed.get("birth_date")
+    migrant = parsed.get("category") is Category.MIGRANT_WORKER
     if isinstance(born, date):
-        _check_age("birth_date", born, ctx)
+        _check_age("birth_date", born, ctx, migrant=migrant)
     elif isinstance(number, Nik):
-        _check_age("nik", number.birth_date, ctx)
+        _check_age("nik", number.birth_date, ctx, migrant=migrant)
     if not isinstance(number, Nik):
         return
     if isinstance(born, date) and not _same_day(number.birth_date, born):
@@ -135,9 +143,12 @@ def _check_nik_region(number: Nik, ctx: Context) -> None:
 def _contact_warnings(parsed: Parsed, ctx: Context) -> None:
     """Report the soft findings the phone and e-mail parsers kept on their values."""
     phone = parsed.get("phone")
-    if isinstance(phone, Phone):
+    if isinstance(phone, Phone) and phone.warnings:
+        foreign = (
+            {"country": country_name(phone.country) or phone.country} if phone.is_foreign else {}
+        )
         for code in phone.warnings:
-            ctx.add("phone", code, actual=phone.e164)
+            ctx.add("phone", code, actual=phone.e164, **foreign)
     email = parsed.get("email")
     if isinstance(email, Email):
         if email.suggestion is not None:
@@ -150,6 +161,8 @@ def _contact_warnings(parsed: Parsed, ctx: Context) -> None:
             )
         if email.disposable:
             ctx.add("email", "email.disposable", actual=email.normalized, domain=email.domain)
+        if email.placeholder:
+            ctx.add("email", "email.placeholder", actual=email.normalized, domain=email.domain)
 
 
 def _check_ktp_region(number: Nik, ktp: object, ctx: Context) -> None:
@@ -197,11 +210,60 @@ def _same_day(encoded: date, declared: date) -> bool:
     )
 
 
-def _check_age(field: str, born: date, ctx: Context) -> None:
+def _check_age(field: str, born: date, ctx: Context, *, migrant: bool = False) -> None:
+    """The age on the reference date: within the policy's range; 18 or more for a PMI."""
     policy = ctx.policy
     age = person.age_on(born, ctx.today)
-    if not policy.min_age <= age <= policy.max_age:
+    if migrant and age < PMI_MIN_AGE:
+        ctx.add(field, f"{field}.pmi_underage", age=age, min_age=PMI_MIN_AGE)
+    elif not policy.min_age <= age <= policy.max_age:
         ctx.add(field, f"{field}.age", age=age, min_age=policy.min_age, max_age=policy.max_age)
+
+
+# --- participants outside the plain case, names, small ones (issue 14) --------------------------
+
+#: UU 18/2017 Pasal 5 huruf a: a migrant worker (PMI) is at least 18 years old.
+PMI_MIN_AGE = 18
+#: Compared exactly with the reference record (documents compare by their compact number).
+_EXACT_DOCUMENT_FIELDS = ("nationality", "passport_number", "kitas_number")
+
+
+def _check_identity(parsed: Parsed, ctx: Context) -> None:
+    """KPJ placeholders, a PMI of foreign nationality, a birth place that is no known place."""
+    number = parsed.get("kpj")
+    if isinstance(number, Kpj):
+        for code in number.warnings:
+            ctx.add("kpj", code, actual=number)
+    citizenship = parsed.get("nationality")
+    if (
+        isinstance(citizenship, Nationality)
+        and citizenship.foreign
+        and parsed.get("category") is Category.MIGRANT_WORKER
+    ):
+        shown = citizenship.country_name or str(citizenship)
+        ctx.add("category", "category.pmi_foreign", actual=citizenship, nationality=shown)
+    place = parsed.get("birth_place")
+    if isinstance(place, str) and not ctx.foreign and not person.is_known_place(place):
+        ctx.add("birth_place", "birth_place.unknown", actual=place)
+
+
+def _same_place(first: str, second: str) -> bool:
+    """Two birth places name the same place: the same name, or a region both names find."""
+    if name_key(first) == name_key(second):
+        return True
+    found = {region.code for region in regions.find(first, include_retired=True)}
+    return any(region.code in found for region in regions.find(second, include_retired=True))
+
+
+def _compare_identity(parsed: Parsed, reference: Parsed, ctx: Context) -> None:
+    """Documents and nationality exactly; the birth place without case, punctuation or prefix."""
+    for path in _EXACT_DOCUMENT_FIELDS:
+        mine, theirs = parsed.get(path), reference.get(path)
+        if mine is not None and theirs is not None and mine != theirs:
+            ctx.add(path, f"{path}.reference_mismatch", expected=theirs, actual=mine)
+    place, expected = parsed.get("birth_place"), reference.get("birth_place")
+    if isinstance(place, str) and isinstance(expected, str) and not _same_place(place, expected):
+        ctx.add("birth_place", "birth_place.reference_mismatch", expected=expected, actual=place)
 
 
 def _birth_date(parsed: Parsed) -> date | None:
@@ -437,6 +499,7 @@ def _check_freshness(parsed: Parsed, ctx: Context) -> None:
 def compare_reference(parsed: Parsed, reference: Parsed, ctx: Context) -> None:
     """Compare every field present in both the record and the reference record."""
     _compare_employment(parsed, reference, ctx)
+    _compare_identity(parsed, reference, ctx)
     for path in _EXACT_REFERENCE_FIELDS:
         if path in parsed and path in reference and parsed[path] != reference[path]:
             ctx.add(

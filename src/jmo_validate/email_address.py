@@ -8,9 +8,16 @@ services cannot use them. The network is used only with ``check_deliverability=T
 (``Policy(check_deliverability=True)``), which asks DNS whether the domain accepts mail.
 
 Soft findings never make :func:`parse` raise; they are on the value and the record
-layer reports them as warnings: a likely typo of a common domain (``gmial.com``,
-:attr:`Email.suggestion` holds the fix) and a disposable-mail domain
-(:attr:`Email.disposable`, from the short list in ``data/disposable_email_domains.txt``).
+layer reports them as warnings: a likely typo of a common domain (``gmial.com``, and the
+slips ``yahoo.id`` for ``yahoo.co.id`` and ``cloud.com`` for ``icloud.com``;
+:attr:`Email.suggestion` holds the fix), a disposable-mail domain
+(:attr:`Email.disposable`, from the short list in ``data/disposable_email_domains.txt``)
+and a placeholder domain (:attr:`Email.placeholder`): ``example.com``, ``example.net``,
+``example.org`` and any name under the top-level domain ``.example``, reserved for
+documentation by RFC 2606 (the other reserved names, ``.test``, ``.invalid`` and
+``.localhost``, are already rejected as special-use domains). A placeholder is a warning,
+not an error, so that test suites using ``example.com`` addresses keep passing; a strict
+policy makes it an error.
 
 Speed: ``validate_email`` costs ~15 µs. Plain ASCII addresses take an accept-only fast
 path (a linear regular expression, length limits, no special-use domain); anything
@@ -25,6 +32,8 @@ else goes to ``email-validator``, so results are identical
 Email('b***@gmial.com')
 >>> e.suggestion, e.warnings
 ('gmail.com', ('email.typo',))
+>>> email_address.parse("budi@example.com").warnings
+('email.placeholder',)
 >>> email_address.parse("siti@Bücher.de").ascii_domain
 'xn--bcher-kva.de'
 >>> email_address.parse("budi@gmail")
@@ -48,6 +57,7 @@ __all__ = [
     "compact",
     "format",
     "is_disposable",
+    "is_placeholder",
     "is_valid",
     "parse",
     "suggest_domain",
@@ -89,7 +99,6 @@ _KNOWN_DOMAINS = frozenset(
         "gmx.com",
         "protonmail.com",
         "proton.me",
-        "cloud.com",
     }
 )
 #: Domains a typo is matched against (one edit away, including a swap of two letters).
@@ -107,6 +116,10 @@ _TYPO_TARGETS = (
 )
 #: Providers with one domain only: any other domain under their name is a slip (gmail.co.id).
 _SINGLE_DOMAIN = {"gmail": "gmail.com", "icloud": "icloud.com", "ymail": "ymail.com"}
+#: Slips too far from their domain for one edit: a country code without ``co``, a dropped ``i``.
+_SLIPS = {"yahoo.id": "yahoo.co.id", "cloud.com": "icloud.com"}
+#: Domains reserved for examples (RFC 2606 section 3; the TLD ``example``: section 2).
+_EXAMPLE_DOMAINS = frozenset({"example.com", "example.net", "example.org", "example"})
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -114,7 +127,8 @@ class Email:
     """A syntactically valid address. Equal when the normalised forms are equal; masked when shown.
 
     ``suggestion`` is the domain the address probably meant (``gmail.com`` for
-    ``gmial.com``); ``disposable`` marks a throw-away mail service.
+    ``gmial.com``); ``disposable`` marks a throw-away mail service; ``placeholder`` a
+    domain reserved for examples (``example.com``).
     """
 
     normalized: str
@@ -123,12 +137,17 @@ class Email:
     ascii_domain: str = field(compare=False)
     suggestion: str | None = field(default=None, compare=False)
     disposable: bool = field(default=False, compare=False)
+    placeholder: bool = field(default=False, compare=False)
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """The codes of the soft findings: ``email.typo``, ``email.disposable``."""
-        found = ("email.typo",) if self.suggestion else ()
-        return found + (("email.disposable",) if self.disposable else ())
+        """The codes of the soft findings: ``email.typo``, ``email.disposable``, ``email.placeholder``."""
+        flags = (
+            (self.suggestion is not None, "email.typo"),
+            (self.disposable, "email.disposable"),
+            (self.placeholder, "email.placeholder"),
+        )
+        return tuple(code for found, code in flags if found)
 
     @property
     def suggested(self) -> str | None:
@@ -219,17 +238,34 @@ def is_disposable(domain: str) -> bool:
     return any(".".join(labels[start:]) in listed for start in range(len(labels) - 1))
 
 
+def is_placeholder(domain: str) -> bool:
+    """Whether ``domain`` is reserved for examples (RFC 2606): ``example.com``, ``x.example``, ...
+
+    >>> is_placeholder("Example.COM"), is_placeholder("mail.example.org"), is_placeholder("contoh.com")
+    (True, True, False)
+    """
+    domain = domain.lower()
+    if "example" not in domain:  # nearly every address: no label to look at
+        return False
+    labels = domain.rstrip(".").split(".")
+    return any(".".join(labels[start:]) in _EXAMPLE_DOMAINS for start in range(len(labels)))
+
+
 def suggest_domain(domain: str) -> str | None:
     """Return the common domain ``domain`` is probably a typo of, or ``None``.
 
     >>> suggest_domain("yahoo.co.di"), suggest_domain("gmail.co"), suggest_domain("hotmal.com")
     ('yahoo.co.id', 'gmail.com', 'hotmail.com')
+    >>> suggest_domain("yahoo.id"), suggest_domain("cloud.com")
+    ('yahoo.co.id', 'icloud.com')
     >>> suggest_domain("gmail.com") is None, suggest_domain("kantor.co.id") is None
     (True, True)
     """
     domain = domain.lower()
     if domain in _KNOWN_DOMAINS:
         return None
+    if domain in _SLIPS:
+        return _SLIPS[domain]
     single = _SINGLE_DOMAIN.get(domain.partition(".")[0])
     if single is not None:
         return single
@@ -264,6 +300,7 @@ def parse(address: str, *, check_deliverability: bool = False) -> Email:
         ascii_domain,
         suggest_domain(domain),
         is_disposable(domain),
+        is_placeholder(domain),
     )
 
 

@@ -127,6 +127,13 @@ _VETTED = frozenset(
         "birth_date.nik_mismatch",
         "sex.format",
         "sex.nik_mismatch",
+        # issue 14: placeholders and the deceased marker are excluded by the expressions;
+        # the PMI age rule needs a category column, which sends the frame to the exact path
+        "kpj.placeholder",
+        "kpj.suspicious",
+        "full_name.deceased_marker",
+        "nik.pmi_underage",
+        "birth_date.pmi_underage",
     }
 )
 _GUARDED_PREFIXES = FAST_FIELDS | {"record", "field", "reference"}
@@ -615,8 +622,9 @@ class _PolarsChecks:
 
     Each field accepts one strict shape (no separators, no padding): ``nik`` 16 digits
     with a current or retired region code (digits 1-6, each looked up once), non-zero
-    regency, district and serial, and a real birth date; ``kpj`` 11 digits;
-    ``full_name`` ASCII letters in words separated by one space;
+    regency, district and serial, and a real birth date; ``kpj`` 11 digits, not a
+    placeholder (``kpj.SUSPICIOUS``, all zeros); ``full_name`` ASCII letters in words
+    separated by one space, without the deceased marker (``Alm``, ``Almarhum``);
     ``birth_date`` ``YYYY-MM-DD``, ``DD-MM-YYYY`` or ``DD/MM/YYYY`` (or a date column);
     ``sex`` any value the field parser itself accepts (read once per distinct value).
     Then the cross-field rules: age within the policy's range, birth date and sex as
@@ -653,7 +661,9 @@ class _PolarsChecks:
         if "nik" in self.found:
             out += self._nik()
         if "kpj" in self.found:
-            out.append(pl.col("kpj").str.contains(r"^[0-9]{11}$").alias("kpj_ok"))
+            placeholders = sorted(kpj.SUSPICIOUS | {"0" * kpj.LENGTH})
+            kpj_ok = pl.col("kpj").str.contains(r"^[0-9]{11}$") & ~pl.col("kpj").is_in(placeholders)
+            out.append(kpj_ok.alias("kpj_ok"))
         if "full_name" in self.found:
             out.append(self._name().alias("full_name_ok"))
         if "birth_date" in self.found:
@@ -719,7 +729,8 @@ class _PolarsChecks:
         words = r"^[A-Za-z]+( [A-Za-z]+)*$"
         if policy.severity_of("full_name.single_word") is not None:
             words = r"^[A-Za-z]+( [A-Za-z]+)+$"
-        return name.str.contains(words) & name.str.len_chars().is_between(2, longest)
+        unmarked = ~name.str.contains(r"(?i)\balm(h|arhum|arhumah)?\b")  # the deceased marker
+        return name.str.contains(words) & name.str.len_chars().is_between(2, longest) & unmarked
 
     def _birth_date(self) -> pl.Expr:
         import polars as pl

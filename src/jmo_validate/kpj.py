@@ -13,20 +13,46 @@ Kpj('*******5678')
 Traceback (most recent call last):
     ...
 jmo_validate.errors.InvalidLength: kpj.length: Nomor KPJ harus terdiri dari 11 digit (terisi 10).
+
+Placeholders: ``00000000000`` is what forms and HR systems put in when the number is
+not known; no numbering issues it (a serial starts at 1), so it is ``kpj.placeholder``.
+Eleven equal digits and runs such as ``12345678901`` are also typed as placeholders,
+but a real number *could* look like that (no structure is published), so they only
+get the warning ``kpj.suspicious`` (:attr:`Kpj.warnings`).
+
+>>> kpj.validate("000.0000.0000")
+Traceback (most recent call last):
+    ...
+jmo_validate.errors.InvalidComponent: kpj.placeholder: ...
+>>> kpj.parse("12345678901").warnings
+('kpj.suspicious',)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jmo_validate.errors import InvalidFormat, InvalidLength, accepts
+from jmo_validate.artefacts import compact_table
+from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_kpj
 
-__all__ = ["Kpj", "compact", "format", "is_valid", "parse", "validate"]
+__all__ = ["SUSPICIOUS", "Kpj", "compact", "format", "is_valid", "parse", "validate"]
 
 LENGTH = 11
+#: The placeholder typed when the number is unknown (``kpj.placeholder``).
+_PLACEHOLDER = "0" * LENGTH
+_DIGITS = "0123456789" * 3
+#: Numbers typed as placeholders that a real number could still be (``kpj.suspicious``):
+#: eleven equal digits, a run up or down (``12345678901``), and ``12345678910``.
+SUSPICIOUS = frozenset(
+    [digit * LENGTH for digit in "123456789"]
+    + [_DIGITS[start : start + LENGTH] for start in range(10)]
+    + [_DIGITS[::-1][start : start + LENGTH] for start in range(10)]
+    + ["12345678910"]
+)
 
-_SEPARATORS = str.maketrans("", "", " .-\t\n\r\xa0")
+#: Separators and spreadsheet artefacts, removed in one pass (:mod:`jmo_validate.artefacts`).
+_SEPARATORS = compact_table(" .-\t\n\r")
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -34,6 +60,11 @@ class Kpj:
     """A parsed KPJ number. ``number`` is the 11 digits; ``str()``/``repr()`` are masked."""
 
     number: str
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """``("kpj.suspicious",)`` for a number typed as a placeholder, else ``()``."""
+        return ("kpj.suspicious",) if self.number in SUSPICIOUS else ()
 
     def __repr__(self) -> str:
         return f"Kpj({mask_kpj(self.number)!r})"
@@ -43,8 +74,8 @@ class Kpj:
 
 
 def compact(number: str) -> str:
-    """Remove spaces, dots and dashes."""
-    return number.translate(_SEPARATORS)
+    """Remove spaces, dots, dashes and spreadsheet artefacts (:mod:`jmo_validate.artefacts`)."""
+    return number.translate(_SEPARATORS).removeprefix("'")
 
 
 def validate(number: str) -> str:
@@ -54,6 +85,8 @@ def validate(number: str) -> str:
         raise InvalidFormat("kpj.format")
     if len(number) != LENGTH:
         raise InvalidLength("kpj.length", length=len(number))
+    if number == _PLACEHOLDER:
+        raise InvalidComponent("kpj.placeholder")
     return number
 
 

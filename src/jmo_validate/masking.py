@@ -1,8 +1,9 @@
 """Masking of personal data (UU 27/2022 tentang Pelindungan Data Pribadi).
 
-NIK, KPJ, phone numbers, e-mail addresses and bank account numbers never reach a
-report, ``repr``, log line or exception unmasked. Each masker accepts any text
-(also malformed input) and keeps only enough to recognise the value.
+NIK, KPJ, phone numbers, e-mail addresses, bank account numbers and the passport and
+KITAS/KITAP numbers of foreign workers never reach a report, ``repr``, log line or
+exception unmasked. Each masker accepts any text (also malformed input) and keeps only
+enough to recognise the value.
 
 >>> mask_nik("3201014107900001")
 '3201********0001'
@@ -92,4 +93,7 @@ MASKERS: dict[str, Masker] = {
     "address.street": mask_text,  # a street line is personal data: nothing of it is shown
     "ktp_address.street": mask_text,
     "claim.heirs.nik": mask_nik,
+    # foreign workers' identity documents (documents.py): the last 4 characters, as an account
+    "passport_number": mask_account,
+    "kitas_number": mask_account,
 }

@@ -12,7 +12,8 @@ for the full report; ``report.participant`` is this model, already parsed.
 >>> p
 Participant(nik=Nik('3201********0001'), kpj=None, full_name='Siti Aminah', birth_date=None, sex=<Sex.FEMALE: 'P'>,
             category=None, employment=None, last_updated=None, bank_account=None, phone=None,
-            email=None, address=None, ktp_address=None, claim=None)
+            email=None, address=None, ktp_address=None, claim=None, birth_place=None,
+            nationality=None, passport_number=None, kitas_number=None)
 >>> p.model_dump(mode="json", exclude_none=True)
 {'nik': '3201014107900001', 'full_name': 'Siti Aminah', 'sex': 'P'}
 """
@@ -28,12 +29,16 @@ from jmo_validate.types import (
     BankAccountType,
     BenefitClaim,
     BirthDate,
+    BirthPlace,
     CategoryType,
     EmailAddress,
     EmploymentType,
     FullName,
+    KitasNumber,
     KtpAddressType,
     LastUpdated,
+    NationalityType,
+    PassportNumber,
     PhoneNumber,
     SexType,
 )
@@ -61,3 +66,8 @@ class Participant(BaseModel):
     address: AddressType | None = None
     ktp_address: KtpAddressType | None = None
     claim: BenefitClaim | None = None
+    # issue 14: birth place; a foreign worker's nationality, passport and KITAS/KITAP
+    birth_place: BirthPlace | None = None
+    nationality: NationalityType | None = None
+    passport_number: PassportNumber | None = None
+    kitas_number: KitasNumber | None = None

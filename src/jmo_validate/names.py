@@ -25,6 +25,25 @@ what is left.
 >>> compare("Agus Setiawan", "Agus Setiadi")
 NameMatch(score=62, verdict='different')
 
+Regional titles are set aside too: Javanese (``Raden``/``R.``/``Rd.``, ``Mas``,
+``Raden Ajeng``/``R.A.``, ``Raden Roro``/``R.R.``, ``Raden Mas``/``R.M.``), Acehnese
+(``Teuku``/``T.``, ``Tengku``/``Tgk.``, ``Cut``), as is the deceased marker
+(``(Alm)``/``(Almh)``, ``Alm.``, ``Almarhum``). ``Andi`` is a Bugis title *and* a
+given name, so it is only set aside when the other name is the same without it
+(``Andi Muhammad Amin`` = ``MUHAMMAD AMIN``); ``Andi Saputra`` and ``Budi Saputra``
+stay different people. Arabic names assimilate the article of ``Abdul`` to a "sun
+letter" (``Abdurrahman`` = ``Abdul Rahman``, ``Abdussalam`` = ``Abdul Salam``) and are
+written run together or apart (``Fathur Rahman`` = ``Fathurrahman``).
+
+>>> compare("ABDUL RAHMAN WAHID", "Abdurrahman Wahid").verdict
+'match'
+>>> compare("R.A. Kartini", "RADEN AJENG KARTINI").verdict
+'match'
+>>> compare("Andi Pratama Saputra", "Budi Pratama Saputra").verdict
+'different'
+>>> compare("Suparman (Alm)", "SUPARMAN").verdict
+'match'
+
 The score is the similarity of the least similar pair of words (Levenshtein,
 after the spelling rules), lowered when one name has words the other lacks:
 a name is as different as its most different word, so two people who share a
@@ -66,14 +85,20 @@ _PREFIX_TITLES = frozenset(
         "USTADZAH",
         "UST",
         "HABIB",
+        # Javanese and Sundanese nobility (Raden, Raden Ajeng, Raden Roro, Raden Mas)
         "R",
         "RA",
         "RD",
         "RR",
         "RM",
+        "RADEN",
+        "MAS",
         "TB",
+        # Acehnese: Teuku (T.), Tengku (Tgk.), Cut
         "TGK",
         "TEUKU",
+        "TENGKU",
+        "T",
         "CUT",
         "SYEKH",
         "BPK",
@@ -179,6 +204,17 @@ _SOUNDS = (("PH", "F"), ("TH", "T"), ("DH", "D"), ("Q", "K"), ("V", "F"))
 TRUNCATION_MIN_LENGTH = 20
 # Words compared at most, per name (names are at most 100 characters anyway).
 _MAX_WORDS = 16
+#: Words that continue a Javanese title after ``R``/``Raden`` (``R. A.``, ``Raden Ajeng``).
+_AFTER_RADEN = frozenset({"A", "R", "M", "AJENG", "RORO", "AYU", "AY"})
+_RADEN = frozenset({"R", "RD", "RADEN"})
+#: The deceased marker (``(Alm)``, ``Almh.``, ``Almarhumah``), a word of its own once
+#: brackets and dots are gone.
+_DECEASED = frozenset({"ALM", "ALMH", "ALMARHUM", "ALMARHUMAH"})
+#: A Bugis title that is also a given name: set aside only when the other name lacks it.
+_ANDI = "ANDI"
+#: Letters the article ``al`` of ``Abdul`` assimilates to (Arabic "sun letters", as
+#: Indonesian spelling writes them: Abdurrahman, Abdussalam, Abdunnasir, Abduttawab).
+_SUN_LETTERS = frozenset("TDRZSLN")
 _DOUBLED = re.compile(r"([A-Z])\1+")
 _NON_LETTER = re.compile(r"[^A-Z ]+")
 _DROPPED = re.compile(r"['`’.]")
@@ -199,13 +235,36 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _canonical_token(token: str) -> str:
+def _old_spelling(token: str) -> str:
     for old, new in _OLD_SPELLINGS:
         if old in token:
             token = token.replace(old, new)
+    return token
+
+
+def _canonical_token(token: str) -> str:
     token = token[:1] + token[1:].replace("J", "Y")
     token = _DOUBLED.sub(r"\1", token)
     return _VARIANTS.get(token, token)
+
+
+def _abdul(word: str) -> tuple[str, ...]:
+    """``Abdul`` + a name written as one word, as two: ``ABDURRAHMAN`` -> ``ABDUL``, ``RAHMAN``.
+
+    ``Abdul`` run together with the name (``ABDULKARIM``, ``ABDULRAHMAN``), or its ``l``
+    assimilated to the sun letter the name starts with (``ABDURRAHMAN``, ``ABDUSSALAM``,
+    also written with one letter: ``ABDURAHMAN``). The name must keep four letters, so
+    ``ABDULLAH`` (Abd Allah) stays one name.
+    """
+    if not word.startswith("ABDU") or len(word) < 8:
+        return (word,)
+    if word[4] == "L":
+        rest = word[5:]
+    elif word[4] in _SUN_LETTERS:
+        rest = word[5:] if word[5] == word[4] else word[4:]
+    else:
+        return (word,)
+    return ("ABDUL", rest) if len(rest) >= 4 else (word,)
 
 
 @lru_cache(maxsize=4096)
@@ -228,12 +287,15 @@ def canonical_tokens(name: str) -> tuple[str, ...]:
     text = _strip_accents(name).upper()
     text = text.split(",", 1)[0]  # everything after the first comma is suffix titles
     text = _NON_LETTER.sub(" ", _DROPPED.sub("", text.replace(". ", " ")))
-    words = text.split()
+    words = [word for word in text.split() if word not in _DECEASED] or text.split()
     while len(words) > 1 and words[0] in _PREFIX_TITLES:
-        words.pop(0)
+        title = words.pop(0)
+        if title in _RADEN and len(words) > 1 and words[0] in _AFTER_RADEN:
+            words.pop(0)
     while len(words) > 2 and words[-1] in _SUFFIX_TITLES:
         words.pop()
-    return tuple(_canonical_token(word) for word in words)
+    split = (part for word in words for part in _abdul(_old_spelling(word)))
+    return tuple(_canonical_token(part) for part in split)
 
 
 def _word_score(word: str, other: str, *, cut: bool) -> float:
@@ -276,6 +338,36 @@ def _score(first: tuple[str, ...], second: tuple[str, ...], *, truncated: bool) 
     return max(0, min(99, round(worst)))
 
 
+def _without_andi(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Both names, the leading ``Andi`` of one dropped when it is all the other lacks at the start."""
+    if len(a) == len(b) + 1 and a[0] == _ANDI and _ANDI not in b:
+        return a[1:], b
+    if len(b) == len(a) + 1 and b[0] == _ANDI and _ANDI not in a:
+        return a, b[1:]
+    return a, b
+
+
+def _joined(words: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` with each pair of neighbours that ``other`` writes as one word run together.
+
+    ``FATHUR RAHMAN`` against ``FATHURAHMAN`` (doubled letters are already single) gives
+    ``FATHURAHMAN``; ``other``'s words are never split.
+    """
+    wanted = set(other)
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        pair = words[index : index + 2]
+        joined = _DOUBLED.sub(r"\1", "".join(pair))
+        if len(pair) == 2 and joined in wanted and pair[0] not in wanted:
+            out.append(joined)
+            index += 2
+        else:
+            out.append(words[index])
+            index += 1
+    return tuple(out)
+
+
 def compare(first: str, second: str, *, threshold: int = 80, truncated: bool = False) -> NameMatch:
     """Compare two names; ``truncated=True`` accepts ``second`` cut short (bank holder names).
 
@@ -288,6 +380,9 @@ def compare(first: str, second: str, *, threshold: int = 80, truncated: bool = F
     a, b = canonical_tokens(first), canonical_tokens(second)
     if not a or not b:
         return NameMatch(0, "different")
+    if len(a) != len(b):
+        a, b = _without_andi(a, b)
+        a, b = _joined(a, b), _joined(b, a)
     if sorted(a) == sorted(b) or "".join(a) == "".join(b):
         return NameMatch(100, "match")
     if (

@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from jmo_validate import regions
+from jmo_validate.artefacts import compact_table
 from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_nik
 from jmo_validate.person import Sex
@@ -120,7 +121,8 @@ PROVINCE_CODES = frozenset(
 )
 LENGTH = 16
 
-_SEPARATORS = str.maketrans("", "", " .-\t\n\r\xa0")
+#: Separators and spreadsheet artefacts, removed in one pass (:mod:`jmo_validate.artefacts`).
+_SEPARATORS = compact_table(" .-\t\n\r")
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -209,8 +211,12 @@ class Nik:
 
 
 def compact(number: str) -> str:
-    """Remove the spaces, dots and dashes people write between digit groups."""
-    return number.translate(_SEPARATORS)
+    """Remove the spaces, dots and dashes people write between digit groups.
+
+    Spreadsheet artefacts go too (:mod:`jmo_validate.artefacts`): a leading apostrophe,
+    zero-width and no-break spaces, full-width digits.
+    """
+    return number.translate(_SEPARATORS).removeprefix("'")
 
 
 def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple[date, Sex]:

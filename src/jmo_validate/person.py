@@ -1,10 +1,20 @@
-"""Person fields: full name, birth date and sex, parsed as people write them.
+"""Person fields: full name, birth date, birth place and sex, parsed as people write them.
 
 Full name (nama lengkap, Permendagri 73/2022): letters (any script, so legacy
 records with accents still parse), spaces and ``. , ' -``; no digits or other
 symbols; 2-100 characters. Names longer than 60 letters and single-word names
 (mononyms such as *Sukarno*) are legal on documents issued before 2022, so they
-are warnings at most (:func:`name_warnings`).
+are warnings at most (:func:`name_warnings`). The deceased marker that records of
+a participant who has died carry - ``(Alm)``/``(Almh)`` after the name, ``Alm.``,
+``Almarhum``/``Almarhumah`` - is accepted (its brackets too) and reported as the
+warning ``full_name.deceased_marker`` (:func:`deceased_marker`): it is not part of the
+name on the KTP, and the name matcher ignores it.
+
+Birth place (tempat lahir, :func:`parse_birth_place`): a place name - a regency, city,
+village or a place abroad - with letters; the KTP prints it with the birth date as one
+field, *Tempat/Tgl Lahir* (``JAKARTA, 17-08-1985``), which :func:`split_place_and_date`
+takes apart. Whether the place is a known region or country is a soft check
+(:func:`is_known_place`).
 
 Birth date: ISO ``1990-08-17``, day first ``17-08-1990``/``17/08/1990``/``17.08.1990``,
 or with a month name in Indonesian or English (``17 Agustus 1990``, ``17 Agu 1990``,
@@ -21,12 +31,17 @@ Traceback (most recent call last):
 jmo_validate.errors.InvalidComponent: birth_date.calendar: Tanggal lahir bukan tanggal yang ada di kalender.
 >>> parse_name("  h. muhammad   rizki, s.kom. ")
 'h. muhammad rizki, s.kom.'
+>>> parse_name("SUPARMAN (ALM)"), deceased_marker("SUPARMAN (ALM)")
+('SUPARMAN (ALM)', True)
+>>> split_place_and_date("JAKARTA, 17-08-1985")
+('JAKARTA', '17-08-1985')
 >>> parse_sex("Perempuan")
 <Sex.FEMALE: 'P'>
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime
@@ -39,12 +54,16 @@ __all__ = [
     "MIN_NAME_LENGTH",
     "Sex",
     "age_on",
+    "deceased_marker",
+    "is_known_place",
     "name_warnings",
     "parse_birth_date",
+    "parse_birth_place",
     "parse_date",
     "parse_name",
     "parse_past_date",
     "parse_sex",
+    "split_place_and_date",
 ]
 
 MIN_NAME_LENGTH = 2
@@ -79,6 +98,13 @@ def parse_sex(value: str) -> Sex:
 
 _NAME_PUNCTUATION = str.maketrans("", "", " .,'-")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+#: The deceased marker in brackets (the only brackets a name may have): ``(Alm)``, ``( Almh. )``.
+_BRACKETED_MARKER = re.compile(r"\(\s*alm(?:h|arhum|arhumah)?\s*\.?\s*\)", re.I)
+#: The marker in any form: in brackets, or the word ``Alm``/``Almh``/``Almarhum(ah)``.
+_MARKER = re.compile(
+    r"\(\s*alm(?:h|arhum|arhumah)?\s*\.?\s*\)|(?<![^\W\d_])alm(?:h|arhum|arhumah)?(?![^\W\d_])\.?",
+    re.I,
+)
 
 
 def parse_name(value: str) -> str:
@@ -86,7 +112,8 @@ def parse_name(value: str) -> str:
     name = " ".join(value.translate(_APOSTROPHES).split())
     if not name.isascii():
         name = unicodedata.normalize("NFC", name)
-    letters = name.translate(_NAME_PUNCTUATION)
+    unmarked = _BRACKETED_MARKER.sub(" ", name) if "(" in name else name
+    letters = unmarked.translate(_NAME_PUNCTUATION)
     if len(name) > MAX_NAME_LENGTH or len(letters) < MIN_NAME_LENGTH:
         raise InvalidLength(
             "full_name.length",
@@ -99,13 +126,28 @@ def parse_name(value: str) -> str:
     return name
 
 
+def deceased_marker(name: str) -> bool:
+    """Whether ``name`` carries the marker of a deceased person: ``(Alm)``, ``Almh.``, ``Almarhum``.
+
+    >>> deceased_marker("Hj. Siti Aminah (Almh)"), deceased_marker("Alm. Budi Santoso")
+    (True, True)
+    >>> deceased_marker("Almira Putri"), deceased_marker("Salma")
+    (False, False)
+    """
+    return "alm" in name.casefold() and _MARKER.search(name) is not None
+
+
 def name_warnings(name: str) -> tuple[str, ...]:
     """Return the codes of the soft rules a parsed name breaks."""
     codes: list[str] = []
     if len(name) > RECOMMENDED_NAME_LENGTH:
         codes.append("full_name.long")
-    if len(name.replace(",", " ").split()) == 1:
+    marked = deceased_marker(name)
+    plain = _MARKER.sub(" ", name) if marked else name
+    if len(plain.replace(",", " ").split()) == 1:
         codes.append("full_name.single_word")
+    if marked:
+        codes.append("full_name.deceased_marker")
     return tuple(codes)
 
 
@@ -202,3 +244,105 @@ def age_on(born: date, day: date) -> int:
     26
     """
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+# --- birth place ------------------------------------------------------------------------------
+
+#: Longest accepted birth place, in characters.
+MAX_PLACE_LENGTH = 100
+_PLACE_PUNCTUATION = str.maketrans("", "", " .,'-()/")
+#: What may separate the place from the date in a *Tempat/Tgl Lahir* field.
+_PLACE_DATE_SEPARATORS = " ,;/-."
+
+
+def parse_birth_place(value: str) -> str:
+    """Return the birth place with whitespace collapsed, or raise ``birth_place.format``.
+
+    Letters (at least two), digits (West Sumatra's ``2 X 11 Enam Lingkung``), spaces and
+    ``. , ' - ( ) /``; nothing else.
+
+    >>> parse_birth_place("  kab.  bogor "), parse_birth_place("Kuala Lumpur")
+    ('kab. bogor', 'Kuala Lumpur')
+    >>> parse_birth_place("17-08-1985")
+    Traceback (most recent call last):
+        ...
+    jmo_validate.errors.InvalidFormat: birth_place.format: ...
+    """
+    place = " ".join(value.translate(_APOSTROPHES).split())
+    rest = place.translate(_PLACE_PUNCTUATION)
+    if sum(map(str.isalpha, rest)) < 2 or not rest.isalnum():
+        raise InvalidFormat("birth_place.format")
+    return place
+
+
+def split_place_and_date(text: str) -> tuple[str | None, str]:
+    """Split the KTP's *Tempat/Tgl Lahir* into (place, date text); place ``None`` if there is none.
+
+    The date starts at the first digit, or at the month name just before it
+    (``Jakarta, Agustus 17, 1985``); the place is what comes before, without the
+    separators (``,`` ``;`` ``/`` ``-``) between the two. Text with no letters before the
+    date is a date alone; text with no digits is a place alone.
+
+    >>> split_place_and_date("KAB. BOGOR,17-08-1985"), split_place_and_date("Medan 1 Juli 1990")
+    (('KAB. BOGOR', '17-08-1985'), ('Medan', '1 Juli 1990'))
+    >>> split_place_and_date("Surabaya, August 17, 1985"), split_place_and_date("17 Agustus 1985")
+    (('Surabaya', 'August 17, 1985'), (None, '17 Agustus 1985'))
+    >>> split_place_and_date("Agustus 17, 1985"), split_place_and_date("JAKARTA")
+    ((None, 'Agustus 17, 1985'), ('JAKARTA', ''))
+    """
+    start = next((i for i, ch in enumerate(text) if ch.isdigit()), len(text))
+    head, tail = text[:start], text[start:]
+    words = head.split()
+    if words and words[-1].strip(".,").lower() in _MONTHS:
+        tail = f"{words.pop()} {tail}"
+    place = " ".join(words).strip(_PLACE_DATE_SEPARATORS)
+    if not any(map(str.isalpha, place)):
+        return None, text
+    return place, tail.strip()
+
+
+#: Former names of cities still printed as birth places on older KTPs that no region has
+#: (Ujung Pandang, Makassar's name 1971-1999, and Kutaraja, Banda Aceh's, are districts).
+_FORMER_PLACE_NAMES = frozenset(
+    {
+        "batavia",  # Jakarta
+        "buitenzorg",  # Bogor
+        "hollandia",  # Jayapura, later Sukarnapura
+        "sukarnapura",
+        "kotaradja",  # Banda Aceh (Kutaraja)
+        "fortdekock",  # Bukittinggi
+    }
+)
+#: Pre-1972 spellings (Van Ophuijsen / Soewandi) of place names, tried as modern ones.
+_OLD_PLACE_SPELLINGS = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"))
+
+
+def _modern_spellings(place: str) -> tuple[str, ...]:
+    """``place`` in today's spelling: old digraphs replaced, then also ``j`` inside words as ``y``."""
+    text = place.casefold()
+    for old, new in _OLD_PLACE_SPELLINGS:
+        text = text.replace(old, new)
+    with_y = " ".join(word[:1] + word[1:].replace("j", "y") for word in text.split())
+    return tuple(dict.fromkeys((text, with_y)))
+
+
+@functools.lru_cache(maxsize=4096)
+def is_known_place(place: str) -> bool:
+    """Whether ``place`` names an Indonesian region or a country (loads both registries).
+
+    Any level (province to village), retired codes included, in today's or the pre-1972
+    spelling (``Soerabaja``), or a city's former name (``Ujung Pandang``); a country by
+    name or code. Cities abroad are not known: callers treat an unknown place softly.
+
+    >>> is_known_place("JAKARTA"), is_known_place("Kab. Bogor"), is_known_place("Soerabaja")
+    (True, True, True)
+    >>> is_known_place("Malaysia"), is_known_place("Ujung Pandang"), is_known_place("Narnia")
+    (True, True, False)
+    """
+    from jmo_validate import nationality, regions
+
+    if regions.name_key(place) in _FORMER_PLACE_NAMES or nationality.is_valid(place):
+        return True
+    return any(
+        regions.find(candidate, include_retired=True) for candidate in _modern_spellings(place)
+    )

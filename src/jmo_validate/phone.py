@@ -14,6 +14,14 @@ The common ``+62 0812...`` typo (the trunk ``0`` kept after the country code) is
 accepted - ``phonenumbers`` drops the ``0`` - with the warning ``phone.trunk_zero`` in
 :attr:`Phone.warnings`; a strict policy makes it an error.
 
+Foreign numbers are ``phone.not_indonesian``, unless ``allow_foreign=True``: Indonesian
+migrant workers (PMI) abroad mostly have only a local SIM card (``+60``, ``+852``,
+``+886``, ``+966``, ``+82`` ...), so the record layer allows foreign numbers for the
+category PMI. A foreign number must then be a valid *mobile* number of its country
+(``phone.foreign_invalid``, ``phone.too_short``/``too_long``, ``phone.not_mobile``);
+it parses with the warning ``phone.foreign``: whether JMO's OTP reaches a foreign number
+is not certain.
+
 Speed: ``phonenumbers.parse`` costs 10-20 µs. The common shapes (digits with
 ``+ - . ( )`` and spaces) take an accept-only fast path built at first use from
 ``phonenumbers``' own metadata for ``ID``; everything it does not accept for certain
@@ -39,6 +47,13 @@ jmo_validate.errors.InvalidComponent: phone.not_mobile: Nomor telepon harus nomo
 '0812-3456-7890'
 >>> phone.is_valid("0812 345")
 False
+>>> malaysia = phone.parse("+60 12-345 6789", allow_foreign=True)
+>>> malaysia.country, malaysia.national, malaysia.warnings
+('MY', '+60 12-345 6789', ('phone.foreign',))
+>>> phone.parse("+60 12-345 6789")
+Traceback (most recent call last):
+    ...
+jmo_validate.errors.InvalidComponent: phone.not_indonesian: ...
 """
 
 from __future__ import annotations
@@ -49,6 +64,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from jmo_validate.artefacts import strip_artefacts
 from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_phone
 
@@ -96,7 +112,8 @@ _MOBILE_TYPES = frozenset({PhoneType.MOBILE, PhoneType.FIXED_LINE_OR_MOBILE})
 class Phone:
     """A valid phone number. Equal when the E.164 forms are equal; ``str()``/``repr()`` are masked.
 
-    ``warnings`` holds soft findings (``phone.trunk_zero``) that did not stop parsing.
+    ``warnings`` holds soft findings (``phone.trunk_zero``, ``phone.foreign``) that did
+    not stop parsing.
     """
 
     e164: str
@@ -104,9 +121,27 @@ class Phone:
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
+    def is_foreign(self) -> bool:
+        """Whether this is a number of another country than Indonesia (``allow_foreign``)."""
+        return not self.e164.startswith(_ID_PREFIX)
+
+    @property
+    def country(self) -> str:
+        """The ISO 3166-1 code of the number's country (``ID``; ``MY`` for ``+60 12...``)."""
+        if not self.is_foreign:
+            return REGION
+        import phonenumbers
+
+        return phonenumbers.region_code_for_number(_number(self.e164)) or "ZZ"
+
+    @property
     def national_number(self) -> str:
-        """The national significant number: E.164 without ``+62``."""
-        return self.e164[3:]
+        """The national significant number: E.164 without the country code (``+62``)."""
+        if not self.is_foreign:
+            return self.e164[3:]
+        import phonenumbers
+
+        return phonenumbers.national_significant_number(_number(self.e164))
 
     @property
     def is_mobile(self) -> bool:
@@ -115,12 +150,13 @@ class Phone:
 
     @property
     def national(self) -> str:
-        """The national display form: ``0812-3456-7890``, ``(021) 5551234``."""
+        """The display form: ``0812-3456-7890``, ``(021) 5551234``; a foreign number in
+        international form (``+60 12-345 6789``), as it is dialled from Indonesia."""
         import phonenumbers
 
-        return phonenumbers.format_number(
-            _number(self.e164), phonenumbers.PhoneNumberFormat.NATIONAL
-        )
+        style = phonenumbers.PhoneNumberFormat
+        shown = style.INTERNATIONAL if self.is_foreign else style.NATIONAL
+        return phonenumbers.format_number(_number(self.e164), shown)
 
     @property
     def operator(self) -> str | None:
@@ -136,10 +172,15 @@ class Phone:
         return mask_phone(self.e164)
 
 
-def _number(e164: str) -> PhoneNumber:
-    from phonenumbers import PhoneNumber
+_ID_PREFIX = "+62"
 
-    return PhoneNumber(country_code=int(e164[1:3]), national_number=int(e164[3:]))
+
+def _number(e164: str) -> PhoneNumber:
+    import phonenumbers
+
+    if e164.startswith(_ID_PREFIX):
+        return phonenumbers.PhoneNumber(country_code=62, national_number=int(e164[3:]))
+    return phonenumbers.parse(e164)
 
 
 def compact(number: str) -> str:
@@ -255,7 +296,7 @@ def _fast(text: str) -> tuple[str, PhoneType] | None:
     return "+" + code + national, found[0]
 
 
-def _library(text: str) -> tuple[str, PhoneType, tuple[str, ...]]:
+def _library(text: str, *, allow_foreign: bool = False) -> tuple[str, PhoneType, tuple[str, ...]]:
     """The plain ``phonenumbers`` path: parse, validate, classify; raise our error codes."""
     import phonenumbers
     from phonenumbers import NumberParseException
@@ -263,9 +304,11 @@ def _library(text: str) -> tuple[str, PhoneType, tuple[str, ...]]:
     try:
         number = phonenumbers.parse(text, REGION)
     except NumberParseException as error:
-        raise _parse_error(error.error_type) from None
+        raise _parse_error(error.error_type, allow_foreign) from None
     if phonenumbers.region_code_for_country_code(number.country_code or 0) != REGION:
-        raise InvalidComponent("phone.not_indonesian")
+        if not allow_foreign:
+            raise InvalidComponent("phone.not_indonesian")
+        return _foreign(number)
     if not phonenumbers.is_valid_number(number):
         raise _invalid(number)
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
@@ -282,11 +325,31 @@ def _phone_types() -> dict[int, PhoneType]:
     return {getattr(PhoneNumberType, kind.name): kind for kind in PhoneType}
 
 
-def _parse_error(error_type: int) -> FieldError:
+def _foreign(number: PhoneNumber) -> tuple[str, PhoneType, tuple[str, ...]]:
+    """A number of another country: valid and mobile there, with the warning ``phone.foreign``."""
+    import phonenumbers
+    from phonenumbers import ValidationResult as R
+
+    if not phonenumbers.is_valid_number(number):
+        reason = phonenumbers.is_possible_number_with_reason(number)
+        if reason in (R.TOO_SHORT, R.IS_POSSIBLE_LOCAL_ONLY):
+            raise InvalidLength("phone.too_short")
+        if reason == R.TOO_LONG:
+            raise InvalidLength("phone.too_long")
+        raise InvalidComponent("phone.foreign_invalid")
+    kind = _phone_types()[phonenumbers.number_type(number)]
+    if kind not in _MOBILE_TYPES:
+        raise InvalidComponent("phone.not_mobile")
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164, kind, ("phone.foreign",)
+
+
+def _parse_error(error_type: int, allow_foreign: bool = False) -> FieldError:
     from phonenumbers import NumberParseException as E
 
     if error_type == E.INVALID_COUNTRY_CODE:
-        return InvalidComponent("phone.not_indonesian")
+        code = "phone.foreign_invalid" if allow_foreign else "phone.not_indonesian"
+        return InvalidComponent(code)
     if error_type in (E.TOO_SHORT_AFTER_IDD, E.TOO_SHORT_NSN):
         return InvalidLength("phone.too_short")
     if error_type == E.TOO_LONG:
@@ -326,13 +389,15 @@ def _invalid(number: PhoneNumber) -> FieldError:
 
 
 def _prepare(text: str) -> str:
-    """Strip surrounding whitespace and read a leading ``00`` + country code as ``+``."""
-    text = text.strip()
+    """Strip whitespace and spreadsheet artefacts; read a leading ``00`` + country code as ``+``."""
+    text = strip_artefacts(text.strip())
     match = _DOUBLE_ZERO.match(text) if text.startswith(("00", "(")) else None
     return "+" + text[match.end() :] if match else text
 
 
-def _read(text: str, *, fast: bool = True) -> tuple[str, PhoneType, tuple[str, ...]]:
+def _read(
+    text: str, *, fast: bool = True, allow_foreign: bool = False
+) -> tuple[str, PhoneType, tuple[str, ...]]:
     """Return (E.164, type, warnings): by the fast path when it is certain, else by ``phonenumbers``."""
     if not isinstance(text, str):
         raise InvalidFormat("phone.format")
@@ -342,7 +407,7 @@ def _read(text: str, *, fast: bool = True) -> tuple[str, PhoneType, tuple[str, .
         return quick[0], quick[1], ()
     if not _readable(text):
         raise InvalidFormat("phone.format")
-    return _library(text)
+    return _library(text, allow_foreign=allow_foreign)
 
 
 def _readable(text: str) -> bool:
@@ -352,26 +417,29 @@ def _readable(text: str) -> bool:
     return not rest or rest.isdecimal()
 
 
-def parse(number: str, *, mobile_only: bool = False) -> Phone:
+def parse(number: str, *, mobile_only: bool = False, allow_foreign: bool = False) -> Phone:
     """Return the number as a :class:`Phone`, or raise the :class:`~jmo_validate.errors.FieldError`.
 
     ``mobile_only`` rejects numbers that cannot receive an SMS/WhatsApp OTP
     (``phone.not_mobile``); the record layer sets it from ``Policy.mobile_only``.
+    ``allow_foreign`` accepts a valid foreign mobile number (warning ``phone.foreign``);
+    the record layer sets it for migrant workers (category PMI).
     """
-    e164, kind, warnings = _read(number)
+    e164, kind, warnings = _read(number, allow_foreign=allow_foreign)
     if mobile_only and kind not in _MOBILE_TYPES:
         raise InvalidComponent("phone.not_mobile")
     return Phone(e164, kind, warnings)
 
 
-def validate(number: str, *, mobile_only: bool = False) -> str:
+def validate(number: str, *, mobile_only: bool = False, allow_foreign: bool = False) -> str:
     """Return the number in E.164 form (``+6281234567890``), or raise."""
-    return parse(number, mobile_only=mobile_only).e164
+    return parse(number, mobile_only=mobile_only, allow_foreign=allow_foreign).e164
 
 
-def is_valid(number: object, *, mobile_only: bool = False) -> bool:
-    """Return whether ``number`` is a valid Indonesian phone number; never raises."""
-    return accepts(parse, number, mobile_only=mobile_only)
+def is_valid(number: object, *, mobile_only: bool = False, allow_foreign: bool = False) -> bool:
+    """Return whether ``number`` is a valid Indonesian (or, ``allow_foreign``, foreign mobile)
+    phone number; never raises."""
+    return accepts(parse, number, mobile_only=mobile_only, allow_foreign=allow_foreign)
 
 
 def format(number: str) -> str:

@@ -38,7 +38,7 @@ from jmo_validate.category import Category
 from jmo_validate.claim import MAX_RETIREMENT_AGE, MIN_RETIREMENT_AGE, ClaimType, parse_type
 from jmo_validate.codes import CATALOGUE, Language, Severity
 
-__all__ = ["CATEGORY_REQUIRED", "REQUIRABLE_FIELDS", "Policy"]
+__all__ = ["CATEGORY_REQUIRED", "FOREIGNER_REQUIRED", "REQUIRABLE_FIELDS", "Policy"]
 
 #: Field paths a policy may require: those with a ``<field>.missing`` code.
 REQUIRABLE_FIELDS = frozenset(
@@ -56,6 +56,12 @@ CATEGORY_REQUIRED: Mapping[Category, frozenset[str]] = MappingProxyType(
         Category.MIGRANT_WORKER: frozenset(),
     }
 )
+
+#: What a foreigner (TKA) needs instead of a NIK: foreign workers must be participants
+#: (UU 24/2011 Pasal 15) and are registered with their passport and stay permit (KITAS/KITAP).
+FOREIGNER_REQUIRED = frozenset({"passport_number", "kitas_number"})
+#: Fields only an Indonesian citizen has (from the KTP), never required of a foreigner.
+_CITIZEN_ONLY = frozenset({"nik", "ktp_address"})
 
 #: The domicile address parts :meth:`Policy.profile_update` requires.
 _DOMICILE = {"address"} | {
@@ -86,7 +92,9 @@ class Policy:
     ``severity`` overrides single codes; ``ignore`` silences codes.
 
     ``category_required`` maps a participant category to the fields it needs
-    besides ``required`` (default :data:`CATEGORY_REQUIRED`). ``claim`` (set by
+    besides ``required`` (default :data:`CATEGORY_REQUIRED`); a foreigner's record
+    (nationality not Indonesian) needs ``foreigner_required`` (default
+    :data:`FOREIGNER_REQUIRED`: passport and KITAS/KITAP) instead of the NIK. ``claim`` (set by
     :meth:`benefit_claim`) applies the rules of the record's claim type
     (:mod:`jmo_validate.claim`): ``claim_type`` is the type of records that do not
     state one (a :class:`~jmo_validate.claim.ClaimType` or its name, ``"JKM"``;
@@ -114,6 +122,7 @@ class Policy:
     category_required: Mapping[Category, frozenset[str]] = field(
         default_factory=lambda: CATEGORY_REQUIRED, hash=False
     )
+    foreigner_required: frozenset[str] = FOREIGNER_REQUIRED
     claim: bool = False
     claim_wait_months: int = 1
     claim_type: ClaimType | None = None
@@ -145,6 +154,8 @@ class Policy:
             for key, paths in dict(self.category_required).items()
         }
         set_(self, "category_required", by_category)
+        known = _known(self.foreigner_required, REQUIRABLE_FIELDS, "required field")
+        set_(self, "foreigner_required", known)
         if not _is_int(self.claim_wait_months) or self.claim_wait_months < 0:
             raise ValueError("claim_wait_months must be a whole number >= 0")
         if self.claim_type is not None:
@@ -175,11 +186,19 @@ class Policy:
         """Return the severity ``code`` has under this policy, or ``None`` when ignored."""
         return self._severities[code]
 
-    def required_for(self, category: Category | None) -> frozenset[str]:
-        """Return the fields a record of ``category`` needs (``required`` alone when unknown)."""
+    def required_for(self, category: Category | None, *, foreign: bool = False) -> frozenset[str]:
+        """Return the fields a record of ``category`` needs (``required`` alone when unknown).
+
+        A foreigner's record (``foreign``) needs ``foreigner_required`` and none of the
+        fields only citizens have (NIK, KTP address).
+        """
+        required = self.required
+        if foreign:
+            citizens = (path for path in required if path.split(".")[0] in _CITIZEN_ONLY)
+            required = (required - frozenset(citizens)) | self.foreigner_required
         if category is None:
-            return self.required
-        return self.required | self.category_required.get(category, frozenset())
+            return required
+        return required | self.category_required.get(category, frozenset())
 
     def today(self) -> date:
         """Return the reference date: the configured one, or today."""

@@ -53,9 +53,11 @@ from jmo_validate import (
     bank_account,
     category,
     claim,
+    documents,
     email_address,
     employment,
     kpj,
+    nationality,
     nik,
     person,
     phone,
@@ -66,10 +68,12 @@ from jmo_validate.banks import Bank
 from jmo_validate.category import Category
 from jmo_validate.claim import Claim
 from jmo_validate.codes import CATALOGUE, Language, Severity, message
+from jmo_validate.documents import Passport, StayPermit
 from jmo_validate.email_address import Email
 from jmo_validate.employment import Employment, Npp
 from jmo_validate.errors import FieldError, Finding
 from jmo_validate.kpj import Kpj
+from jmo_validate.nationality import Nationality
 from jmo_validate.nik import Nik
 from jmo_validate.person import Sex
 from jmo_validate.phone import Phone
@@ -91,6 +95,8 @@ __all__ = [
     "BenefitClaim",
     "BirthDate",
     "BirthDateValidator",
+    "BirthPlace",
+    "BirthPlaceValidator",
     "CategoryType",
     "CategoryValidator",
     "ClaimValidator",
@@ -100,12 +106,18 @@ __all__ = [
     "EmploymentValidator",
     "FullName",
     "FullNameValidator",
+    "KitasNumber",
+    "KitasValidator",
     "KpjValidator",
     "KtpAddressType",
     "LastUpdated",
     "LastUpdatedValidator",
+    "NationalityType",
+    "NationalityValidator",
     "NikValidator",
     "NppValidator",
+    "PassportNumber",
+    "PassportValidator",
     "PhoneNumber",
     "PhoneValidator",
     "Rupiah",
@@ -167,7 +179,7 @@ class _NeverInstance:
     """A type no value has: the value is always re-parsed (plain ``str``/``date`` fields)."""
 
 
-def _number(value: Nik | Kpj | Npp) -> str:
+def _number(value: Nik | Kpj | Npp | Passport | StayPermit) -> str:
     return value.number
 
 
@@ -353,16 +365,18 @@ class RupiahValidator(_FieldMarker):
 class PhoneValidator(_FieldMarker):
     """Marker for an Indonesian phone field; ``mobile_only`` (default, as JMO) rejects non-mobiles.
 
+    ``allow_foreign`` also accepts a valid foreign mobile number (migrant workers abroad).
     Serialises to E.164. A :class:`~jmo_validate.phone.Phone` value passes through unchecked.
     """
 
     mobile_only: bool = True
+    allow_foreign: bool = False
     field = "phone"
     value_type = Phone
     serialize = _e164
 
     def parse(self, value: Any) -> Phone:
-        return phone.parse(value, mobile_only=self.mobile_only)
+        return phone.parse(value, mobile_only=self.mobile_only, allow_foreign=self.allow_foreign)
 
     def input_schema(self) -> core_schema.CoreSchema:
         return core_schema.str_schema(pattern=r"^[0-9 +.()\-]{5,32}$")
@@ -385,6 +399,59 @@ class EmailValidator(_FieldMarker):
 
     def input_schema(self) -> core_schema.CoreSchema:
         return core_schema.str_schema(max_length=254)
+
+
+# --- issue 14: birth place, nationality and foreign workers' documents ----------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BirthPlaceValidator(_FieldMarker):
+    """Marker for a birth place (*tempat lahir*): letters, whitespace collapsed."""
+
+    field = "birth_place"
+    value_type = _NeverInstance
+
+    def parse(self, value: Any) -> str:
+        return person.parse_birth_place(value)
+
+    def input_schema(self) -> core_schema.CoreSchema:
+        return core_schema.str_schema(max_length=person.MAX_PLACE_LENGTH)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NationalityValidator(_FieldMarker):
+    """Marker for a nationality (``WNI``, ``WNA``, a country's name or ISO code); dumps its code."""
+
+    field = "nationality"
+    value_type = Nationality
+    serialize = str
+
+    def parse(self, value: Any) -> Nationality:
+        return nationality.parse(value)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PassportValidator(_FieldMarker):
+    """Marker for a passport number (letters and digits; masked in reprs)."""
+
+    field = "passport_number"
+    value_type = Passport
+    serialize = _number
+
+    def parse(self, value: Any) -> Passport:
+        return documents.parse_passport(value)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KitasValidator(_FieldMarker):
+    """Marker for a KITAS/KITAP (stay permit) number (letters and digits; masked in reprs)."""
+
+    field = "kitas_number"
+    value_type = StayPermit
+    serialize = _number
+
+    def parse(self, value: Any) -> StayPermit:
+        return documents.parse_kitas(value)
 
 
 def section_validator_schema(
@@ -660,3 +727,7 @@ PhoneNumber = Annotated[Phone, PhoneValidator()]
 EmailAddress = Annotated[Email, EmailValidator()]
 AddressType = Annotated[Address, AddressValidator()]
 KtpAddressType = Annotated[Address, AddressValidator(section="ktp_address")]
+BirthPlace = Annotated[str, BirthPlaceValidator()]
+NationalityType = Annotated[Nationality, NationalityValidator()]
+PassportNumber = Annotated[Passport, PassportValidator()]
+KitasNumber = Annotated[StayPermit, KitasValidator()]

@@ -512,3 +512,95 @@ ALLEYS = ("Mawar", "Damai", "Sawo", "Masjid", "Buntu", "Haji Ali", "Manggis", "S
 HAMLETS = ("Krajan", "Kulon", "Wetan", "Tengah", "Sumberan", "Karanganyar", "Pasir Muncang")
 #: Housing estates (``Perum``).
 ESTATES = ("Griya Asri", "Bumi Indah Permai", "Taman Sari", "Puri Harapan", "Villa Mutiara")
+
+# --- participants outside the plain case (issue 14) -------------------------------------------
+
+
+class ForeignPool:
+    """Names and places of foreign workers (TKA) of one country, and its passport shape.
+
+    ``family_first``: the family name comes first (Chinese, Korean, Japanese order as
+    passports print it). ``passport``: a pattern, ``A`` a letter and ``9`` a digit.
+    """
+
+    __slots__ = ("cities", "family", "family_first", "given", "passport")
+
+    def __init__(
+        self,
+        given: Mapping[str, tuple[str, ...]],
+        family: tuple[str, ...],
+        cities: tuple[str, ...],
+        passport: str,
+        *,
+        family_first: bool = False,
+    ) -> None:
+        self.given = given
+        self.family = family
+        self.cities = cities
+        self.passport = passport
+        self.family_first = family_first
+
+
+#: Countries foreign workers in Indonesia come from, by ISO 3166-1 alpha-2 code.
+FOREIGN_WORKERS: Mapping[str, ForeignPool] = {
+    "CN": ForeignPool(
+        {"L": ("Wei", "Jun", "Hao", "Lei", "Qiang"), "P": ("Fang", "Na", "Jing", "Min", "Yan")},
+        ("Zhang", "Wang", "Li", "Liu", "Chen", "Yang", "Huang"),
+        ("Beijing", "Shanghai", "Guangzhou", "Chengdu", "Wuhan"),
+        "E99999999",
+        family_first=True,
+    ),
+    "KR": ForeignPool(
+        {"L": ("Min-jun", "Ji-hoon", "Dong-hyun"), "P": ("Seo-yeon", "Ji-woo", "Soo-jin")},
+        ("Kim", "Lee", "Park", "Choi", "Jung"),
+        ("Seoul", "Busan", "Incheon", "Daegu"),
+        "M99999999",
+        family_first=True,
+    ),
+    "JP": ForeignPool(
+        {"L": ("Hiroshi", "Kenji", "Takashi", "Daisuke"), "P": ("Yuki", "Aiko", "Haruka")},
+        ("Tanaka", "Sato", "Suzuki", "Takahashi", "Watanabe"),
+        ("Tokyo", "Osaka", "Nagoya", "Yokohama"),
+        "AA9999999",
+        family_first=True,
+    ),
+    "IN": ForeignPool(
+        {"L": ("Rajesh", "Amit", "Suresh", "Vikram"), "P": ("Priya", "Anjali", "Deepa")},
+        ("Kumar", "Sharma", "Patel", "Singh", "Reddy"),
+        ("Mumbai", "Chennai", "Bengaluru", "Kolkata"),
+        "A9999999",
+    ),
+    "MY": ForeignPool(
+        {"L": ("Ahmad Faizal", "Mohd Hafiz", "Wong Kah"), "P": ("Nurul Aina", "Siti Hajar")},
+        ("Ismail", "Rahman", "Abdullah", "Tan"),
+        ("Kuala Lumpur", "Johor Bahru", "Penang", "Kota Kinabalu"),
+        "A99999999",
+    ),
+    "PH": ForeignPool(
+        {"L": ("Jose", "Mark Anthony", "Ramon"), "P": ("Maria Cristina", "Angelica", "Joy")},
+        ("Santos", "Reyes", "Cruz", "Bautista", "Garcia"),
+        ("Manila", "Cebu City", "Davao City"),
+        "P9999999A",
+    ),
+    "AU": ForeignPool(
+        {"L": ("James", "Michael", "Daniel"), "P": ("Emily", "Sarah", "Jessica")},
+        ("Smith", "Jones", "Williams", "Brown", "Taylor"),
+        ("Sydney", "Melbourne", "Perth", "Brisbane"),
+        "PA9999999",
+    ),
+}
+#: Where Indonesian migrant workers (PMI) are placed, with the first digits of mobile
+#: numbers there (libphonenumber's example ranges): Malaysia, Hong Kong, Taiwan, Saudi
+#: Arabia, South Korea, Singapore, Japan.
+PMI_PLACEMENTS: Mapping[str, tuple[str, ...]] = {
+    "MY": ("12", "13", "16", "17", "19"),
+    "HK": ("51", "61", "91", "98"),
+    "TW": ("91", "92", "93", "97"),
+    "SA": ("50", "53", "55", "56"),
+    "KR": ("10",),
+    "SG": ("81", "91", "96"),
+    "JP": ("80", "90"),
+}
+#: How HR exports write a foreign worker's nationality: its Indonesian or English name,
+#: its ISO codes, or just "WNA".
+NATIONALITY_STYLES = ("id", "en", "alpha2", "alpha3", "wna")

@@ -30,6 +30,22 @@ True
 >>> make_participant(seed=7, reference_date=day, sex="P", province="Bali")["nik"][:2]
 '51'
 
+Participants outside the plain case: ``abroad=True`` gives an Indonesian migrant
+worker (PMI) placed abroad, with a mobile number of the placement country (Malaysia,
+Hong Kong, Taiwan, Saudi Arabia, South Korea, Singapore, Japan); ``foreign=True`` (or a
+foreign ``nationality``) gives a foreign worker (TKA): no NIK and no KTP address, but a
+nationality, a passport number of that country's shape, a KITAS number, a birth place
+abroad and a name of that country, employed as a wage earner.
+
+>>> tka = make_participant(seed=7, reference_date=day, foreign=True)
+>>> "nik" in tka, sorted(key for key in tka if key in ("nationality", "passport_number", "kitas_number"))
+(False, ['kitas_number', 'nationality', 'passport_number'])
+>>> pmi = make_participant(seed=7, reference_date=day, abroad=True)
+>>> pmi["category"] in ("PMI", "Pekerja Migran Indonesia"), pmi["phone"].startswith(("+62", "08"))
+(True, False)
+>>> [validate(r, policy=Policy.profile_update(reference_date=day)).codes for r in (tka, pmi)]
+[(), ('phone.foreign',)]
+
 Everything is synthetic: names are combined at random from common words, numbers
 are random. Records still look real, so treat them as test data only.
 """
@@ -48,12 +64,13 @@ from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
-from jmo_validate import address, banks, category, nik, person, regions
+from jmo_validate import address, banks, category, kpj, nationality, nik, person, regions
 from jmo_validate.bank_account import number_warnings
 from jmo_validate.category import Category
 from jmo_validate.claim import RETIREMENT_AGE, ClaimType, parse_type
 from jmo_validate.employment import EndReason, format_rupiah, pension_age
 from jmo_validate.errors import FieldError, InvalidComponent
+from jmo_validate.nationality import Nationality
 from jmo_validate.person import Sex
 from jmo_validate.record import read_record
 from jmo_validate.regions import Region
@@ -304,6 +321,61 @@ class Maker:
     def digits(self, count: int) -> str:
         return str(self.rng.randrange(10**count)).zfill(count)
 
+    def foreign_name(self, pool: _pools.ForeignPool, sex: Sex) -> str:
+        """A name of ``pool``'s country, in the order its passports print it."""
+        given, family = self.rng.choice(pool.given[sex.value]), self.rng.choice(pool.family)
+        return f"{family} {given}" if pool.family_first else f"{given} {family}"
+
+    def passport(self, pattern: str) -> str:
+        """A passport number of ``pattern``'s shape (``A`` a letter, ``9`` a digit)."""
+        letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
+        return "".join(
+            self.rng.choice(letters)
+            if ch == "A"
+            else str(self.rng.randrange(10))
+            if ch == "9"
+            else ch
+            for ch in pattern
+        )
+
+    def kitas(self) -> str:
+        """A KITAS/KITAP number (synthetic shape: no structure is published)."""
+        letters = "".join(self.rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(2))
+        return f"{self.rng.choice('12')}C{self.rng.randint(11, 29)}{letters}{self.digits(4)}"
+
+    def foreign_phone(self, region: str) -> str:
+        """A valid mobile number of ``region`` (a PMI placement country), as people write it."""
+        import phonenumbers
+
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        if meta is None or meta.mobile is None:  # pragma: no cover - every placement has one
+            raise ValueError(f"no mobile numbers for {region}")
+        lengths = sorted(meta.mobile.possible_length)
+        for _ in range(200):
+            prefix = self.rng.choice(_pools.PMI_PLACEMENTS[region])
+            national = prefix + self.digits(self.rng.choice(lengths) - len(prefix))
+            number = phonenumbers.PhoneNumber(
+                country_code=meta.country_code, national_number=int(national)
+            )
+            mobile = phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
+            if phonenumbers.is_valid_number(number) and mobile:
+                break
+        else:  # pragma: no cover - the prefixes are mobile ranges
+            raise RuntimeError(f"no valid mobile number drawn for {region}")
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        style = self.rng.randrange(3)
+        if style == 0:
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        # "00" for "+" only before country codes 1-7: 008/009 are Indonesian prefixes (phone.py)
+        return "00" + e164[1:] if style == 2 and e164[1] in "1234567" else e164
+
+    def kpj(self) -> str:
+        """Eleven digits that are not a placeholder (all zeros, ``kpj.SUSPICIOUS``)."""
+        number = self.digits(kpj.LENGTH)
+        if number in kpj.SUSPICIOUS or not number.strip("0"):
+            number = number[:-1] + str((int(number[-1]) + 5) % 10)
+        return number
+
     def birth_date(self, min_age: int = MIN_AGE, max_age: int = MAX_AGE) -> date:
         youngest = self.today - relativedelta(years=min_age)
         oldest = self.today - relativedelta(years=max_age + 1) + timedelta(days=1)
@@ -539,6 +611,10 @@ def _past(value: object, today: date) -> date:
     return day
 
 
+def _nationality_of(value: object) -> Nationality:
+    return value if isinstance(value, Nationality) else nationality.parse(str(value))
+
+
 def make_participant(
     seed: Seed = None,
     *,
@@ -546,6 +622,8 @@ def make_participant(
     province: str | None = None,
     claim: bool | str | ClaimType | Mapping[str, Any] = False,
     pre_split: bool = False,
+    abroad: bool = False,
+    foreign: bool = False,
     **overrides: Any,
 ) -> dict[str, Any]:
     """Return a participant record (canonical English keys) that validates with no issue at all.
@@ -570,6 +648,10 @@ def make_participant(
     retirement, a participant of 56 or more still employed; ``jht_stopped_working``,
     a non-wage earner; ``jp``, a retiree past the pension age. A mapping is not a
     claim type but the ``claim`` section itself, as for the other sections below.
+    ``abroad=True`` gives a migrant worker (PMI) with a mobile number of the country of
+    placement (valid; the report carries the warning ``phone.foreign``); ``foreign=True``
+    a foreign worker (TKA) with a nationality, passport and KITAS number instead of a NIK
+    (a foreign ``nationality`` override does the same).
 
     The KTP address (``ktp_address``) lies in the NIK's region; the domicile address
     (``address``) is the KTP address or a place elsewhere. Both name a real village
@@ -589,6 +671,8 @@ def make_participant(
         province=province,
         claim=claim,
         pre_split=pre_split,
+        abroad=abroad,
+        foreign=foreign,
         overrides=overrides,
     )
 
@@ -618,6 +702,8 @@ def build_participant(
     province: str | None = None,
     claim: bool | str | ClaimType | Mapping[str, Any] = False,
     pre_split: bool = False,
+    abroad: bool = False,
+    foreign: bool = False,
     overrides: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """:func:`make_participant` drawing from ``rng`` (a Hypothesis or Faker random source)."""
@@ -626,12 +712,16 @@ def build_participant(
         overrides, claim = {**overrides, "claim": claim}, False
     maker = Maker(rng, today)
     claimed = _claim_type(claim)
+    citizenship = _steer(overrides, "nationality", _nationality_of)
+    foreign = foreign or (citizenship is not None and citizenship.foreign)
     chosen = _steer(overrides, "category", _category_of)
     if chosen is not None:
         kind = chosen
+    elif abroad:
+        kind = Category.MIGRANT_WORKER
     elif claimed is ClaimType.JHT_STOPPED_WORKING:
         kind = Category.NON_WAGE_EARNER  # the regulation's wording for a non-wage earner
-    elif claimed is not None:
+    elif claimed is not None or foreign:
         kind = Category.WAGE_EARNER
     else:
         kind = rng.choices(_CATEGORIES, _CATEGORY_WEIGHTS)[0]
@@ -641,6 +731,11 @@ def build_participant(
         born = maker.birth_date(*_claimant_ages(claimed, today))
     district = maker.district(province_code(province) if province else None, pre_split=pre_split)
     given_name = _steer(overrides, "full_name", lambda value: person.parse_name(str(value)))
+    country = citizenship.country if citizenship is not None else None
+    if foreign:
+        country = country or rng.choice(sorted(_pools.FOREIGN_WORKERS))
+        pool = _pools.FOREIGN_WORKERS.get(country) or _pools.FOREIGN_WORKERS["AU"]
+        given_name = given_name or maker.foreign_name(pool, sex)
     plain_name = given_name or maker.name(sex)
     full_name = plain_name if given_name else maker.titled(plain_name, sex)
     style = rng.randrange(3)
@@ -655,7 +750,7 @@ def build_participant(
         domicile = maker.address(maker.village(elsewhere))
     record: dict[str, Any] = {
         "nik": maker.nik(district, born, sex),
-        "kpj": maker.digits(11),
+        "kpj": maker.kpj(),
         "full_name": full_name,
         "birth_date": render_date(born, style),
         "sex": rng.choice(_SEX_TEXT[sex]),
@@ -678,6 +773,10 @@ def build_participant(
     record["bank_account"] = maker.account(holder.upper())
     record["address"] = domicile
     record["ktp_address"] = ktp
+    if abroad:
+        record["phone"] = maker.foreign_phone(rng.choice(sorted(_pools.PMI_PLACEMENTS)))
+    if foreign and country is not None:
+        _as_foreign_worker(record, maker, country)
     return apply_overrides(record, overrides)
 
 
@@ -721,6 +820,26 @@ def _claim_parts(
     return job, section, holder
 
 
+def _as_foreign_worker(record: dict[str, Any], maker: Maker, code: str) -> None:
+    """Make ``record`` a foreign worker's: no NIK or KTP address; nationality and documents."""
+    del record["nik"], record["ktp_address"]
+    pool = _pools.FOREIGN_WORKERS.get(code) or _pools.FOREIGN_WORKERS["AU"]
+    found = nationality.country(code)
+    style = maker.rng.choice(_pools.NATIONALITY_STYLES)
+    shown = {
+        "id": found.name_id if found else code,
+        "en": found.name_en if found else code,
+        "alpha2": code,
+        "alpha3": found.alpha3 if found else code,
+    }.get(style, "WNA")
+    record.update(
+        nationality=shown,
+        passport_number=maker.passport(pool.passport),
+        kitas_number=maker.kitas(),
+        birth_place=maker.rng.choice(pool.cities),
+    )
+
+
 def apply_overrides(record: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
     """Apply ``overrides`` to ``record`` in place (see :func:`make_participant`) and return it."""
     for key, value in overrides.items():
@@ -735,8 +854,16 @@ def apply_overrides(record: dict[str, Any], overrides: Mapping[str, Any]) -> dic
 
 
 #: What a KTP shows, and what the data on file adds (the fields the reference comparison reads).
-_KTP_FIELDS = ("nik", "full_name", "birth_date", "sex")
-_ON_FILE_FIELDS = (*_KTP_FIELDS, "kpj", "phone", "email")
+_KTP_FIELDS = ("nik", "full_name", "birth_date", "birth_place", "sex")
+_ON_FILE_FIELDS = (
+    *_KTP_FIELDS,
+    "kpj",
+    "phone",
+    "email",
+    "nationality",
+    "passport_number",
+    "kitas_number",
+)
 _ON_FILE_EMPLOYMENT = ("npp", "employer_name", "start_date", "end_date")
 
 
@@ -744,10 +871,11 @@ def make_reference(record: Mapping[str, Any], *, on_file: bool = False) -> dict[
     """Return the reference record matching ``record``: its KTP data, written as a KTP does.
 
     The KTP-style reference has ``nik``, ``nama`` (upper case), ``tanggal_lahir``
-    (``DD-MM-YYYY``) and ``jenis_kelamin`` (``LAKI-LAKI``/``PEREMPUAN``). With
-    ``on_file=True`` it is the data on file instead, which also has the KPJ
-    number, phone, e-mail and employer (NPP, name, dates). Fields of ``record``
-    that are absent or unreadable are left out.
+    (``DD-MM-YYYY``), ``tempat_lahir`` (upper case) and ``jenis_kelamin``
+    (``LAKI-LAKI``/``PEREMPUAN``). With ``on_file=True`` it is the data on file
+    instead, which also has the KPJ number, phone, e-mail, a foreign worker's
+    nationality, passport and KITAS numbers, and the employer (NPP, name, dates).
+    Fields of ``record`` that are absent or unreadable are left out.
     """
     fields, _, _ = read_record(record)
     reference: dict[str, Any] = {}
@@ -777,6 +905,8 @@ def _as_reference(path: str, value: object) -> dict[str, str]:
         return {"nama": str(value).upper()}
     if path == "birth_date":
         return {"tanggal_lahir": render_date(_date_of(value), 0)}
+    if path == "birth_place":
+        return {"tempat_lahir": str(value).upper()}
     if path == "sex":
         return {"jenis_kelamin": {Sex.MALE: "LAKI-LAKI", Sex.FEMALE: "PEREMPUAN"}[_sex_of(value)]}
     return {path: str(value)}

@@ -65,7 +65,7 @@ class JmoProvider(BaseProvider):
 
     def kpj(self) -> str:
         """An 11-digit KPJ (BPJS Ketenagakerjaan participant) number."""
-        return self._maker().digits(11)
+        return self._maker().kpj()
 
     def npp(self) -> str:
         """An 8-character employer registration number (NPP)."""
@@ -96,6 +96,8 @@ class JmoProvider(BaseProvider):
         *,
         reference_date: date | None = None,
         claim: bool | str | ClaimType = False,
+        abroad: bool = False,
+        foreign: bool = False,
         **overrides: Any,
     ) -> dict[str, Any]:
         """A participant record that validates with no issue (see ``make_participant``)."""
@@ -103,6 +105,8 @@ class JmoProvider(BaseProvider):
             self.generator.random,
             reference_date or date.today(),
             claim=claim,
+            abroad=abroad,
+            foreign=foreign,
             overrides=overrides,
         )
 

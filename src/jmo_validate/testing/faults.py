@@ -33,7 +33,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from jmo_validate import address, banks, names, nik, regions
+from jmo_validate import address, banks, kpj, names, nik, regions
 from jmo_validate.check import validate
 from jmo_validate.claim import MAX_HEIRS
 from jmo_validate.codes import CATALOGUE
@@ -172,8 +172,9 @@ def _swap_digit(text: str, rng: random.Random) -> str:
 
 
 def _other_digits(text: str, rng: random.Random) -> str:
-    """Same length and shape, another last digit."""
-    return text[:-1] + str((int(text[-1]) + rng.randint(1, 9)) % 10)
+    """Same length and shape, another last digit (a passport may end in a letter)."""
+    i = max(i for i, ch in enumerate(text) if ch.isdigit())
+    return text[:i] + str((int(text[i]) + rng.randint(1, 9)) % 10) + text[i + 1 :]
 
 
 # --- generic builders (by the shape of the code) ------------------------------------------------
@@ -736,8 +737,10 @@ _BUILDERS: dict[str, Builder] = {
     "phone.format": _field("phone", lambda value, case: _swap_digit(value, case.rng)),
     "phone.too_short": _field("phone", lambda value, case: value[:8]),
     "phone.too_long": _field("phone", lambda value, case: value + "-" + case.maker.digits(3)),
-    "phone.not_indonesian": _field(
-        "phone", lambda value, case: f"+60 12-{case.maker.digits(3)} {case.maker.digits(4)}"
+    "phone.not_indonesian": _field(  # a foreign number is only accepted from a migrant worker
+        "phone",
+        lambda value, case: f"+60 12-{case.maker.digits(3)} {case.maker.digits(4)}",
+        category="PU",
     ),
     "phone.prefix": _field(
         "phone", lambda value, case: f"0841-{case.maker.digits(4)}-{case.maker.digits(4)}"
@@ -1123,6 +1126,116 @@ def _address_builders(section: str) -> dict[str, Builder]:
 _BUILDERS.update(_address_builders("address"))
 _BUILDERS.update(_address_builders("ktp_address"))
 _BUILDERS["ktp_address.nik_mismatch"] = _ktp_elsewhere
+
+
+# --- participants outside the plain case, names, small ones (issue 14) --------------------------
+
+#: Real cities, as birth places (the reference record names another one).
+_BIRTH_PLACES = ("Bandung", "Surabaya", "Medan", "Makassar", "Semarang", "Palembang")
+
+
+def _pmi_underage(case: _Case, code: str) -> Fault:
+    """A migrant worker (PMI) aged 15-17; for ``nik.*`` only the NIK tells the birth date."""
+    born = case.today - relativedelta(years=case.rng.randint(15, 17), days=case.rng.randrange(300))
+    record = case.record(category="PMI", birth_date=born)
+    if code.startswith("birth_date."):
+        return case.fault(code, record)
+    del record["birth_date"]
+    return case.fault(code, record, required=Policy.profile_update().required - {"birth_date"})
+
+
+def _foreign_worker(
+    drop: str = "", change: Callable[[str, _Case], str] | None = None, *, on_file: str = ""
+) -> Builder:
+    """A foreign worker (TKA): without ``drop``, with ``change`` applied to its field, or
+    with the data on file differing in ``on_file``."""
+
+    def build(case: _Case, code: str) -> Fault:
+        record = case.record(foreign=True)
+        field = drop or code.rsplit(".", 1)[0]
+        if drop:
+            del record[drop]
+        elif change is not None:
+            record[field] = change(record[field], case)
+        if not on_file:
+            return case.fault(code, record)
+        reference = make_reference(record, on_file=True)
+        reference[on_file] = _OTHER_DOCUMENT[on_file](case, reference[on_file])
+        return case.fault(code, record, reference)
+
+    return build
+
+
+#: Another value of a foreign worker's field (for the data on file).
+_OTHER_DOCUMENT: dict[str, Callable[[_Case, str], str]] = {
+    "nationality": lambda case, value: "Singapura" if "SG" not in value.upper() else "Thailand",
+    "passport_number": lambda case, value: _other_digits(value, case.rng),
+    "kitas_number": lambda case, value: _other_digits(value, case.rng),
+}
+
+
+def _other_birth_place(case: _Case, code: str) -> Fault:
+    """The KTP reference names another city as the birth place."""
+    place, other = case.rng.sample(_BIRTH_PLACES, 2)
+    record = case.record(birth_place=place)
+    reference = make_reference(record)
+    reference["tempat_lahir"] = other.upper()
+    return case.fault(code, record, reference)
+
+
+def _invalid_foreign_phone(value: str, case: _Case) -> str:
+    return case.rng.choice(
+        (f"+60 99-{case.maker.digits(3)} {case.maker.digits(4)}", "+999 1234 5678")
+    )
+
+
+_BUILDERS.update(
+    {
+        "kpj.placeholder": _set(kpj="00000000000"),
+        "kpj.suspicious": _field(
+            "kpj", lambda value, case: case.rng.choice(sorted(kpj.SUSPICIOUS))
+        ),
+        "email.placeholder": _field(
+            "email",
+            lambda value, case: (
+                value.split("@")[0]
+                + "@"
+                + case.rng.choice(("example.com", "example.org", "example.net", "mail.example"))
+            ),
+        ),
+        "phone.foreign": lambda case, code: case.fault(code, case.record(abroad=True)),
+        "phone.foreign_invalid": _field("phone", _invalid_foreign_phone, abroad=True),
+        "birth_date.pmi_underage": _pmi_underage,
+        "nik.pmi_underage": _pmi_underage,
+        "category.ambiguous": _set(category="Mandiri"),
+        "category.pmi_foreign": lambda case, code: case.fault(
+            code,
+            case.record(category="PMI", nationality=case.rng.choice(("Malaysia", "MY", "WNA"))),
+        ),
+        "full_name.deceased_marker": _field(
+            "full_name",
+            lambda value, case: case.rng.choice(
+                (f"{value} (Alm)", f"{value} (Almh.)", f"Alm. {value}")
+            ),
+        ),
+        "birth_place.format": _set(birth_place="17-08-1985"),
+        "birth_place.unknown": lambda case, code: case.fault(
+            code, case.record(birth_place=case.rng.choice(_NOWHERE))
+        ),
+        "birth_place.reference_mismatch": _other_birth_place,
+        "nationality.format": _set(nationality="Wakanda"),
+        "passport_number.missing": _foreign_worker(drop="passport_number"),
+        "kitas_number.missing": _foreign_worker(drop="kitas_number"),
+        "passport_number.format": _foreign_worker(change=lambda value, case: value + "#"),
+        "passport_number.length": _foreign_worker(change=lambda value, case: value[:3]),
+        "kitas_number.format": _foreign_worker(change=lambda value, case: "KITAS"),
+        "kitas_number.length": _foreign_worker(change=lambda value, case: value[-4:]),
+        **{
+            f"{field}.reference_mismatch": _foreign_worker(on_file=field)
+            for field in ("nationality", "passport_number", "kitas_number")
+        },
+    }
+)
 
 
 def _builder(code: str) -> Builder | None:

@@ -51,12 +51,23 @@ def _makers(reference_date: date | None) -> st.SearchStrategy[Maker]:
 
 
 def participants(
-    *, reference_date: date | None = None, claim: bool | str | ClaimType = False, **overrides: Any
+    *,
+    reference_date: date | None = None,
+    claim: bool | str | ClaimType = False,
+    abroad: bool = False,
+    foreign: bool = False,
+    **overrides: Any,
 ) -> st.SearchStrategy[dict[str, Any]]:
-    """Participant records as :func:`~jmo_validate.testing.make_participant` makes them."""
+    """Participant records as :func:`~jmo_validate.testing.make_participant` makes them
+    (``abroad``: a migrant worker abroad; ``foreign``: a foreign worker)."""
     return st.builds(
         lambda rng: build_participant(
-            rng, reference_date or date.today(), claim=claim, overrides=overrides
+            rng,
+            reference_date or date.today(),
+            claim=claim,
+            abroad=abroad,
+            foreign=foreign,
+            overrides=overrides,
         ),
         st.randoms(use_true_random=False),
     )
