@@ -34,7 +34,9 @@ except ImportError as error:  # pragma: no cover - depends on the installed extr
         f"jmo_validate.testing.faker_provider needs Faker: {install_hint('faker')}"
     ) from error
 
+from jmo_validate import nik as nik_module
 from jmo_validate.claim import ClaimType
+from jmo_validate.errors import FieldError
 from jmo_validate.person import Sex, parse_sex
 from jmo_validate.testing.factories import (
     Maker,
@@ -86,9 +88,12 @@ class JmoProvider(BaseProvider):
         return maker.address(maker.village(province_code(province) if province else ""))
 
     def ktp_address(self, nik: str | None = None) -> dict[str, str]:
-        """A ``ktp_address`` section as a KTP prints it, in the region of ``nik`` if given."""
+        """A ``ktp_address`` section as a KTP prints it, in the region of ``nik`` if given.
+
+        A region code that had two meanings gets the one in force at the holder's birth.
+        """
         maker = self._maker()
-        within = ktp_region(nik[:6]) if nik else ""
+        within = ktp_region(nik[:6], _birth_date(nik)) if nik else ""
         return maker.address(maker.village(within), ktp=True)
 
     def participant(
@@ -113,3 +118,11 @@ class JmoProvider(BaseProvider):
     def ktp_reference(self, record: dict[str, Any]) -> dict[str, Any]:
         """The KTP reference record of ``record`` (see ``make_reference``)."""
         return make_reference(record)
+
+
+def _birth_date(number: str) -> date | None:
+    """The birth date ``number`` encodes, or ``None`` if it is not a valid NIK."""
+    try:
+        return nik_module.parse(number).birth_date
+    except FieldError:
+        return None
