@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import pickle
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
 
 from jmo_validate import Kind, ParticipantInvalid, Policy, Severity, validate
 from jmo_validate.models import Participant
+from jmo_validate.policy import MAX_MONTHS
 from tests.catalogue_examples import VALID
 from tests.conftest import REFERENCE_DATE
 
@@ -303,6 +304,11 @@ def test_a_participant_model_is_accepted_as_input(policy: Policy) -> None:
         ({"language": "jv"}, ValueError),
         ({"reference_date": "2026-11-25"}, TypeError),
         ({"min_age": 50, "max_age": 20}, ValueError),
+        ({"reference_date": date(9999, 12, 31)}, ValueError),  # 12 months later: no date
+        ({"reference_date": date(9999, 6, 1), "claim_wait_months": 7}, ValueError),
+        ({"freshness_months": MAX_MONTHS + 1}, ValueError),
+        ({"claim_wait_months": 10**9}, ValueError),
+        ({"mask_names_and_dates": "yes"}, TypeError),
         ({"name_match_threshold": 101}, ValueError),
     ],
 )
@@ -321,3 +327,29 @@ def test_policy_replace_and_today() -> None:
     assert policy.name == "benefit_claim"
     assert policy.today() == REFERENCE_DATE
     assert Policy().today() == date.today()
+
+
+def test_a_datetime_reference_date_counts_as_its_day() -> None:
+    policy = Policy.benefit_claim(reference_date=datetime(2026, 11, 25, 23, 59))
+    assert type(policy.reference_date) is date
+    assert policy.today() == REFERENCE_DATE
+    assert (
+        validate(VALID, policy=policy).codes
+        == validate(VALID, policy=Policy.benefit_claim(reference_date=REFERENCE_DATE)).codes
+    )
+
+
+def test_a_pandas_timestamp_reference_date() -> None:
+    pd = pytest.importorskip("pandas")
+    policy = Policy(reference_date=pd.Timestamp("2026-11-25 08:00", tz="Asia/Jakarta"))
+    assert policy.today() == REFERENCE_DATE
+    with pytest.raises(TypeError, match="real date"):
+        Policy(reference_date=pd.NaT)
+
+
+def test_the_last_reference_date_the_month_rules_allow() -> None:
+    policy = Policy.benefit_claim(reference_date=date(9998, 12, 31))  # + 12 months fits
+    job = {"status": "non-aktif", "end_date": "9998-12-30", "end_reason": "resignation"}
+    record = {**VALID, "last_updated": "9997-06-01", "employment": job}
+    codes = validate(record, policy=policy).codes
+    assert {"last_updated.stale", "employment.end_date.claim_wait"} <= set(codes)

@@ -52,7 +52,7 @@ from jmo_validate import (
 from jmo_validate.category import Category
 from jmo_validate.codes import CATALOGUE, message
 from jmo_validate.errors import FieldError, Finding
-from jmo_validate.masking import MASKERS
+from jmo_validate.masking import mask_personal, maskers
 from jmo_validate.policy import Policy
 from jmo_validate.record import MAX_TEXT_LENGTH, TextError, as_text, is_blank, read_record
 from jmo_validate.report import Issue, Report
@@ -105,11 +105,13 @@ class SectionSpec:
 class Context:
     """Collects the issues of one validation under one policy."""
 
-    __slots__ = ("given", "issues", "policy", "required", "today")
+    __slots__ = ("given", "issues", "maskers", "policy", "required", "today")
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self.today: date = policy.today()
+        #: How each personal field's values are shown (:func:`masking.maskers`).
+        self.maskers = maskers(names_and_dates=policy.mask_names_and_dates)
         self.issues: list[Issue] = []
         #: What this record needs: the policy's fields plus those of its category, once read.
         self.required: frozenset[str] = policy.required
@@ -130,7 +132,13 @@ class Context:
         if severity is None:
             return
         raw_actual, raw_expected = _shown(actual), _shown(expected)
-        mask = MASKERS.get(field.removeprefix("reference."))
+        # personal data by field, and by its shape wherever else it stands
+        mask = self.maskers.get(field.removeprefix("reference."), mask_personal)
+        if any(isinstance(value, str) for value in params.values()):
+            params = {
+                name: mask_personal(value) if isinstance(value, str) else value
+                for name, value in params.items()
+            }
         self.issues.append(
             Issue(
                 field=field,
@@ -138,8 +146,8 @@ class Context:
                 code=code,
                 severity=severity,
                 message=message(code, self.policy.language, field=field, **params),
-                expected=_masked(raw_expected, mask),
-                actual=_masked(raw_actual, mask),
+                expected=None if raw_expected is None else mask(raw_expected),
+                actual=None if raw_actual is None else mask(raw_actual),
                 params=params,
                 raw_expected=raw_expected,
                 raw_actual=raw_actual,
@@ -252,10 +260,6 @@ def _shown(value: object) -> str | None:
     return number if isinstance(number, str) else str(value)
 
 
-def _masked(value: str | None, mask: Callable[[str], str] | None) -> str | None:
-    return value if value is None or mask is None else mask(value)
-
-
 def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[str, object]:
     parsed: dict[str, object] = {}
     for spec in FIELDS:
@@ -282,7 +286,7 @@ def _read_section(
     prefix = section.path + "."
     if all(is_blank(value) for value in raw.values()):
         required = ctx.required
-        if quiet:
+        if quiet or section.path in ctx.given:  # given, but not as a readable section
             return None
         if section.path in required:
             ctx.add(section.path, f"{section.path}.missing")
@@ -301,15 +305,30 @@ def _read_section(
 
 
 def _read(obj: object, ctx: Context, *, what: str) -> tuple[Fields, tuple[str, ...]] | None:
-    if hasattr(obj, "model_dump") and not isinstance(obj, Mapping):
-        obj = obj.model_dump(mode="json", exclude_none=True)
-    if not isinstance(obj, Mapping):
+    """Read the record (or reference record) ``obj``; ``None`` after reporting why it cannot be.
+
+    A record over the key limit is reported as ``record.too_large`` alone: what was not
+    read cannot be called missing.
+    """
+    try:
+        if hasattr(obj, "model_dump") and not isinstance(obj, Mapping):
+            obj = obj.model_dump(mode="json", exclude_none=True)
+        read = read_record(obj) if isinstance(obj, Mapping) else None
+    except Exception:  # a model that cannot be dumped, a mapping whose items() fails
+        read = None
+    if read is None:
         ctx.add(what, f"{what}.type", type=type(obj).__name__)
         return None
-    fields, unknown, findings = read_record(obj)
-    for finding in findings:
-        if what == "record":
+    fields, unknown, findings = read
+    if what == "record":
+        too_large = [finding for finding in findings if finding.code == "record.too_large"]
+        for finding in too_large or findings:
             ctx.add_finding("", finding)
+        if too_large:
+            return None
+        unreadable = {finding.field for finding in findings if finding.code == "field.type"}
+        given = (path for path, value in fields.items() if not is_blank(value))
+        ctx.given = frozenset(given).union(unreadable)
     return fields, unknown
 
 
@@ -328,7 +347,6 @@ def validate(record: object, reference: object = None, *, policy: Policy | None 
     if read is None:
         return Report(tuple(ctx.issues))
     fields, unknown = read
-    ctx.given = frozenset(path for path, value in fields.items() if not is_blank(value))
     parsed = _parse_fields(fields, ctx)
     crosschecks.check_record(parsed, ctx)
     if reference is not None:
