@@ -134,6 +134,7 @@ def test_dates_of_other_date_types_become_plain_dates() -> None:
     assert day == date(1990, 7, 1)
     assert as_text(pd.NaT, allow_date=True) is None
     assert as_text(pd.NaT) is None  # missing in a text column of a frame, too
+    assert as_text(pd.NA) is None  # missing in the nullable dtypes ("string", "Int64")
 
 
 def test_a_failing_conversion_is_a_text_error() -> None:

@@ -484,6 +484,9 @@ def _fast_accept(df: pl.DataFrame, names: Sequence[str], policy: Policy) -> pl.S
     known = FAST_FIELDS | DISTINCT_FAMILIES
     if fast_path_gaps() or len(names) > MAX_FIELDS:
         return None
+    # an all-empty column built in memory (or from pandas) has the dtype Null: text, all null
+    nulls = [column for column, dtype in df.schema.items() if dtype == pl.Null]
+    df = df.with_columns(pl.col(nulls).cast(pl.String)) if nulls else df
     if not {_family(path) for path in policy.required} <= known:
         return None
     found: dict[str, str] = {}
@@ -497,7 +500,7 @@ def _fast_accept(df: pl.DataFrame, names: Sequence[str], policy: Policy) -> pl.S
         date_column = field in ("birth_date", "last_updated") and dtype == pl.Date
         if _family(field) not in known or field in found:
             return None
-        if not (dtype in (pl.String, pl.Null) or date_column):
+        if not (dtype == pl.String or date_column):
             return None
         found[field] = original
     identity = {field: column for field, column in found.items() if field in FAST_FIELDS}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -310,8 +311,8 @@ def as_text(value: object, *, allow_date: bool = False) -> str | date | None:
 
     Integers become their digits (a negative one keeps its sign, for the field to
     judge); floats only when they are whole and exactly representable (a spreadsheet's
-    ``3.2010141079e15`` is not); bytes must be UTF-8. NaN and pandas' ``NaT`` are
-    empty. Anything else, also an object whose own methods fail, is a :class:`TextError`.
+    ``3.2010141079e15`` is not); bytes must be UTF-8. NaN and pandas' ``NaT`` and ``NA``
+    are empty. Anything else, also an object whose own methods fail, is a :class:`TextError`.
     """
     if value is None:
         return None
@@ -353,7 +354,14 @@ def _convert(value: object, allow_date: bool) -> str | date | None:
             return None
         if allow_date:
             return value if type(value) is date else date(value.year, value.month, value.day)
+    if _is_pandas_na(value):  # a missing value of pandas' nullable dtypes ("string", "Int64")
+        return None
     raise TextError(type(value).__name__)
+
+
+def _is_pandas_na(value: object) -> bool:
+    pandas = sys.modules.get("pandas")  # never imported here: only a caller's frame holds NA
+    return pandas is not None and value is getattr(pandas, "NA", None)
 
 
 @lru_cache(maxsize=4096)
