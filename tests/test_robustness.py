@@ -217,7 +217,13 @@ def test_a_record_over_the_field_limit_says_exactly_that() -> None:
     record = {f"kolom {i}": "x" for i in range(MAX_FIELDS)} | {"nik": VALID["nik"]}
     report = validate(record, policy=POLICY)
     assert report.codes == ("record.too_large",)
-    assert report.issues[0].params == {"limit": MAX_FIELDS}
+    issue = report.issues[0]
+    assert (issue.field, issue.params) == ("record", {"limit": MAX_FIELDS})
+    assert (
+        issue.message
+        == "Data peserta terlalu besar (lebih dari 200 isian) sehingga tidak diperiksa."
+    )
+    assert report.invalid == ("record",)
     assert report.unknown_fields == ()
 
 

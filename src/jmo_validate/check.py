@@ -321,11 +321,12 @@ def _read(obj: object, ctx: Context, *, what: str) -> tuple[Fields, tuple[str, .
         return None
     fields, unknown, findings = read
     if what == "record":
-        too_large = [finding for finding in findings if finding.code == "record.too_large"]
-        for finding in too_large or findings:
-            ctx.add_finding("", finding)
-        if too_large:
+        too_large = next((f for f in findings if f.code == "record.too_large"), None)
+        if too_large is not None:
+            ctx.add("record", too_large.code, **too_large.params)
             return None
+        for finding in findings:
+            ctx.add_finding("", finding)
         unreadable = {finding.field for finding in findings if finding.code == "field.type"}
         given = (path for path, value in fields.items() if not is_blank(value))
         ctx.given = frozenset(given).union(unreadable)
