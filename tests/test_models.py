@@ -68,3 +68,15 @@ def test_valid_data_is_untouched_by_the_masking() -> None:
     participant = Participant(nik="3273 0141 0790 0003", phone="0812-3456-7890")
     assert participant.nik is not None
     assert participant.nik.number == "3273014107900003"
+
+
+def test_free_text_in_the_participant_repr_is_masked_by_shape() -> None:
+    # a shifted column put a NIK into the job title: the report is clean, its repr is masked
+    participant = Participant(
+        nik="3273014107900003",
+        employment={"job_title": "3273 0141 0790 0003", "employer_name": "PT Maju Jaya"},
+    )
+    for shown in (repr(participant), str(participant)):
+        assert "3273********0003" in shown
+        assert "0141" not in shown
+        assert "PT Maju Jaya" in shown

@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ModelWrapValidatorHandler, model_validator
 from pydantic_core import ValidationError
 
+from jmo_validate.masking import mask_personal
 from jmo_validate.types import (
     KPJ,
     NIK,
@@ -75,3 +76,11 @@ class Participant(BaseModel):
             return handler(data)
         except ValidationError as error:
             raise mask_validation_error(error) from None
+
+    # repr() and str(): the value objects mask their own numbers; free text (a job title,
+    # a street line, a name) is masked by its shape, as a report masks it
+    def __repr__(self) -> str:
+        return mask_personal(super().__repr__())
+
+    def __str__(self) -> str:
+        return mask_personal(super().__str__())

@@ -414,6 +414,7 @@ def read_record(
     fields: dict[str, object] = {}
     unknown: list[str] = []
     findings: list[Finding] = []
+    conflicts: dict[str, None] = {}  # paths given twice with different values, in order
     budget = MAX_FIELDS
 
     def visit(mapping: Mapping[Any, Any], section: str | None, prefix: str) -> bool:
@@ -445,13 +446,14 @@ def read_record(
             elif path not in fields or is_blank(fields[path]):
                 fields[path] = value
             elif not is_blank(value) and not _same(value, fields[path]):
-                findings.append(Finding("field.conflict", path))
+                conflicts[path] = None
         return True
 
     try:
         visit(record, None, "")
     except Exception:  # the record's own items() (or iteration) fails
         raise TextError(_type(record)) from None
+    findings += [Finding("field.conflict", path) for path in conflicts]  # once per field
     return fields, tuple(unknown), findings
 
 
