@@ -27,6 +27,8 @@ What stands in the wrong place is masked by its shape (:func:`mask_personal`):
 'hubungi 0812****7890 / s***@gmail.com'
 >>> mask_personal("RT 001/002, 16914")
 'RT 001/002, 16914'
+>>> mask_personal("Email('siti.aminah@gmail.com'), mailto:budi@kantor.co.id")
+"Email('s***@gmail.com'), mailto:b***@kantor.co.id"
 """
 
 from __future__ import annotations
@@ -141,11 +143,16 @@ def maskers(*, names_and_dates: bool = False) -> Mapping[str, Masker]:
     return _BOTH if names_and_dates else MASKERS
 
 
-#: Personal data by its shape, wherever it stands: a whitespace-delimited word with an ``@``
-#: in it (an e-mail address), or a run of at least 9 digits with at most two separators
-#: between any two of them (a NIK or KK, KPJ, phone or account number; postal codes, RT/RW
-#: and dates have fewer). Both branches are linear: the first starts only at word starts.
-_PERSONAL = re.compile(r"(?<!\S)[^\s@]+@\S+|\+?\d(?:[ .\-()]{0,2}\d){8,}")
+#: What delimits an e-mail address in text: spaces, quotes, brackets and punctuation.
+_DELIMITERS = r"\s'\"()<>\[\]{},;:="
+#: Personal data by its shape, wherever it stands: a word with an ``@`` in it (an e-mail
+#: address, delimited by :data:`_DELIMITERS`), or a run of at least 9 digits with at most
+#: two separators between any two of them (a NIK or KK, KPJ, phone or account number;
+#: postal codes, RT/RW and dates have fewer). Both branches are linear: the first starts
+#: only where a word starts, the second consumes one digit per step.
+_PERSONAL = re.compile(
+    rf"(?<![^{_DELIMITERS}])[^{_DELIMITERS}@]+@[^{_DELIMITERS}]*|\+?\d(?:[ .\-()]{{0,2}}\d){{8,}}"
+)
 #: The number of digits a NIK or KK number has.
 _NIK_DIGITS = 16
 
