@@ -50,7 +50,7 @@ from jmo_validate import (
     phone,
 )
 from jmo_validate.category import Category
-from jmo_validate.codes import CATALOGUE, message
+from jmo_validate.codes import CATALOGUE, Kind, message
 from jmo_validate.errors import FieldError, Finding
 from jmo_validate.masking import mask_personal, maskers
 from jmo_validate.policy import Policy
@@ -105,7 +105,7 @@ class SectionSpec:
 class Context:
     """Collects the issues of one validation under one policy."""
 
-    __slots__ = ("given", "issues", "maskers", "policy", "required", "today")
+    __slots__ = ("complete", "given", "issues", "maskers", "policy", "required", "today")
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
@@ -117,6 +117,8 @@ class Context:
         self.required: frozenset[str] = policy.required
         #: Paths the record gave a non-blank value for (set once the record is read).
         self.given: frozenset[str] = frozenset()
+        #: False when the record had more keys than were read: nothing is called missing.
+        self.complete = True
 
     def add(
         self,
@@ -129,8 +131,9 @@ class Context:
     ) -> None:
         """Report ``code`` on ``field`` with the policy's severity (nothing when ignored)."""
         severity = self.policy.severity_of(code)
-        if severity is None:
-            return
+        kind = CATALOGUE[code].kind
+        if severity is None or (kind is Kind.MISSING and not self.complete):
+            return  # ignored; or absent from a record read only in part (record.too_large)
         raw_actual, raw_expected = _shown(actual), _shown(expected)
         # personal data by field, and by its shape wherever else it stands
         mask = self.maskers.get(field.removeprefix("reference."), mask_personal)
@@ -142,7 +145,7 @@ class Context:
         self.issues.append(
             Issue(
                 field=field,
-                kind=CATALOGUE[code].kind,
+                kind=kind,
                 code=code,
                 severity=severity,
                 message=message(code, self.policy.language, field=field, **params),
@@ -307,8 +310,8 @@ def _read_section(
 def _read(obj: object, ctx: Context, *, what: str) -> tuple[Fields, tuple[str, ...]] | None:
     """Read the record (or reference record) ``obj``; ``None`` after reporting why it cannot be.
 
-    A record over the key limit is reported as ``record.too_large`` alone: what was not
-    read cannot be called missing.
+    A record over the key limit is ``record.too_large``; what was read is checked, but
+    nothing is reported missing (``Context.complete``): it may be among what was not read.
     """
     try:
         if hasattr(obj, "model_dump") and not isinstance(obj, Mapping):
@@ -321,12 +324,12 @@ def _read(obj: object, ctx: Context, *, what: str) -> tuple[Fields, tuple[str, .
         return None
     fields, unknown, findings = read
     if what == "record":
-        too_large = next((f for f in findings if f.code == "record.too_large"), None)
-        if too_large is not None:
-            ctx.add("record", too_large.code, **too_large.params)
-            return None
         for finding in findings:
-            ctx.add_finding("", finding)
+            if finding.code == "record.too_large":
+                ctx.add("record", finding.code, **finding.params)
+                ctx.complete = False
+            else:
+                ctx.add_finding("", finding)
         unreadable = {finding.field for finding in findings if finding.code == "field.type"}
         given = (path for path, value in fields.items() if not is_blank(value))
         ctx.given = frozenset(given).union(unreadable)

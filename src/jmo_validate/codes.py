@@ -154,8 +154,8 @@ _ENTRIES: tuple[Code, ...] = (
         "record.too_large",
         INVALID,
         E,
-        "Data peserta terlalu besar (lebih dari {limit} isian) sehingga tidak diperiksa.",
-        "The participant record is too large (more than {limit} fields), so it was not checked.",
+        "Data peserta terlalu besar (lebih dari {limit} isian); sisanya tidak diperiksa.",
+        "The participant record is too large (more than {limit} fields); the rest was not checked.",
     ),
     Code(
         "field.type",
