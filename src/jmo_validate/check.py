@@ -137,7 +137,7 @@ class Context:
         raw_actual, raw_expected = _shown(actual), _shown(expected)
         # personal data by field, and by its shape wherever else it stands
         mask = self.maskers.get(field.removeprefix("reference."), mask_personal)
-        if any(isinstance(value, str) for value in params.values()):
+        if params and any(isinstance(value, str) for value in params.values()):
             params = {
                 name: mask_personal(value) if isinstance(value, str) else value
                 for name, value in params.items()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -420,14 +420,17 @@ def read_record(
     def visit(mapping: Mapping[Any, Any], section: str | None, prefix: str) -> bool:
         """Read ``mapping``; return False once the key budget is spent."""
         nonlocal budget
-        # read the keys first, so that a mapping whose items() fails leaves nothing behind
-        items = list(islice(mapping.items(), budget + 1))
+        # a plain dict within the budget as it is; anything else read first, so that a
+        # mapping whose items() fails half-way leaves nothing behind
+        items: Iterable[tuple[Any, Any]] = mapping.items()
+        if type(mapping) is not dict or len(mapping) > budget:
+            items = list(islice(items, budget + 1))
         for key, value in items:
             budget -= 1
             if budget < 0:
                 findings.append(Finding("record.too_large", params={"limit": MAX_FIELDS}))
                 return False
-            name = _key_name(key)
+            name = key if type(key) is str else _key_name(key)
             known = len(name) <= MAX_KEY_LENGTH  # a longer key names no field: no more work
             if known and section is None and isinstance(value, Mapping):
                 nested = _section_of(name)
@@ -463,9 +466,8 @@ MAX_KEY_LENGTH = 100
 
 
 def _key_name(key: object) -> str:
-    """A key as text: a string as it is, anything else by its ``repr`` (or its type's name)."""
-    if type(key) is str:
-        return key
+    """A key that is not a plain string as text: a string subclass by its characters, anything
+    else by its ``repr`` (or its type's name when that fails)."""
     if isinstance(key, str):
         return str.__str__(key)
     if isinstance(key, int) and key.bit_length() > _MAX_INT_BITS:
