@@ -442,6 +442,14 @@ def test_missing_values_of_pandas_nullable_dtypes_are_missing() -> None:
     assert result.issues["row"].tolist() == [1]
 
 
+def test_a_key_column_of_another_field_is_masked_by_shape() -> None:
+    # the rows' key is the KPJ column here, and a NIK stands in one of them
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE, required=frozenset({"nik"}))
+    df = pl.DataFrame({"nama": ["Siti Aminah", "Budi"], "kode": ["3273014107900003", "A-17"]})
+    result = validate_frame(df, key="kode", policy=policy)
+    assert result.issues.get_column("key").to_list() == ["3273********0003", "A-17"]
+
+
 def test_an_all_empty_optional_column_takes_the_fast_path() -> None:
     policy = Policy.profile_update(reference_date=REFERENCE_DATE, required=frozenset({"nik"}))
     df = pl.DataFrame({"nik": ["3273014107900003"] * 50, "no_kpj": [None] * 50})

@@ -34,7 +34,7 @@ from jmo_validate import crosschecks, kpj, nik, regions
 from jmo_validate.address import MAX_LINE_LENGTH
 from jmo_validate.check import FIELDS, Context, FieldSpec, validate
 from jmo_validate.codes import CATALOGUE
-from jmo_validate.masking import MASKERS
+from jmo_validate.masking import MASKERS, mask_personal
 from jmo_validate.nik import PROVINCE_CODES
 from jmo_validate.policy import Policy
 from jmo_validate.record import MAX_FIELDS, TextError, as_text, read_record
@@ -429,7 +429,7 @@ class _Rows:
     def __init__(self, count: int, key: str, show_values: bool) -> None:
         self.count = count
         self.show_values = show_values
-        self.mask = None if show_values else MASKERS.get(key)
+        self.mask = None if show_values else MASKERS.get(key, mask_personal)
         self.ok = [True] * count
         self.errors = [0] * count
         self.warnings = [0] * count
