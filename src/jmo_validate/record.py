@@ -445,7 +445,7 @@ def read_record(
                     continue
             path = _resolve(name, section) if known else None
             if path is None:
-                unknown.append(_shown_key(prefix + name[: MAX_KEY_LENGTH + 1]))
+                unknown.append(_shown_key(prefix + name[:MAX_KEY_LENGTH]))
             elif path not in fields or is_blank(fields[path]):
                 fields[path] = value
             elif not is_blank(value) and not _same(value, fields[path]):

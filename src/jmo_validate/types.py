@@ -195,7 +195,7 @@ def hidden_input(path: str, value: object) -> str | None:
 _PYDANTIC_ERRORS = frozenset(get_args(ErrorType))
 
 
-def mask_validation_error(error: ValidationError, title: str | None = None) -> ValidationError:
+def mask_validation_error(error: ValidationError) -> ValidationError:
     """Return ``error`` with every line's ``input`` masked and personal data in ``loc`` masked.
 
     Our types mask their own input; this also covers the errors pydantic makes itself
@@ -218,7 +218,7 @@ def mask_validation_error(error: ValidationError, title: str | None = None) -> V
         if "ctx" in line and kind in _PYDANTIC_ERRORS:
             details["ctx"] = line["ctx"]
         lines.append(details)
-    return ValidationError.from_exception_data(title or error.title, lines)
+    return ValidationError.from_exception_data(error.title, lines)
 
 
 class _NeverInstance:
