@@ -138,7 +138,7 @@ def formatted(rng: random.Random, secret: Secret) -> str:
 # --- junk ---------------------------------------------------------------------------------------
 
 
-class _Hostile:
+class Hostile:
     """Every way of turning it into text fails."""
 
     def __str__(self) -> str:
@@ -148,14 +148,14 @@ class _Hostile:
         raise RuntimeError("__repr__")
 
 
-class _HostileMapping(dict):  # type: ignore[type-arg]
+class HostileMapping(dict):  # type: ignore[type-arg]
     """A mapping whose items() fails."""
 
     def items(self) -> Any:
         raise RuntimeError("items()")
 
 
-class _LazyMapping(Mapping[str, Any]):
+class LazyMapping(Mapping[str, Any]):
     """A mapping that fails half-way through its items."""
 
     def __init__(self, data: dict[str, Any]) -> None:
@@ -172,7 +172,7 @@ class _LazyMapping(Mapping[str, Any]):
         raise OSError("connection lost")
 
 
-class _Shouty(str):
+class Shouty(str):
     """A string subclass whose methods misbehave."""
 
     def strip(self, chars: str | None = None) -> str:
@@ -182,11 +182,11 @@ class _Shouty(str):
         raise RuntimeError("__str__")
 
 
-class _Level(enum.IntEnum):
+class Level(enum.IntEnum):
     LOW = 1
 
 
-class _Model:
+class BrokenModel:
     """Something with a model_dump() that fails (a broken pydantic-like object)."""
 
     def model_dump(self, **options: Any) -> dict[str, Any]:
@@ -256,7 +256,7 @@ class Maker:
             self.text,
             lambda: rng.choice((True, False)),
             lambda: int(self.digits()) * rng.choice((1, -1)),
-            lambda: rng.choice((0, -1, 2**53, -(2**63), 10**20, _Level.LOW)),
+            lambda: rng.choice((0, -1, 2**53, -(2**63), 10**20, Level.LOW)),
             lambda: 10 ** rng.choice((4_000, 4_301, 5_000)),  # past str()'s digit limit
             lambda: rng.choice((float("nan"), float("inf"), -0.0, 1e300, 3.2010141079e15)),
             lambda: float(self.digits()[:15]) * rng.choice((1, -1)),
@@ -267,9 +267,9 @@ class Maker:
             lambda: rng.choice((date(1, 1, 1), date(9999, 12, 31), date(1990, 7, 1), TODAY)),
             lambda: datetime(1990, 7, 1, 8, tzinfo=timezone(timedelta(hours=7))),
             lambda: rng.choice((datetime.max, datetime.min)),
-            _Hostile,
-            lambda: _Shouty(self.secret().value),
-            _Model,
+            Hostile,
+            lambda: Shouty(self.secret().value),
+            BrokenModel,
             object,
         ]
         if pd is not None:
@@ -291,7 +291,7 @@ class Maker:
         if roll < 0.93:
             return {rng.choice(TOP_NAMES): self.value(depth + 1)}
         if roll < 0.95:
-            return _HostileMapping({"nik": "1"})
+            return HostileMapping({"nik": "1"})
         if roll < 0.97:
             return (self.value(depth + 1), self.value(depth + 1))
         return {1, 2} if roll < 0.98 else [None] * (self.size() // 10)
@@ -314,8 +314,8 @@ class Maker:
             lambda: 10**5000,
             lambda: (1, "nik"),
             lambda: None,
-            _Hostile,
-            lambda: _Shouty("nik"),
+            Hostile,
+            lambda: Shouty("nik"),
             lambda: "nama" + " " * self.size(),
             lambda: self.secret().value + "x" * self.size(),
         ]
@@ -331,9 +331,9 @@ class Maker:
         }
         roll = rng.random()
         if roll < 0.05:
-            return header(rng, rng.choice(SECTION_NAMES[name])), _HostileMapping(body)
+            return header(rng, rng.choice(SECTION_NAMES[name])), HostileMapping(body)
         if roll < 0.1:
-            lazy = _LazyMapping({str(part): part_value for part, part_value in body.items()})
+            lazy = LazyMapping({str(part): part_value for part, part_value in body.items()})
             return header(rng, rng.choice(SECTION_NAMES[name])), lazy
         return header(rng, rng.choice(SECTION_NAMES[name])), body
 
@@ -360,9 +360,9 @@ class Maker:
         if roll < 0.02:
             return self.scalar()
         if roll < 0.03:
-            return _HostileMapping({"nik": "1"})
+            return HostileMapping({"nik": "1"})
         if roll < 0.04:
-            return _LazyMapping({"nik": "3273014107900003", "nama": "Siti"})
+            return LazyMapping({"nik": "3273014107900003", "nama": "Siti"})
         data: dict[object, object] = {}
         size = rng.choice((0, 1, 3, 8, 12, 20)) if rng.random() < 0.99 else MAX_FIELDS + 5
         for _ in range(size):

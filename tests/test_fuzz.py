@@ -33,7 +33,7 @@ numbers = st.sampled_from([secret.needle for secret in PLANTED if secret.kind !=
 names = st.builds(fuzz.header, st.randoms(use_true_random=False), st.sampled_from(fuzz.TOP_NAMES))
 
 
-class _Unprintable(fuzz._Hostile):
+class _Unprintable(fuzz.Hostile):
     """Fails str() like the plain generator's objects, but Hypothesis must be able to show it
     (a key whose repr() fails too is the plain generator's and tests/test_robustness.py's)."""
 
@@ -42,15 +42,15 @@ class _Unprintable(fuzz._Hostile):
 
 
 hostile_keys = st.sampled_from(
-    [_Unprintable(), fuzz._Shouty(PLANTED[0].value), fuzz._Level.LOW, object(), (1, "nik")]
+    [_Unprintable(), fuzz.Shouty(PLANTED[0].value), fuzz.Level.LOW, object(), (1, "nik")]
 )
 hostile = st.one_of(
     hostile_keys,
     st.sampled_from(
         [
-            fuzz._Model(),
-            fuzz._HostileMapping({"nik": "1"}),
-            fuzz._LazyMapping({"nik": "1", "nama": "Siti"}),
+            fuzz.BrokenModel(),
+            fuzz.HostileMapping({"nik": "1"}),
+            fuzz.LazyMapping({"nik": "1", "nama": "Siti"}),
         ]
     ),
 )
@@ -151,8 +151,8 @@ def test_the_generator_covers_every_junk_kind() -> None:
         example = fuzz.case(random.Random(number))
         walk(example.record)
         walk(example.reference)
-    wanted = {"Decimal", "NaTType", "NAType", "Timestamp", "_Hostile", "_HostileMapping"}
-    wanted |= {"_LazyMapping", "_Shouty", "_Model", "int", "float", "bytes", "date", "datetime"}
+    wanted = {"Decimal", "NaTType", "NAType", "Timestamp", "Hostile", "HostileMapping"}
+    wanted |= {"LazyMapping", "Shouty", "BrokenModel", "int", "float", "bytes", "date", "datetime"}
     assert wanted <= seen
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from benchmarks.fuzz import Hostile, HostileMapping
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -105,23 +106,6 @@ def test_dates_and_numbers_in_text_fields() -> None:
 # --- issue 17 item 1: the causes of the exceptions fuzzing found -------------------------------
 
 
-class _Hostile:
-    """An object whose every way of becoming text fails."""
-
-    def __str__(self) -> str:
-        raise RuntimeError("str")
-
-    def __repr__(self) -> str:
-        raise RuntimeError("repr")
-
-
-class _HostileMapping(dict):  # type: ignore[type-arg]
-    """A mapping whose items() fails (a lazy proxy over a closed database cursor, say)."""
-
-    def items(self):  # type: ignore[no-untyped-def]
-        raise RuntimeError("items")
-
-
 def _codes(record: object, **policy: Any) -> tuple[str, ...]:
     return validate(record, policy=POLICY.replace(**policy)).codes
 
@@ -133,7 +117,7 @@ def _codes(record: object, **policy: Any) -> tuple[str, ...]:
         pytest.param(10**5000, ("field.type",), id="huge-int"),
         (Decimal("sNaN"), ("nik.missing",)),  # a NaN, as a quiet NaN is: no value
         (Decimal("NaN"), ("nik.missing",)),
-        pytest.param(_Hostile(), ("field.type",), id="hostile"),
+        pytest.param(Hostile(), ("field.type",), id="hostile"),
         (["3273014107900003"], ("field.type",)),
     ],
 )
@@ -180,19 +164,19 @@ def test_positive_numbers_and_dashes_between_digits_still_read() -> None:
 
 
 def test_a_key_whose_repr_fails_is_an_unknown_field() -> None:
-    report = validate({**VALID, _Hostile(): "x", 10**5000: "y"}, policy=POLICY)
+    report = validate({**VALID, Hostile(): "x", 10**5000: "y"}, policy=POLICY)
     assert report.codes == ()
-    assert report.unknown_fields == ("<_Hostile>", "<int>")
+    assert report.unknown_fields == ("<Hostile>", "<int>")
 
 
 def test_a_mapping_whose_items_fail() -> None:
-    assert _codes(_HostileMapping(VALID)) == ("record.type",)
-    report = validate(VALID, _HostileMapping(VALID), policy=POLICY)
+    assert _codes(HostileMapping(VALID)) == ("record.type",)
+    report = validate(VALID, HostileMapping(VALID), policy=POLICY)
     assert report.codes == ("reference.type",)
     # a section that cannot be read is that field's problem, not "missing" as well
-    report = validate({**VALID, "address": _HostileMapping(ADDRESS)}, policy=POLICY)
+    report = validate({**VALID, "address": HostileMapping(ADDRESS)}, policy=POLICY)
     assert [(issue.field, issue.code) for issue in report.issues] == [("address", "field.type")]
-    assert report.issues[0].params == {"type": "_HostileMapping"}
+    assert report.issues[0].params == {"type": "HostileMapping"}
 
 
 def test_a_model_that_cannot_be_dumped_is_not_a_record() -> None:
