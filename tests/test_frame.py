@@ -412,6 +412,53 @@ def test_date_columns_take_the_fast_path() -> None:
     assert result.fallback_share < 0.6
 
 
+@pytest.mark.parametrize("column", ["kpj", "email", "nik"])
+def test_an_all_empty_polars_column_is_a_missing_field(column: str) -> None:
+    # built in memory, or from pandas, an all-empty column has the dtype Null
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE)
+    records = _generated(200, seed=4)
+    df = polars_frame(records).with_columns(pl.Series(column, [None] * len(records)))
+    assert df.schema[column] == pl.Null
+    rows = [dict(zip(df.columns, row, strict=True)) for row in df.iter_rows()]
+    expected = row_path(rows, None, policy)
+    assert all(
+        f"{column}.missing" in {issue[3] for issue in expected[0] if issue[0] == row}
+        for row in range(len(rows))
+    )
+    for fast in (True, False):
+        assert frame_rows(validate_frame(df, policy=policy, fast=fast)) == expected
+    from_pandas = pl.from_pandas(pd.DataFrame({"nik": [pd.NA, pd.NA], "nama": ["Siti", "Budi"]}))
+    assert from_pandas.schema["nik"] == pl.Null
+    result = validate_frame(from_pandas, policy=policy)
+    assert result.issues.filter(pl.col("code") == "nik.missing").height == 2
+
+
+def test_missing_values_of_pandas_nullable_dtypes_are_missing() -> None:
+    # read_csv(dtype="string") and the "Int64" dtype mark a missing cell with pd.NA
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE, required=frozenset({"nik"}))
+    df = pd.DataFrame({"nik": ["3273014107900003", None], "email": [None, None]}, dtype="string")
+    result = validate_frame(df, policy=policy)
+    assert result.issues["code"].tolist() == ["nik.missing"]
+    assert result.issues["row"].tolist() == [1]
+
+
+def test_a_key_column_of_another_field_is_masked_by_shape() -> None:
+    # the rows' key is the KPJ column here, and a NIK stands in one of them
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE, required=frozenset({"nik"}))
+    df = pl.DataFrame({"nama": ["Siti Aminah", "Budi"], "kode": ["3273014107900003", "A-17"]})
+    result = validate_frame(df, key="kode", policy=policy)
+    assert result.issues.get_column("key").to_list() == ["3273********0003", "A-17"]
+
+
+def test_an_all_empty_optional_column_takes_the_fast_path() -> None:
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE, required=frozenset({"nik"}))
+    df = pl.DataFrame({"nik": ["3273014107900003"] * 50, "no_kpj": [None] * 50})
+    assert df.schema["no_kpj"] == pl.Null
+    result = validate_frame(df, policy=policy)
+    assert result.fallback_rows == 0
+    assert result.issues.height == 0
+
+
 def test_batch_blocks_through_the_pre_check_give_the_same_issues(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

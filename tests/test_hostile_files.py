@@ -122,6 +122,11 @@ def codes(found: Found) -> dict[int, list[str]]:
         ("utf16.jsonl", json.dumps({"nik": GOOD[0]}).encode("utf-16-be"), "NUL bytes"),
         ("utf32-bom.json", b'{"nik": 1}'.decode().encode("utf-32"), "is encoded in UTF-32"),
         ("twice.csv", b"NIK;Nama Lengkap;NIK\n1;2;3\n", "column 'NIK' appears twice"),
+        (  # a headerless file: its first row is data, and personal data stays masked
+            "headerless.csv",
+            b"081234567890;Siti;081234567890\n1;2;3\n",
+            "column '0812****7890' appears twice",
+        ),
         ("deep.json", b"[" * 100_000 + b"]" * 100_000, "deep.json is not valid JSON: nested"),
         ("broken.json", b'[{"nik": "3273014107900003"},', "is not valid JSON"),
         ("text.xlsx", csv_text(GOOD_LINE).encode(), "text.xlsx is not a readable .xlsx workbook"),

@@ -7,7 +7,15 @@ from decimal import Decimal
 
 import pytest
 
-from jmo_validate.record import MAX_FIELDS, TextError, as_text, normalise_key, read_record
+from jmo_validate.record import (
+    MAX_FIELDS,
+    MAX_KEY_LENGTH,
+    TextError,
+    as_text,
+    field_path,
+    normalise_key,
+    read_record,
+)
 
 
 @pytest.mark.parametrize(
@@ -82,6 +90,9 @@ def test_normalise_key() -> None:
         (Decimal("19012345678"), "19012345678"),
         (b"Siti", "Siti"),
         (bytearray(b" 0812 "), "0812"),
+        (-19012345678, "-19012345678"),  # the sign stays: the field decides (kpj.format)
+        (Decimal("sNaN"), None),
+        (Decimal("-NaN"), None),
     ],
 )
 def test_as_text(value: object, text: str | None) -> None:
@@ -101,6 +112,8 @@ def test_as_text(value: object, text: str | None) -> None:
         ({"a": 1}, "dict"),
         (object(), "object"),
         (date(1990, 1, 1), "date"),
+        (Decimal("1e999999999"), "Decimal"),
+        pytest.param(10**5000, "int", id="int-of-5001-digits"),
     ],
 )
 def test_as_text_rejects(value: object, type_name: str) -> None:
@@ -112,3 +125,45 @@ def test_as_text_rejects(value: object, type_name: str) -> None:
 def test_dates_only_where_allowed() -> None:
     assert as_text(date(1990, 1, 1), allow_date=True) == date(1990, 1, 1)
     assert as_text(datetime(1990, 1, 1, 8), allow_date=True) == date(1990, 1, 1)
+
+
+def test_dates_of_other_date_types_become_plain_dates() -> None:
+    pd = pytest.importorskip("pandas")
+    day = as_text(pd.Timestamp("1990-07-01 08:30", tz="Asia/Jakarta"), allow_date=True)
+    assert type(day) is date
+    assert day == date(1990, 7, 1)
+    assert as_text(pd.NaT, allow_date=True) is None
+    assert as_text(pd.NaT) is None  # missing in a text column of a frame, too
+    assert as_text(pd.NA) is None  # missing in the nullable dtypes ("string", "Int64")
+
+
+def test_a_failing_conversion_is_a_text_error() -> None:
+    class Broken(bytes):
+        def decode(self, *args: object, **kwargs: object) -> str:
+            raise RuntimeError("decode")
+
+    with pytest.raises(TextError) as caught:
+        as_text(Broken(b"3273"))
+    assert caught.value.type_name == "Broken"
+
+
+def test_long_keys_are_not_normalised() -> None:
+    key = "Nama Lengkap" + " " * MAX_KEY_LENGTH  # normalises to an alias, but too long to try
+    fields, unknown, _ = read_record({key: "Siti Aminah"})
+    assert fields == {}
+    assert unknown == (key[:MAX_KEY_LENGTH],)
+    assert field_path(key) is None
+    assert field_path(key.strip()) == "full_name"
+
+
+def test_unknown_keys_are_masked_by_shape() -> None:
+    record = {"3273014107900003": "Siti", "siti.aminah@gmail.com": "x", "Kolom 12": "y"}
+    _, unknown, _ = read_record(record)
+    assert unknown == ("3273********0003", "s***@gmail.com", "Kolom 12")
+
+
+def test_key_budget_counts_nested_keys() -> None:
+    record = {"alamat": {f"baris {i}": i for i in range(MAX_FIELDS)}}
+    _fields, unknown, findings = read_record(record)
+    assert len(unknown) == MAX_FIELDS - 1  # the section's own key counts too
+    assert [f.code for f in findings] == ["record.too_large"]

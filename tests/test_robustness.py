@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 import time
+import tracemalloc
 from datetime import date
+from decimal import Decimal
+from typing import Any
 
+import pytest
+from benchmarks.fuzz import Hostile, HostileMapping
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jmo_validate import Policy, Report, validate
-from jmo_validate.record import ALIASES
-from tests.catalogue_examples import VALID
+from jmo_validate.record import ALIASES, MAX_FIELDS, MAX_KEY_LENGTH
+from tests.catalogue_examples import ADDRESS, VALID
 from tests.conftest import REFERENCE_DATE
 
 POLICY = Policy.profile_update(reference_date=REFERENCE_DATE)
@@ -95,3 +101,156 @@ def test_dates_and_numbers_in_text_fields() -> None:
     report = validate({**VALID, "full_name": date(1990, 7, 1)}, policy=policy)
     assert report.codes == ("field.type",)
     assert report.issues[0].params == {"type": "date"}
+
+
+# --- issue 17 item 1: the causes of the exceptions fuzzing found -------------------------------
+
+
+def _codes(record: object, **policy: Any) -> tuple[str, ...]:
+    return validate(record, policy=POLICY.replace(**policy)).codes
+
+
+@pytest.mark.parametrize(
+    ("value", "codes"),
+    [
+        # more than 4,300 digits: str() refuses it; not text any field could hold
+        pytest.param(10**5000, ("field.type",), id="huge-int"),
+        (Decimal("sNaN"), ("nik.missing",)),  # a NaN, as a quiet NaN is: no value
+        (Decimal("NaN"), ("nik.missing",)),
+        pytest.param(Hostile(), ("field.type",), id="hostile"),
+        (["3273014107900003"], ("field.type",)),
+    ],
+)
+def test_unreadable_values_are_reported(value: object, codes: tuple[str, ...]) -> None:
+    assert _codes({**VALID, "nik": value}) == codes
+
+
+def test_pandas_missing_values_are_blank() -> None:
+    pd = pytest.importorskip("pandas")
+    assert _codes({**VALID, "birth_date": pd.NaT}) == ("birth_date.missing",)
+    assert _codes({**VALID, "nik": pd.NaT}) == ("nik.missing",)
+    born = {**VALID, "birth_date": pd.Timestamp("1990-07-01 08:30")}
+    assert _codes(born) == ()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("nik", -3273014107900003, "nik.format"),
+        ("nik", -3273014107900003.0, "nik.format"),
+        ("nik", Decimal("-3273014107900003"), "nik.format"),
+        ("nik", "-3273014107900003", "nik.format"),  # the same number from a CSV export
+        ("kpj", -19012345678, "kpj.format"),
+        ("kpj", " -19012345678", "kpj.format"),
+        ("phone", -6281234567890, "phone.format"),
+        ("phone", -81234567890, "phone.format"),
+        ("phone", "-0812-3456-7890", "phone.format"),
+    ],
+)
+def test_negative_numbers_are_not_identifiers(field: str, value: object, code: str) -> None:
+    assert _codes({**VALID, field: value}) == (code,)
+
+
+def test_a_negative_account_number_is_not_an_account() -> None:
+    account = {"bank": "BCA", "number": -1234567890, "holder_name": "Siti Aminah"}
+    assert _codes({**VALID, "bank_account": account}) == ("bank_account.number.format",)
+    account["number"] = 1234567890  # the same digits without a sign are fine
+    assert _codes({**VALID, "bank_account": account}) == ()
+
+
+def test_positive_numbers_and_dashes_between_digits_still_read() -> None:
+    record = {**VALID, "nik": 3273014107900003, "kpj": "190-1234-5678", "phone": 81234567890}
+    assert _codes(record) == ()
+
+
+def test_a_key_whose_repr_fails_is_an_unknown_field() -> None:
+    report = validate({**VALID, Hostile(): "x", 10**5000: "y"}, policy=POLICY)
+    assert report.codes == ()
+    assert report.unknown_fields == ("<Hostile>", "<int>")
+
+
+def test_a_mapping_whose_items_fail() -> None:
+    assert _codes(HostileMapping(VALID)) == ("record.type",)
+    report = validate(VALID, HostileMapping(VALID), policy=POLICY)
+    assert report.codes == ("reference.type",)
+    # a section that cannot be read is that field's problem, not "missing" as well
+    report = validate({**VALID, "address": HostileMapping(ADDRESS)}, policy=POLICY)
+    assert [(issue.field, issue.code) for issue in report.issues] == [("address", "field.type")]
+    assert report.issues[0].params == {"type": "HostileMapping"}
+
+
+def test_an_heir_whose_items_fail_is_unreadable() -> None:
+    heir = HostileMapping({"nama": "Siti Aminah", "nik": "3273014107900003"})
+    claim = {"type": "JKM", "death_date": "01-09-2026", "heirs": [heir]}
+    report = validate({"claim": claim}, policy=Policy(reference_date=REFERENCE_DATE))
+    assert [(issue.field, issue.code) for issue in report.issues] == [("claim.heirs", "field.type")]
+
+
+def test_birth_date_columns_that_cannot_be_compared_are_no_conflict() -> None:
+    # a TTL column and a birth-date column holding values whose own == raises
+    custom = Policy(reference_date=REFERENCE_DATE)
+    record = {"ttl": "Bandung, 01-07-1990", "tanggal_lahir": Decimal("sNaN")}
+    assert validate(record, policy=custom).codes == ()
+    record = {"ttl": "Bandung, 01-07-1990", "tanggal_lahir": "02-07-1990"}
+    assert validate(record, policy=custom).codes == ("field.conflict",)
+
+
+def test_a_model_that_cannot_be_dumped_is_not_a_record() -> None:
+    class Broken:
+        def model_dump(self, **options: Any) -> dict[str, Any]:
+            raise RuntimeError("dump")
+
+    assert _codes(Broken()) == ("record.type",)
+
+
+def test_a_string_subclass_is_read_by_its_characters() -> None:
+    class Shouty(str):
+        def strip(self, chars: str | None = None) -> str:
+            raise RuntimeError("strip")
+
+    assert _codes({**VALID, "nik": Shouty(" 3273014107900003 ")}) == ()
+    assert _codes({**VALID, Shouty("nik"): Shouty("   ")}) == ("nik.missing",)
+
+
+def test_a_record_over_the_field_limit_says_exactly_that() -> None:
+    # the NIK is the last key, past the limit: it may have been given, so nothing is "missing"
+    record = {"No KPJ": "1901234567"} | {f"kolom {i}": "x" for i in range(MAX_FIELDS)}
+    report = validate(record | {"nik": VALID["nik"]}, policy=POLICY)
+    assert report.codes == ("record.too_large", "kpj.length")  # what was read is checked
+    issue = report.issues[0]
+    assert (issue.field, issue.params) == ("record", {"limit": MAX_FIELDS})
+    assert issue.message == (
+        "Data peserta terlalu besar (lebih dari 200 isian); sisanya tidak diperiksa."
+    )
+    assert report.missing == ()
+    assert len(report.unknown_fields) == MAX_FIELDS - 1
+
+
+def test_a_record_at_the_field_limit_is_read() -> None:
+    extra = MAX_FIELDS - len(VALID) - len(ADDRESS)
+    record = VALID | {f"kolom {i}": "x" for i in range(extra)}
+    assert validate(record, policy=POLICY).codes == ()
+
+
+def test_megabyte_keys_cost_no_time() -> None:
+    validate(VALID, policy=POLICY)  # region data loads once, before measuring
+    for key in (letter * 1_000_000 for letter in "abcdefghij"):
+        record = {**VALID, key: "x"}
+        started = time.perf_counter()
+        report = validate(record, policy=POLICY)
+        assert time.perf_counter() - started < 0.01  # it was up to 262 ms
+        assert report.unknown_fields == (key[:MAX_KEY_LENGTH],)
+
+
+def test_megabyte_keys_are_not_kept_in_a_cache() -> None:
+    validate(VALID, policy=POLICY)  # region data loads once, before measuring
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(30):
+            validate({**VALID, f"kolom {i} " + "x" * 1_000_000: "x"}, policy=POLICY)
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 2_000_000  # each key was 1 MB

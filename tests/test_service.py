@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 import pytest
-from examples.service.app import PolicyName, app
+from examples.service.app import MAX_BODY_BYTES, PolicyName, app
 from fastapi.testclient import TestClient
 
 from jmo_validate import Policy, validate
@@ -257,3 +258,102 @@ def test_the_library_does_not_import_fastapi() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout == "[]\n"
+
+
+# --- hostile requests (issue 17 item 13) ------------------------------------------------------
+
+
+def test_a_body_over_the_limit_is_413_before_it_is_read() -> None:
+    body = json.dumps({"record": {"nama": "x" * (50 * 1024 * 1024)}}).encode()
+    response = client.post(
+        "/participants/validate", content=body, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert response.json() == {
+        "detail": [
+            {
+                "type": "body_too_large",
+                "loc": ["body"],
+                "msg": f"The request body is larger than {MAX_BODY_BYTES} bytes.",
+            }
+        ]
+    }
+
+
+def test_a_streamed_body_is_read_only_up_to_the_limit() -> None:
+    # sent in chunks without a Content-Length: counted as it arrives (ASGI, no client buffer)
+    chunk = b" " * 64 * 1024
+    chunks_read = 0
+
+    async def receive() -> dict[str, Any]:
+        nonlocal chunks_read
+        chunks_read += 1
+        return {"type": "http.request", "body": chunk, "more_body": True}
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/participants/validate",
+        "raw_path": b"/participants/validate",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"content-type", b"application/json")],
+        "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 80),
+    }
+    asyncio.run(app(scope, receive, send))
+    assert sent[0]["status"] == 413
+    assert chunks_read == MAX_BODY_BYTES // len(chunk) + 1  # 16 chunks fit; the 17th is refused
+    assert json.loads(sent[1]["body"])["detail"][0]["type"] == "body_too_large"
+
+
+@pytest.mark.parametrize("opening", ['{"a": ', "["])
+def test_json_nested_too_deeply_is_422_in_the_documented_shape(opening: str) -> None:
+    closing = "}" if opening.startswith("{") else "]"
+    nested = opening * 100_000 + "1" + closing * 100_000
+    response = client.post(
+        "/participants/validate",
+        content='{"record": {"nik": ' + nested + "}}",
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 422
+    [line] = response.json()["detail"]
+    assert (line["type"], line["loc"], line["msg"]) == (
+        "json_invalid",
+        ["body"],
+        "JSON decode error",
+    )
+
+
+def test_nesting_a_parser_reads_is_a_report() -> None:
+    report = check({"record": {"nik": [[[[["3273014107900003"]]]]], "nama": "Siti Aminah"}})
+    assert ("nik", "invalid", "field.type", "error") in codes(report)
+
+
+def test_a_record_over_the_field_limit_says_exactly_that() -> None:
+    record = {f"kolom {i}": "x" for i in range(250)} | {"nik": VALID["nik"]}
+    report = check({"record": record})
+    assert codes(report) == [("record", "invalid", "record.too_large", "error")]
+    assert report["missing"] == []
+
+
+def test_a_personal_number_as_an_envelope_key_is_masked() -> None:
+    response = client.post(
+        "/participants/validate", json={"record": VALID, "3273014107900003": "siti@gmail.com"}
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {
+            "type": "extra_forbidden",
+            "loc": ["body", "3273********0003"],
+            "msg": "Extra inputs are not permitted",
+        }
+    ]

@@ -12,7 +12,17 @@ from jmo_validate.kpj import Kpj
 from jmo_validate.models import Participant
 from jmo_validate.nik import Nik
 from jmo_validate.person import Sex
-from jmo_validate.types import NIK, BirthDateValidator, KpjValidator, NikValidator
+from jmo_validate.types import (
+    KPJ,
+    NIK,
+    BankAccountType,
+    BirthDateValidator,
+    EmailAddress,
+    FullName,
+    KpjValidator,
+    NikValidator,
+    PhoneNumber,
+)
 
 
 def codes(error: ValidationError) -> list[tuple[object, str]]:
@@ -104,3 +114,48 @@ def test_model_rejects_unknown_fields() -> None:
     with pytest.raises(ValidationError) as caught:
         Participant(hobi="catur")  # type: ignore[call-arg]
     assert codes(caught.value) == [("hobi", "extra_forbidden")]
+
+
+def test_errors_in_any_model_never_carry_raw_personal_input() -> None:
+    # a user's own model, without hide_input_in_errors: our types mask their input anyway
+    class Signup(BaseModel):
+        nik: NIK
+        kpj: KPJ | None = None
+        phone: PhoneNumber | None = None
+        email: EmailAddress | None = None
+        name: FullName | None = None
+        account: BankAccountType | None = None
+
+    with pytest.raises(ValidationError) as caught:
+        Signup(
+            nik="3273 0141 0790 0000",
+            kpj=["19012345678"],
+            phone="+62 21 555",
+            email="siti.aminah@@gmail.com",
+            name="Siti 081234567890",
+            account={"bank": "BCA", "number": "0123-4567-89x", "no_hp": "081234567890"},
+        )
+    error = caught.value
+    assert [(line["loc"], line["type"], line["input"]) for line in error.errors()] == [
+        (("nik",), "nik.serial", "3273********0000"),
+        (("kpj",), "field.type", "<list>"),
+        (("phone",), "phone.too_short", "********"),
+        (("email",), "email.format", "s***@gmail.com"),
+        (("name",), "full_name.characters", "Siti 0812****7890"),
+        (("account", "no_hp"), "extra_forbidden", "<dict>"),
+        (("account", "number"), "bank_account.number.format", "*******789x"),
+    ]
+    text = str(error) + error.json()
+    for secret in ("3273 0141 0790 0000", "19012345678", "555", "siti.aminah", "081234567890"):
+        assert secret not in text
+    assert "input_value='3273********0000'" in str(error)
+
+
+def test_missing_and_unreadable_input_in_errors() -> None:
+    adapter = TypeAdapter(NIK)
+    with pytest.raises(ValidationError) as caught:
+        adapter.validate_python("   ")
+    assert caught.value.errors()[0]["input"] is None
+    with pytest.raises(ValidationError) as caught:
+        adapter.validate_python({"nik": "3273014107900003"})
+    assert caught.value.errors()[0]["input"] == "<dict>"

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import pickle
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
 
 from jmo_validate import Kind, ParticipantInvalid, Policy, Severity, validate
+from jmo_validate.employment import earliest_claim_date
 from jmo_validate.models import Participant
+from jmo_validate.policy import MAX_MONTHS
 from tests.catalogue_examples import VALID
 from tests.conftest import REFERENCE_DATE
 
@@ -284,6 +286,69 @@ def test_repr_never_shows_personal_data(policy: Policy) -> None:
         assert secret not in shown
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "code", "shown"),
+    [
+        # a spreadsheet column shifted by one: personal data lands in a field shown as it is
+        ("full_name", "3273 0141 0790 0003", "full_name.characters", "3273********0003"),
+        ("full_name", "siti.aminah@gmail.com", "full_name.characters", "s***@gmail.com"),
+        ("sex", "0812-3456-7890", "sex.format", "0812****7890"),
+        ("sex", "+62 812 3456 7890", "sex.format", "+6281*****7890"),
+        ("birth_date", "19012345678", "birth_date.format", "*******5678"),
+        ("birth_date", "3273014107900003", "birth_date.format", "3273********0003"),
+        ("category", "1234567890", "category.format", "******7890"),
+        # the rest of the text stays readable
+        ("full_name", "Siti (HP 081234567890)", "full_name.characters", "Siti (HP 0812****7890)"),
+    ],
+)
+def test_personal_data_in_the_wrong_field_is_masked(
+    field: str, value: str, code: str, shown: str, policy: Policy
+) -> None:
+    report = validate({**VALID, field: value}, policy=policy)
+    issue = next(issue for issue in report.issues if issue.field == field)
+    assert (issue.code, issue.actual, issue.raw_actual) == (code, shown, value)
+    outputs = repr(report) + json.dumps(report.to_dict()) + str(issue.params)
+    assert value not in outputs
+    assert report.to_dict(show_values=True)["issues"][0]["actual"] == value
+
+
+def test_short_numbers_in_the_wrong_place_are_shown(policy: Policy) -> None:
+    # a postal code, RT/RW, a date: not personal data by their shape
+    record = {**VALID, "sex": "40154", "full_name": "RT 003/004", "birth_date": "31-02-1990"}
+    report = validate(record, policy=policy)
+    assert [(issue.code, issue.actual) for issue in report.issues] == [
+        ("full_name.characters", "RT 003/004"),
+        ("birth_date.calendar", "31-02-1990"),
+        ("sex.format", "40154"),
+    ]
+
+
+def test_names_and_birth_dates_are_shown_by_default(policy: Policy) -> None:
+    record = {**VALID, "birth_date": "02-07-1990"}
+    report = validate(record, {"nama": "Sri Wahyuni"}, policy=policy)
+    shown = {(issue.code, issue.expected, issue.actual) for issue in report.issues}
+    assert shown == {
+        ("birth_date.nik_mismatch", "1990-07-01", "1990-07-02"),
+        ("full_name.reference_mismatch", "Sri Wahyuni", "Siti Aminah"),
+    }
+
+
+def test_names_and_birth_dates_can_be_masked_too(policy: Policy) -> None:
+    strict = policy.replace(mask_names_and_dates=True)
+    account = {"bank": "BCA", "number": "0123456789", "holder_name": "Budi Santoso"}
+    record = {**VALID, "birth_date": "02-07-1990", "bank_account": account}
+    report = validate(record, {"nama": "Sri Wahyuni"}, policy=strict)
+    shown = {(issue.code, issue.expected, issue.actual) for issue in report.issues}
+    assert shown == {
+        ("birth_date.nik_mismatch", "****-**-**", "****-**-**"),
+        ("full_name.reference_mismatch", "S** W******", "S*** A*****"),
+        ("bank_account.holder_name.full_name_mismatch", "S*** A*****", "B*** S******"),
+        ("bank_account.holder_name.reference_mismatch", "S** W******", "B*** S******"),
+    }
+    raw = {(issue.raw_expected, issue.raw_actual) for issue in report.issues}
+    assert ("Siti Aminah", "Budi Santoso") in raw
+
+
 def test_a_participant_model_is_accepted_as_input(policy: Policy) -> None:
     participant = validate(VALID, policy=policy).participant
     assert validate(participant, policy=policy).issues == ()
@@ -303,6 +368,11 @@ def test_a_participant_model_is_accepted_as_input(policy: Policy) -> None:
         ({"language": "jv"}, ValueError),
         ({"reference_date": "2026-11-25"}, TypeError),
         ({"min_age": 50, "max_age": 20}, ValueError),
+        ({"reference_date": date(9999, 12, 31)}, ValueError),  # 12 months later: no date
+        ({"reference_date": date(9999, 6, 1), "claim_wait_months": 7}, ValueError),
+        ({"freshness_months": MAX_MONTHS + 1}, ValueError),
+        ({"claim_wait_months": 10**9}, ValueError),
+        ({"mask_names_and_dates": "yes"}, TypeError),
         ({"name_match_threshold": 101}, ValueError),
     ],
 )
@@ -321,3 +391,30 @@ def test_policy_replace_and_today() -> None:
     assert policy.name == "benefit_claim"
     assert policy.today() == REFERENCE_DATE
     assert Policy().today() == date.today()
+
+
+def test_a_datetime_reference_date_counts_as_its_day() -> None:
+    policy = Policy.benefit_claim(reference_date=datetime(2026, 11, 25, 23, 59))
+    assert type(policy.reference_date) is date
+    assert policy.today() == REFERENCE_DATE
+    assert (
+        validate(VALID, policy=policy).codes
+        == validate(VALID, policy=Policy.benefit_claim(reference_date=REFERENCE_DATE)).codes
+    )
+
+
+def test_a_pandas_timestamp_reference_date() -> None:
+    pd = pytest.importorskip("pandas")
+    policy = Policy(reference_date=pd.Timestamp("2026-11-25 08:00", tz="Asia/Jakarta"))
+    assert policy.today() == REFERENCE_DATE
+    with pytest.raises(TypeError, match="real date"):
+        Policy(reference_date=pd.NaT)
+
+
+def test_the_last_reference_date_the_month_rules_allow() -> None:
+    policy = Policy.benefit_claim(reference_date=date(9998, 12, 31))  # + 12 months fits
+    job = {"status": "non-aktif", "end_date": "9998-12-30", "end_reason": "resignation"}
+    record = {**VALID, "last_updated": "9997-06-01", "employment": job}
+    assert "last_updated.stale" in validate(record, policy=policy).codes  # 12 months later
+    # the claim wait after a resignation ends in the year 9999 too
+    assert earliest_claim_date(date(9998, 12, 30), policy.claim_wait_months) == date(9999, 1, 30)

@@ -9,11 +9,13 @@ How issue codes map to HTTP (docs/service.md):
 
 * ``200``: ``POST /participants/validate`` answers every well-formed request with the
   report, whatever is wrong with the participant data (``ok`` says whether it passed).
-* ``422``: the request itself fails its declared schema: not JSON, a body that is not
-  the envelope, an unknown policy or language, or on ``GET /nik/{nik}`` a NIK that
-  breaks a NIK rule (the NIK *is* that request). ``detail`` is FastAPI's list of
-  errors; ``type`` is our issue code (``nik.serial``) where our type made the check.
-  The submitted values are never echoed.
+* ``422``: the request itself fails its declared schema: not JSON (also JSON nested too
+  deeply to read), a body that is not the envelope, an unknown policy or language, or on
+  ``GET /nik/{nik}`` a NIK that breaks a NIK rule (the NIK *is* that request). ``detail``
+  is FastAPI's list of errors; ``type`` is our issue code (``nik.serial``) where our type
+  made the check. The submitted values are never echoed, and keys in ``loc`` are masked.
+* ``413``: the body is larger than ``MAX_BODY_BYTES`` (1 MiB): it is not read any further;
+  ``detail`` has the same shape, with ``type`` ``body_too_large``.
 
 Personal data is masked in every response (the report's ``expected``/``actual``, the
 NIK). FastAPI is a dependency of this example only, never of the library.
@@ -24,18 +26,26 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Path, Query, Request
+from fastapi import FastAPI, HTTPException, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from jmo_validate import Kind, Policy, Severity, validate
 from jmo_validate.codes import Language
+from jmo_validate.masking import mask_personal
 from jmo_validate.nik import Nik
 from jmo_validate.person import Sex
 from jmo_validate.regions import Region, RegionStatus
 from jmo_validate.types import NikValidator
+
+#: The largest request body read (a record and its reference at the record layer's limits,
+#: 200 keys of 256 characters each, fit many times over).
+MAX_BODY_BYTES = 1024 * 1024
 
 #: The policy presets a request may name (``Policy.<name>()``).
 PolicyName = Literal["profile_update", "jmo_registration", "benefit_claim"]
@@ -126,13 +136,71 @@ app = FastAPI(
 )
 
 
+def _detail(kind: str, message: str, **details: Any) -> list[dict[str, Any]]:
+    """One error about the body, in the shape of FastAPI's 422 ``detail``."""
+    return [{"type": kind, "loc": ["body"], "msg": message, **details}]
+
+
+class BodyLimit:
+    """ASGI middleware: answer ``413`` once a request body passes ``limit`` bytes.
+
+    A declared ``Content-Length`` over the limit is refused before anything is read; a
+    body sent in chunks is counted as it arrives and reading stops at the limit.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+        self.detail = _detail("body_too_large", f"The request body is larger than {limit} bytes.")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"0")
+        if not declared.isdigit() or int(declared) > self.limit:
+            answer = JSONResponse(status_code=413, content={"detail": self.detail})
+            await answer(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:  # FastAPI lets an HTTPException from reading through
+                raise HTTPException(status_code=413, detail=self.detail)
+            return message
+
+        await self.app(scope, counted, send)
+
+
+app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+
+
 @app.exception_handler(RequestValidationError)
 async def validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
-    """FastAPI's 422 without the ``input`` of each error: it may be a NIK or a whole record."""
+    """FastAPI's 422 without the ``input`` of each error (it may be a NIK or a whole record),
+    and with personal data masked in ``loc`` (a NIK sent as a key)."""
     errors = [
-        {key: value for key, value in line.items() if key != "input"} for line in error.errors()
+        {
+            **{key: value for key, value in line.items() if key != "input"},
+            "loc": [mask_personal(part) if isinstance(part, str) else part for part in line["loc"]],
+        }
+        for line in error.errors()
     ]
     return JSONResponse(status_code=422, content={"detail": jsonable_encoder(errors)})
+
+
+@app.exception_handler(StarletteHTTPException)
+async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+    """A body FastAPI cannot parse (JSON nested too deeply, invalid UTF-8) is its ``400`` with
+    a bare string: answer it as the ``422`` of a body that is not JSON, in the same shape."""
+    if error.status_code == 400:
+        cause = "the body cannot be read as JSON (invalid UTF-8, or nested too deeply)"
+        detail = _detail("json_invalid", "JSON decode error", ctx={"error": cause})
+        return JSONResponse(status_code=422, content={"detail": detail})
+    return await http_exception_handler(request, error)
 
 
 @app.post("/participants/validate", response_model=ReportOut)

@@ -106,6 +106,8 @@ def compact(number: str) -> str:
 
 def validate(number: str) -> str:
     """Return the compact account number (5-20 digits, leading zeros kept), or raise."""
+    if number.lstrip().startswith("-"):  # a negative number: a sign, not a separator
+        raise InvalidFormat("bank_account.number.format")
     number = compact(number)
     if not (number.isdigit() and number.isascii()):
         raise InvalidFormat("bank_account.number.format")

@@ -53,12 +53,18 @@ from jmo_validate import (
     phone,
 )
 from jmo_validate.category import Category
-from jmo_validate.codes import CATALOGUE, message
+from jmo_validate.codes import CATALOGUE, Kind, message
 from jmo_validate.errors import FieldError, Finding
-from jmo_validate.masking import MASKERS
+from jmo_validate.masking import mask_personal, maskers
 from jmo_validate.nationality import Nationality
 from jmo_validate.policy import Policy
-from jmo_validate.record import MAX_TEXT_LENGTH, TextError, as_text, is_blank, read_record
+from jmo_validate.record import (
+    MAX_TEXT_LENGTH,
+    TextError,
+    as_text,
+    is_blank,
+    read_record,
+)
 from jmo_validate.report import Issue, Report
 
 __all__ = ["FIELDS", "SECTIONS", "Context", "FieldSpec", "SectionSpec", "validate"]
@@ -115,16 +121,30 @@ class SectionSpec:
 class Context:
     """Collects the issues of one validation under one policy."""
 
-    __slots__ = ("category", "foreign", "given", "issues", "policy", "required", "today")
+    __slots__ = (
+        "category",
+        "complete",
+        "foreign",
+        "given",
+        "issues",
+        "maskers",
+        "policy",
+        "required",
+        "today",
+    )
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self.today: date = policy.today()
+        #: How each personal field's values are shown (:func:`masking.maskers`).
+        self.maskers = maskers(names_and_dates=policy.mask_names_and_dates)
         self.issues: list[Issue] = []
         #: What this record needs: the policy's fields plus those of its category, once read.
         self.required: frozenset[str] = policy.required
         #: Paths the record gave a non-blank value for (set once the record is read).
         self.given: frozenset[str] = frozenset()
+        #: False when the record had more keys than were read: nothing is called missing.
+        self.complete = True
         #: The record's category and whether it is a foreigner's (set once they are read).
         self.category: Category | None = None
         self.foreign = False
@@ -154,19 +174,26 @@ class Context:
     ) -> None:
         """Report ``code`` on ``field`` with the policy's severity (nothing when ignored)."""
         severity = self.policy.severity_of(code)
-        if severity is None:
-            return
+        kind = CATALOGUE[code].kind
+        if severity is None or (kind is Kind.MISSING and not self.complete):
+            return  # ignored; or absent from a record read only in part (record.too_large)
         raw_actual, raw_expected = _shown(actual), _shown(expected)
-        mask = MASKERS.get(field.removeprefix("reference."))
+        # personal data by field, and by its shape wherever else it stands
+        mask = self.maskers.get(field.removeprefix("reference."), mask_personal)
+        if params and any(isinstance(value, str) for value in params.values()):
+            params = {
+                name: mask_personal(value) if isinstance(value, str) else value
+                for name, value in params.items()
+            }
         self.issues.append(
             Issue(
                 field=field,
-                kind=CATALOGUE[code].kind,
+                kind=kind,
                 code=code,
                 severity=severity,
                 message=message(code, self.policy.language, field=field, **params),
-                expected=_masked(raw_expected, mask),
-                actual=_masked(raw_actual, mask),
+                expected=None if raw_expected is None else mask(raw_expected),
+                actual=None if raw_actual is None else mask(raw_actual),
                 params=params,
                 raw_expected=raw_expected,
                 raw_actual=raw_actual,
@@ -306,10 +333,6 @@ def _shown(value: object) -> str | None:
     return number if isinstance(number, str) else str(value)
 
 
-def _masked(value: str | None, mask: Callable[[str], str] | None) -> str | None:
-    return value if value is None or mask is None else mask(value)
-
-
 def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[str, object]:
     parsed: dict[str, object] = {}
     if "birth_place_date" in fields or _has_place(fields.get("birth_date")):
@@ -381,14 +404,18 @@ def _place_key(place: str) -> str:
 
 
 def _same_date(first: object, second: object) -> bool:
-    """Whether two birth-date values name the same day (unreadable ones: the same text)."""
+    """Whether two birth-date values may name the same day (dates that do not parse: the same
+    text). An empty (NaN) or unusable value is no conflict: it is reported as what it is."""
     try:
         one, other = (as_text(value, allow_date=True) for value in (first, second))
-        if one is not None and other is not None:
-            return person.parse_date(one) == person.parse_date(other)
-    except (TextError, FieldError):
-        pass
-    return first == second
+    except TextError:
+        return True
+    if one is None or other is None:
+        return True
+    try:
+        return person.parse_date(one) == person.parse_date(other)
+    except FieldError:
+        return one == other
 
 
 def _read_section(
@@ -397,7 +424,7 @@ def _read_section(
     prefix = section.path + "."
     if all(is_blank(value) for value in raw.values()):
         required = ctx.required
-        if quiet:
+        if quiet or section.path in ctx.given:  # given, but not as a readable section
             return None
         if section.path in required:
             ctx.add(section.path, f"{section.path}.missing")
@@ -416,15 +443,31 @@ def _read_section(
 
 
 def _read(obj: object, ctx: Context, *, what: str) -> tuple[Fields, tuple[str, ...]] | None:
-    if hasattr(obj, "model_dump") and not isinstance(obj, Mapping):
-        obj = obj.model_dump(mode="json", exclude_none=True)
-    if not isinstance(obj, Mapping):
+    """Read the record (or reference record) ``obj``; ``None`` after reporting why it cannot be.
+
+    A record over the key limit is ``record.too_large``; what was read is checked, but
+    nothing is reported missing (``Context.complete``): it may be among what was not read.
+    """
+    try:
+        if hasattr(obj, "model_dump") and not isinstance(obj, Mapping):
+            obj = obj.model_dump(mode="json", exclude_none=True)
+        read = read_record(obj) if isinstance(obj, Mapping) else None
+    except Exception:  # a model that cannot be dumped, a mapping whose items() fails
+        read = None
+    if read is None:
         ctx.add(what, f"{what}.type", type=type(obj).__name__)
         return None
-    fields, unknown, findings = read_record(obj)
-    for finding in findings:
-        if what == "record":
-            ctx.add_finding("", finding)
+    fields, unknown, findings = read
+    if what == "record":
+        for finding in findings:
+            if finding.code == "record.too_large":
+                ctx.add("record", finding.code, **finding.params)
+                ctx.complete = False
+            else:
+                ctx.add_finding("", finding)
+        unreadable = {finding.field for finding in findings if finding.code == "field.type"}
+        given = (path for path, value in fields.items() if not is_blank(value))
+        ctx.given = frozenset(given).union(unreadable)
     return fields, unknown
 
 
@@ -443,7 +486,6 @@ def validate(record: object, reference: object = None, *, policy: Policy | None 
     if read is None:
         return Report(tuple(ctx.issues))
     fields, unknown = read
-    ctx.given = frozenset(path for path, value in fields.items() if not is_blank(value))
     parsed = _parse_fields(fields, ctx)
     crosschecks.check_record(parsed, ctx)
     if reference is not None:

@@ -53,6 +53,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from itertools import islice
 from types import MappingProxyType
 from typing import Any
 
@@ -110,6 +111,8 @@ MAX_RETIREMENT_AGE = 70
 PARTIAL_CLAIM_MEMBERSHIP_YEARS = 10
 #: At most this many heirs are read from one claim.
 MAX_HEIRS = 20
+#: At most this many keys of one heir are read (name, NIK and relation need three).
+MAX_HEIR_KEYS = 20
 
 
 class Programme(str, Enum):
@@ -566,8 +569,13 @@ def _heir(item: object, number: int, today: date, findings: list[Finding]) -> He
         findings.append(Finding("field.type", "heirs", {"type": type(item).__name__}))
         return Heir(None, None, None)
     parts: dict[str, object] = {}
-    for key, value in item.items():
-        name = _HEIR_KEYS.get(normalise_key(str(key)))
+    try:
+        given = list(islice(item.items(), MAX_HEIR_KEYS))
+    except Exception:  # a mapping whose own items() fails: unreadable, not a crash
+        findings.append(Finding("field.type", "heirs", {"type": type(item).__name__}))
+        return Heir(None, None, None)
+    for key, value in given:
+        name = _HEIR_KEYS.get(normalise_key(key)) if type(key) is str else None
         if name is not None and is_blank(parts.get(name)):
             parts[name] = value
     return Heir(

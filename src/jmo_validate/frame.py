@@ -34,7 +34,7 @@ from jmo_validate import crosschecks, kpj, nik, regions
 from jmo_validate.address import MAX_LINE_LENGTH
 from jmo_validate.check import FIELDS, Context, FieldSpec, validate
 from jmo_validate.codes import CATALOGUE
-from jmo_validate.masking import MASKERS
+from jmo_validate.masking import MASKERS, mask_personal
 from jmo_validate.nik import PROVINCE_CODES
 from jmo_validate.policy import Policy
 from jmo_validate.record import MAX_FIELDS, TextError, as_text, read_record
@@ -439,7 +439,7 @@ class _Rows:
     def __init__(self, count: int, key: str, show_values: bool) -> None:
         self.count = count
         self.show_values = show_values
-        self.mask = None if show_values else MASKERS.get(key)
+        self.mask = None if show_values else MASKERS.get(key, mask_personal)
         self.ok = [True] * count
         self.errors = [0] * count
         self.warnings = [0] * count
@@ -494,6 +494,9 @@ def _fast_accept(df: pl.DataFrame, names: Sequence[str], policy: Policy) -> pl.S
     known = FAST_FIELDS | DISTINCT_FAMILIES
     if fast_path_gaps() or len(names) > MAX_FIELDS:
         return None
+    # an all-empty column built in memory (or from pandas) has the dtype Null: text, all null
+    nulls = [column for column, dtype in df.schema.items() if dtype == pl.Null]
+    df = df.with_columns(pl.col(nulls).cast(pl.String)) if nulls else df
     if not {_family(path) for path in policy.required} <= known:
         return None
     if policy.claim:  # a claim's rules may report from the identity alone (JP pension age)
@@ -509,7 +512,7 @@ def _fast_accept(df: pl.DataFrame, names: Sequence[str], policy: Policy) -> pl.S
         date_column = field in ("birth_date", "last_updated") and dtype == pl.Date
         if _family(field) not in known or field in found:
             return None
-        if not (dtype in (pl.String, pl.Null) or date_column):
+        if not (dtype == pl.String or date_column):
             return None
         found[field] = original
     identity = {field: column for field, column in found.items() if field in FAST_FIELDS}

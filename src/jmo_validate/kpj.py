@@ -80,6 +80,8 @@ def compact(number: str) -> str:
 
 def validate(number: str) -> str:
     """Return the compact KPJ number, or raise."""
+    if number.lstrip().startswith("-"):  # a negative number: a sign, not a separator
+        raise InvalidFormat("kpj.format")
     number = compact(number)
     if number and not (number.isdigit() and number.isascii()):
         raise InvalidFormat("kpj.format")

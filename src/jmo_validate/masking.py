@@ -19,21 +19,38 @@ enough to recognise the value.
 '******6789'
 >>> mask_text("12")
 '**'
+
+What stands in the wrong place is masked by its shape (:func:`mask_personal`):
+
+>>> mask_personal("Siti 3273014107900003")
+'Siti 3273********0003'
+>>> mask_personal("hubungi 0812-3456-7890 / siti.aminah@gmail.com")
+'hubungi 0812****7890 / s***@gmail.com'
+>>> mask_personal("RT 001/002, 16914")
+'RT 001/002, 16914'
+>>> mask_personal("Email('siti.aminah@gmail.com'), mailto:budi@kantor.co.id")
+"Email('s***@gmail.com'), mailto:b***@kantor.co.id"
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 
 __all__ = [
     "MASKERS",
+    "NAME_AND_DATE_MASKERS",
     "Masker",
     "mask_account",
+    "mask_date",
     "mask_email",
     "mask_kpj",
+    "mask_name",
     "mask_nik",
+    "mask_personal",
     "mask_phone",
     "mask_text",
+    "maskers",
 ]
 
 Masker = Callable[[str], str]
@@ -83,7 +100,25 @@ def mask_account(value: str) -> str:
     return mask_text(value.translate(_SEPARATORS), 0, 4)
 
 
-#: Maskers by field path; fields not listed here are not masked.
+def mask_name(value: str) -> str:
+    """Keep the first letter of each word of a name (``Policy(mask_names_and_dates=True)``).
+
+    >>> mask_name("Siti  Aminah")
+    'S*** A*****'
+    """
+    return " ".join(word[:1] + "*" * (len(word) - 1) for word in value.split())
+
+
+def mask_date(value: str) -> str:
+    """Hide every digit of a date (``Policy(mask_names_and_dates=True)``).
+
+    >>> mask_date("1990-07-01")
+    '****-**-**'
+    """
+    return "".join("*" if character.isdigit() else character for character in value)
+
+
+#: Maskers by field path; other fields are masked by shape (:func:`mask_personal`).
 MASKERS: dict[str, Masker] = {
     "nik": mask_nik,
     "kpj": mask_kpj,
@@ -97,3 +132,53 @@ MASKERS: dict[str, Masker] = {
     "passport_number": mask_account,
     "kitas_number": mask_account,
 }
+
+#: Maskers of the fields shown by default (a user must see which spelling or date differs),
+#: for policies that hide them too.
+NAME_AND_DATE_MASKERS: dict[str, Masker] = {
+    "full_name": mask_name,
+    "bank_account.holder_name": mask_name,
+    "birth_date": mask_date,
+}
+_BOTH = {**MASKERS, **NAME_AND_DATE_MASKERS}
+
+
+def maskers(*, names_and_dates: bool = False) -> Mapping[str, Masker]:
+    """The maskers by field path: :data:`MASKERS`, with names and birth dates if asked."""
+    return _BOTH if names_and_dates else MASKERS
+
+
+#: What delimits an e-mail address in text: spaces, quotes, brackets and punctuation.
+_DELIMITERS = r"\s'\"()<>\[\]{},;:="
+#: Personal data by its shape, wherever it stands: a word with an ``@`` in it (an e-mail
+#: address, delimited by :data:`_DELIMITERS`), or a run of at least 9 digits with at most
+#: two separators between any two of them (a NIK or KK, KPJ, phone or account number;
+#: postal codes, RT/RW and dates have fewer). Both branches are linear: the first starts
+#: only where a word starts, the second consumes one digit per step.
+_PERSONAL = re.compile(
+    rf"(?<![^{_DELIMITERS}])[^{_DELIMITERS}@]+@[^{_DELIMITERS}]*|\+?\d(?:[ .\-()]{{0,2}}\d){{8,}}"
+)
+#: The number of digits a NIK or KK number has.
+_NIK_DIGITS = 16
+
+
+def _mask_found(match: re.Match[str]) -> str:
+    found = match[0]
+    if "@" in found:
+        return mask_email(found)
+    digits = sum(character.isdigit() for character in found)
+    if digits == _NIK_DIGITS:
+        return mask_nik(found)
+    if found.startswith(("+", "0", "62")):
+        return mask_phone(found)
+    return mask_account(found)
+
+
+def mask_personal(text: str) -> str:
+    """Mask every part of ``text`` shaped like an e-mail address or a long number.
+
+    For text whose field is not personal data (a name, a postal code, a column name)
+    but which may hold a NIK, phone number, e-mail address or account number typed
+    into the wrong place: the rest of the text stays readable.
+    """
+    return _PERSONAL.sub(_mask_found, text)

@@ -20,8 +20,12 @@ Participant(nik=Nik('3201********0001'), kpj=None, full_name='Siti Aminah', birt
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Any
 
+from pydantic import BaseModel, ConfigDict, ModelWrapValidatorHandler, model_validator
+from pydantic_core import ValidationError
+
+from jmo_validate.masking import mask_personal
 from jmo_validate.types import (
     KPJ,
     NIK,
@@ -41,6 +45,7 @@ from jmo_validate.types import (
     PassportNumber,
     PhoneNumber,
     SexType,
+    mask_validation_error,
 )
 
 __all__ = ["Participant"]
@@ -49,7 +54,8 @@ __all__ = ["Participant"]
 class Participant(BaseModel):
     """A BPJS Ketenagakerjaan participant's data, parsed and normalised."""
 
-    # hide_input_in_errors: a ValidationError must not print the NIK or an account number
+    # hide_input_in_errors: str(ValidationError) prints no input at all; errors() and json()
+    # still carry it, masked (_mask_errors)
     model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     nik: NIK | None = None
@@ -71,3 +77,22 @@ class Participant(BaseModel):
     nationality: NationalityType | None = None
     passport_number: PassportNumber | None = None
     kitas_number: KitasNumber | None = None
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _mask_errors(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Participant]
+    ) -> Participant:
+        """Mask the input of pydantic's own errors too (a NIK as an unknown key, a record as text)."""
+        try:
+            return handler(data)
+        except ValidationError as error:
+            raise mask_validation_error(error) from None
+
+    # repr() and str(): the value objects mask their own numbers; free text (a job title,
+    # a street line, a name) is masked by its shape, as a report masks it
+    def __repr__(self) -> str:
+        return mask_personal(super().__repr__())
+
+    def __str__(self) -> str:
+        return mask_personal(super().__str__())

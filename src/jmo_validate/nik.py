@@ -240,6 +240,8 @@ def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple
 
 
 def _checked(number: str, reference_date: date | None) -> tuple[str, date, Sex]:
+    if number.lstrip().startswith("-"):  # a negative number: a sign, not a separator
+        raise InvalidFormat("nik.format")
     number = compact(number)
     if number and not (number.isdigit() and number.isascii()):
         raise InvalidFormat("nik.format")

@@ -402,6 +402,8 @@ def _read(
     if not isinstance(text, str):
         raise InvalidFormat("phone.format")
     text = _prepare(text)
+    if text.startswith("-"):  # a negative number: a sign, not a separator
+        raise InvalidFormat("phone.format")
     quick = _fast(text) if fast else None
     if quick is not None:
         return quick[0], quick[1], ()

@@ -34,11 +34,16 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
+
 from jmo_validate.category import Category
 from jmo_validate.claim import MAX_RETIREMENT_AGE, MIN_RETIREMENT_AGE, ClaimType, parse_type
 from jmo_validate.codes import CATALOGUE, Language, Severity
 
-__all__ = ["CATEGORY_REQUIRED", "FOREIGNER_REQUIRED", "REQUIRABLE_FIELDS", "Policy"]
+__all__ = ["CATEGORY_REQUIRED", "FOREIGNER_REQUIRED", "MAX_MONTHS", "REQUIRABLE_FIELDS", "Policy"]
+
+#: The longest ``claim_wait_months`` and ``freshness_months`` a policy accepts (100 years).
+MAX_MONTHS = 1200
 
 #: Field paths a policy may require: those with a ``<field>.missing`` code.
 REQUIRABLE_FIELDS = frozenset(
@@ -106,7 +111,12 @@ class Policy:
     ``last_updated.stale``.
     ``mobile_only`` (default: JMO sends its OTP by SMS/WhatsApp) rejects phone numbers
     that are not mobile; ``check_deliverability`` asks DNS whether the e-mail domain
-    accepts mail (network; off by default).
+    accepts mail (network; off by default). ``mask_names_and_dates`` masks names and
+    birth dates in reports too (they are shown by default: see docs/privacy.md).
+
+    A ``datetime`` (or pandas ``Timestamp``) as ``reference_date`` counts as its day.
+    Month counts are at most :data:`MAX_MONTHS`; a reference date so close to the year
+    9999 that a month count after it has no date is refused here, when the policy is made.
     """
 
     name: str = "custom"
@@ -130,6 +140,7 @@ class Policy:
     freshness_months: int = 12
     mobile_only: bool = True
     check_deliverability: bool = False
+    mask_names_and_dates: bool = False
     _severities: dict[str, Severity | None] = field(
         init=False, repr=False, compare=False, hash=False
     )
@@ -143,8 +154,7 @@ class Policy:
         set_(self, "severity", overrides)
         if self.language not in ("id", "en"):
             raise ValueError(f"language must be 'id' or 'en', not {self.language!r}")
-        if self.reference_date is not None and not isinstance(self.reference_date, date):
-            raise TypeError("reference_date must be a datetime.date")
+        set_(self, "reference_date", _day(self.reference_date))
         if not 0 <= self.min_age <= self.max_age:
             raise ValueError("need 0 <= min_age <= max_age")
         if not 0 <= self.name_match_threshold <= 100:
@@ -156,8 +166,8 @@ class Policy:
         set_(self, "category_required", by_category)
         known = _known(self.foreigner_required, REQUIRABLE_FIELDS, "required field")
         set_(self, "foreigner_required", known)
-        if not _is_int(self.claim_wait_months) or self.claim_wait_months < 0:
-            raise ValueError("claim_wait_months must be a whole number >= 0")
+        if not _is_int(self.claim_wait_months) or not 0 <= self.claim_wait_months <= MAX_MONTHS:
+            raise ValueError(f"claim_wait_months must be a whole number within 0-{MAX_MONTHS}")
         if self.claim_type is not None:
             set_(self, "claim_type", _claim_type(self.claim_type))
         if self.retirement_age is not None and not (
@@ -167,9 +177,10 @@ class Policy:
             raise ValueError(
                 f"retirement_age must be a whole number {MIN_RETIREMENT_AGE}-{MAX_RETIREMENT_AGE}"
             )
-        if not _is_int(self.freshness_months) or self.freshness_months < 1:
-            raise ValueError("freshness_months must be a whole number >= 1")
-        for flag in ("mobile_only", "check_deliverability"):
+        if not _is_int(self.freshness_months) or not 1 <= self.freshness_months <= MAX_MONTHS:
+            raise ValueError(f"freshness_months must be a whole number within 1-{MAX_MONTHS}")
+        _check_months_fit(self.today(), max(self.claim_wait_months, self.freshness_months))
+        for flag in ("mobile_only", "check_deliverability", "mask_names_and_dates"):
             if not isinstance(getattr(self, flag), bool):
                 raise TypeError(f"{flag} must be True or False")
         set_(self, "_severities", {code: self._resolve(code) for code in CATALOGUE})
@@ -279,6 +290,29 @@ def _claim_type(value: object) -> ClaimType:
         return parse_type(value)
     except ValueError:
         raise ValueError(f"unknown claim_type {value!r}") from None
+
+
+def _day(value: object) -> date | None:
+    """``reference_date`` as a plain date: a ``datetime`` or pandas ``Timestamp`` gives its day."""
+    if value is None or type(value) is date:
+        return value
+    if not isinstance(value, date):
+        raise TypeError("reference_date must be a datetime.date")
+    try:
+        return date(value.year, value.month, value.day)
+    except (TypeError, ValueError):  # pandas' NaT: a datetime with no day
+        raise TypeError("reference_date must be a real date, not a missing one") from None
+
+
+def _check_months_fit(today: date, months: int) -> None:
+    """Dates up to ``today`` plus ``months`` must exist (the claim wait and freshness rules)."""
+    try:
+        today + relativedelta(months=months)
+    except (OverflowError, ValueError):
+        raise ValueError(
+            f"reference_date {today.isoformat()} is too late: {months} month(s) after it "
+            "is past the year 9999"
+        ) from None
 
 
 def _is_int(value: object) -> bool:

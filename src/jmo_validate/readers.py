@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from jmo_validate.masking import mask_personal
 from jmo_validate.record import field_path
 
 __all__ = ["FORMATS", "ReadError", "Row", "Unreadable", "detect_format", "read_rows"]
@@ -151,7 +152,10 @@ def _header(cells: Iterable[object], columns: Mapping[str, str] | None, name: st
     seen: set[str] = set()
     for cell in header:
         if cell and cell in seen:
-            raise ReadError(f"{name}: column {cell!r} appears twice in the header")
+            # a headerless file's first row holds data: personal values are masked
+            raise ReadError(
+                f"{name}: column {mask_personal(repr(cell))} appears twice in the header"
+            )
         seen.add(cell)
     if not any(field_path(cell) for cell in header if cell):
         raise ReadError(

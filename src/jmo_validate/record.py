@@ -21,18 +21,22 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Mapping
+import sys
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
+from itertools import islice
 from typing import Any, TypeVar
 
 from jmo_validate.errors import FieldError, Finding
+from jmo_validate.masking import mask_personal
 
 __all__ = [
     "ADDRESS_PARTS",
     "ALIASES",
     "MAX_FIELDS",
+    "MAX_KEY_LENGTH",
     "MAX_TEXT_LENGTH",
     "SECTIONS",
     "TextError",
@@ -427,22 +431,42 @@ class TextError(Exception):
 
 
 _EXACT_FLOAT_LIMIT = 2**53
+#: Integers longer than this (about 3,900 digits) are not turned into text (Python refuses
+#: ``str()`` beyond 4,300 digits, and no field is anywhere near that long).
+_MAX_INT_BITS = 13_000
 
 
 def as_text(value: object, *, allow_date: bool = False) -> str | date | None:
     """Return ``value`` as stripped text (or a date when ``allow_date``); ``None`` when empty.
 
-    Integers become their digits; floats only when they are whole and exactly
-    representable (a spreadsheet's ``3.2010141079e15`` is not); bytes must be UTF-8.
+    Integers become their digits (a negative one keeps its sign, for the field to
+    judge); floats only when they are whole and exactly representable (a spreadsheet's
+    ``3.2010141079e15`` is not); bytes must be UTF-8. NaN and pandas' ``NaT`` and ``NA``
+    are empty. Anything else, also an object whose own methods fail, is a :class:`TextError`.
     """
     if value is None:
         return None
-    if isinstance(value, str):
+    if type(value) is str:
         return value.strip() or None
+    try:
+        return _convert(value, allow_date)
+    except TextError:
+        raise
+    except Exception:  # a hostile or broken object: its own methods raise
+        raise TextError(type(value).__name__) from None
+
+
+def _convert(value: object, allow_date: bool) -> str | date | None:
+    if isinstance(value, str):  # a subclass: read its characters, not its methods
+        return str.strip(value) or None
     if isinstance(value, bool):
         raise TextError("bool")
     if isinstance(value, int):
-        return str(value)
+        if value.bit_length() > _MAX_INT_BITS:
+            raise TextError(type(value).__name__)
+        return int.__repr__(value)
+    if isinstance(value, Decimal) and value.is_nan():  # also a signalling NaN
+        return None
     if isinstance(value, (float, Decimal)):
         if math.isnan(value):
             return None
@@ -455,9 +479,19 @@ def as_text(value: object, *, allow_date: bool = False) -> str | date | None:
             return value.decode("utf-8").strip() or None
         except UnicodeDecodeError:
             raise TextError("bytes") from None
-    if allow_date and isinstance(value, date):
-        return value.date() if isinstance(value, datetime) else value
+    if isinstance(value, date):
+        if value != value:  # pandas' NaT (a datetime that equals nothing): no value
+            return None
+        if allow_date:
+            return value if type(value) is date else date(value.year, value.month, value.day)
+    if _is_pandas_na(value):  # a missing value of pandas' nullable dtypes ("string", "Int64")
+        return None
     raise TextError(type(value).__name__)
+
+
+def _is_pandas_na(value: object) -> bool:
+    pandas = sys.modules.get("pandas")  # never imported here: only a caller's frame holds NA
+    return pandas is not None and value is getattr(pandas, "NA", None)
 
 
 @lru_cache(maxsize=4096)
@@ -483,7 +517,7 @@ def field_path(key: str) -> str | None:
     >>> field_path("Tgl Lahir"), field_path("hobi")
     ('birth_date', None)
     """
-    return _resolve(key, None)
+    return _resolve(key, None) if len(key) <= MAX_KEY_LENGTH else None
 
 
 @lru_cache(maxsize=1024)
@@ -500,54 +534,103 @@ def read_record(
 ) -> tuple[dict[str, object], tuple[str, ...], list[Finding]]:
     """Flatten ``record`` into ``{field path: raw value}``.
 
-    Returns the fields, the keys that matched no field, and findings
-    (``field.conflict``, ``record.too_large``) for the record layer to report.
+    Returns the fields, the keys that matched no field (cut to :data:`MAX_KEY_LENGTH`
+    characters, personal data in them masked), and findings (``field.conflict``,
+    ``record.too_large``; ``field.type`` for a nested section that cannot be read)
+    for the record layer to report. At most :data:`MAX_FIELDS` keys are read.
+    Raises :class:`TextError` when ``record`` itself cannot be read (its ``items()``
+    fails).
     """
     fields: dict[str, object] = {}
     unknown: list[str] = []
     findings: list[Finding] = []
-    seen = 0
+    conflicts: dict[str, None] = {}  # paths given twice with different values, in order
+    budget = MAX_FIELDS
 
     def visit(mapping: Mapping[Any, Any], section: str | None, prefix: str) -> bool:
         """Read ``mapping``; return False once the key budget is spent."""
-        nonlocal seen
-        for key, value in mapping.items():
-            seen += 1
-            if seen > MAX_FIELDS:
+        nonlocal budget
+        # a plain dict within the budget as it is; anything else read first, so that a
+        # mapping whose items() fails half-way leaves nothing behind
+        items: Iterable[tuple[Any, Any]] = mapping.items()
+        if type(mapping) is not dict or len(mapping) > budget:
+            items = list(islice(items, budget + 1))
+        for key, value in items:
+            budget -= 1
+            if budget < 0:
                 findings.append(Finding("record.too_large", params={"limit": MAX_FIELDS}))
                 return False
-            name = key if isinstance(key, str) else repr(key)
-            if section is None and isinstance(value, Mapping):
+            name = key if type(key) is str else _key_name(key)
+            known = len(name) <= MAX_KEY_LENGTH  # a longer key names no field: no more work
+            if known and section is None and isinstance(value, Mapping):
                 nested = _section_of(name)
                 if nested is not None:
-                    if not visit(value, nested, name + "."):
+                    try:
+                        complete = visit(value, nested, name + ".")
+                    except Exception:  # a section that cannot be read, not the record
+                        findings.append(Finding("field.type", nested, {"type": _type(value)}))
+                        continue
+                    if not complete:
                         return False
                     continue
-            path = _resolve(name, section)
+            path = _resolve(name, section) if known else None
             if path is None:
-                unknown.append((prefix + name)[:_MAX_KEY_SHOWN])
+                unknown.append(_shown_key(prefix + name[:MAX_KEY_LENGTH]))
             elif path not in fields or is_blank(fields[path]):
                 fields[path] = value
             elif not is_blank(value) and not _same(value, fields[path]):
-                findings.append(Finding("field.conflict", path))
+                conflicts[path] = None
         return True
 
-    visit(record, None, "")
+    try:
+        visit(record, None, "")
+    except Exception:  # the record's own items() (or iteration) fails
+        raise TextError(_type(record)) from None
+    findings += [Finding("field.conflict", path) for path in conflicts]  # once per field
     return fields, tuple(unknown), findings
 
 
-_MAX_KEY_SHOWN = 100
+#: Keys longer than this name no field: they are listed as unknown, cut to this length,
+#: without any other work (normalising and caching a megabyte key costs time and memory).
+MAX_KEY_LENGTH = 100
+
+
+def _key_name(key: object) -> str:
+    """A key that is not a plain string as text: a string subclass by its characters, anything
+    else by its ``repr`` (or its type's name when that fails)."""
+    if isinstance(key, str):
+        return str.__str__(key)
+    if isinstance(key, int) and key.bit_length() > _MAX_INT_BITS:
+        return f"<{_type(key)}>"
+    try:
+        return repr(key)[: MAX_KEY_LENGTH + 1]
+    except Exception:  # an object whose __repr__ fails
+        return f"<{_type(key)}>"
+
+
+@lru_cache(maxsize=1024)
+def _shown_key(key: str) -> str:
+    """An unknown key as reports show it: cut to its first characters, personal data masked."""
+    return mask_personal(key[:MAX_KEY_LENGTH])
+
+
+def _type(value: object) -> str:
+    return type(value).__name__
+
+
+#: Values of these types are compared when a field is given twice (others only by identity).
+_COMPARABLE = frozenset({str, int, float, date, datetime})
 
 
 def _same(first: object, second: object) -> bool:
-    if isinstance(first, (str, int, float, date)) and type(first) is type(second):
+    if type(first) in _COMPARABLE and type(first) is type(second):
         return first == second
     return first is second
 
 
 def is_blank(value: object) -> bool:
     """True for ``None`` and for text that is empty or only whitespace."""
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (isinstance(value, str) and (not value or str.isspace(value)))
 
 
 T = TypeVar("T")

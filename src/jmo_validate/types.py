@@ -43,10 +43,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, get_args
 
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError, core_schema
+from pydantic_core.core_schema import ErrorType
 
 from jmo_validate import (
     address,
@@ -73,6 +74,7 @@ from jmo_validate.email_address import Email
 from jmo_validate.employment import Employment, Npp
 from jmo_validate.errors import FieldError, Finding
 from jmo_validate.kpj import Kpj
+from jmo_validate.masking import MASKERS, mask_personal
 from jmo_validate.nationality import Nationality
 from jmo_validate.nik import Nik
 from jmo_validate.person import Sex
@@ -125,6 +127,8 @@ __all__ = [
     "SexType",
     "SexValidator",
     "field_validator_schema",
+    "hidden_input",
+    "mask_validation_error",
     "section_validator_schema",
 ]
 
@@ -153,15 +157,14 @@ def field_validator_schema(
         try:
             text = as_text(value, allow_date=allow_date)
         except TextError as error:
-            raise PydanticCustomError(
-                "field.type", message("field.type", lang, field=field, type=error.type_name)
-            ) from None
+            problem = message("field.type", lang, field=field, type=error.type_name)
+            raise _error("field.type", problem, field, value) from None
         if text is None:
-            raise PydanticCustomError(f"{field}.missing", message(f"{field}.missing", lang))
+            raise _error(f"{field}.missing", message(f"{field}.missing", lang), field, value)
         try:
             return parse(text)
         except FieldError as error:
-            raise PydanticCustomError(error.code, error.message(lang)) from None
+            raise _error(error.code, error.message(lang), field, text) from None
 
     serialization = (
         None
@@ -173,6 +176,65 @@ def field_validator_schema(
         serialization=serialization,
         json_schema_input_schema=input_schema or core_schema.str_schema(),
     )
+
+
+def _error(code: str, text: str, path: str, value: object) -> ValidationError:
+    """One pydantic error with our issue code, whose ``input`` is ``value`` masked (see
+    :func:`hidden_input`): raised inside a validator, pydantic puts it at the field's location."""
+    line = InitErrorDetails(
+        type=PydanticCustomError(code, text), loc=(), input=hidden_input(path, value)
+    )
+    return ValidationError.from_exception_data(code, [line])
+
+
+def hidden_input(path: str, value: object) -> str | None:
+    """What a pydantic error shows as the input of field ``path``: the value masked as a
+    report masks it (personal data by field and by shape), ``None`` when empty, and the
+    type's name for a value that is not text (``'<dict>'``).
+
+    >>> hidden_input("nik", "3273 0141 0790 0003"), hidden_input("full_name", "Siti 081234567890")
+    ('3273********0003', 'Siti 0812****7890')
+    >>> hidden_input("phone", ["0812"]), hidden_input("email", None)
+    ('<list>', None)
+    """
+    try:
+        text = as_text(value, allow_date=True)
+    except TextError as error:
+        return f"<{error.type_name}>"
+    if text is None:
+        return None
+    shown = text if isinstance(text, str) else text.isoformat()
+    return MASKERS.get(path, mask_personal)(shown)
+
+
+#: pydantic's own error types (the others are ours: issue codes).
+_PYDANTIC_ERRORS = frozenset(get_args(ErrorType))
+
+
+def mask_validation_error(error: ValidationError) -> ValidationError:
+    """Return ``error`` with every line's ``input`` masked and personal data in ``loc`` masked.
+
+    Our types mask their own input; this also covers the errors pydantic makes itself
+    (``extra_forbidden`` under a key that is a NIK, ``model_type`` for a whole record given
+    as text). :class:`~jmo_validate.models.Participant` applies it to every error;
+    use it in your own models' error handling the same way.
+    """
+    lines: list[InitErrorDetails] = []
+    for line in error.errors(include_url=False):
+        loc = tuple(mask_personal(part) if isinstance(part, str) else part for part in line["loc"])
+        path = ".".join(part for part in loc if isinstance(part, str))
+        kind = line["type"]
+        details = InitErrorDetails(
+            type=kind
+            if kind in _PYDANTIC_ERRORS
+            else PydanticCustomError(kind, line["msg"], line.get("ctx")),
+            loc=loc,
+            input=hidden_input(path, line["input"]),
+        )
+        if "ctx" in line and kind in _PYDANTIC_ERRORS:
+            details["ctx"] = line["ctx"]
+        lines.append(details)
+    return ValidationError.from_exception_data(error.title, lines)
 
 
 class _NeverInstance:
@@ -484,18 +546,24 @@ def section_validator_schema(
         if isinstance(value, value_type):
             return value
         errors: list[InitErrorDetails] = []
+        parts: dict[str, object] = {}
         if isinstance(value, Mapping):  # keys through the record layer's aliases
             fields, unknown, conflicts = read_record({section: value})
             parts = {path.removeprefix(prefix): raw for path, raw in fields.items()}
             errors += [
                 InitErrorDetails(
-                    type="extra_forbidden", loc=(key.removeprefix(prefix),), input=value
+                    type="extra_forbidden",
+                    loc=(key.removeprefix(prefix),),
+                    input=hidden_input(section, value),
                 )
                 for key in unknown
                 if key.removeprefix(prefix) not in derived
             ]
             parsed, found = check(parts)
-            findings = [Finding(f.code, f.field.removeprefix(prefix), f.params) for f in conflicts]
+            findings = [
+                Finding(f.code, f.field.removeprefix(section).removeprefix("."), f.params)
+                for f in conflicts
+            ]
             findings += found
         elif text_allowed and isinstance(value, str):
             parsed, found = check(value)
@@ -517,7 +585,10 @@ def section_validator_schema(
                     ),
                 ),
                 loc=(finding.field,) if finding.field else (),
-                input=value,
+                input=hidden_input(
+                    f"{prefix}{finding.field}" if finding.field else section,
+                    parts.get(finding.field) if finding.actual is None else finding.actual,
+                ),
             )
             for finding in findings
             if fails(finding)
