@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 from pathlib import Path
 from typing import Any
@@ -904,3 +905,40 @@ def test_a_part_the_line_holds_is_never_reported_missing() -> None:
 )
 def test_street_words_keep_names_in_the_street(line: str, parts: set[str]) -> None:
     assert set(address.split_line(line).parts) == parts
+
+
+def _slow_resolution(region_texts: tuple[tuple[str, str], ...]) -> address.Resolution:
+    problems: list[tuple[str, str, tuple[tuple[str, Any], ...]]] = []
+
+    def record(part: str, name: str, **params: Any) -> None:
+        problems.append((part, name, tuple(params.items())))
+
+    return tuple(address._resolve(dict(region_texts), record).items()), tuple(problems)
+
+
+def test_the_one_chain_shortcut_resolves_as_the_narrowing_does() -> None:
+    # region names as records give them (whole, upper case, some left out, some from
+    # another place): wherever the shortcut answers, the full resolution agrees
+    rng = random.Random(15)
+    villages = list(regions.at_level("village"))
+    answered = 0
+    for _ in range(3000):
+        village = rng.choice(villages)
+        district = village.parent
+        assert district is not None
+        assert district.parent is not None
+        chain = (district.parent.parent, district.parent, district, village)
+        texts = {}
+        for part, region in zip(address.REGION_PARTS, chain, strict=True):
+            roll = rng.random()
+            if roll < 0.1:
+                continue
+            other = rng.choice(villages) if part == "village" else rng.choice(villages).parent
+            name = (other if roll < 0.15 else region).name  # type: ignore[union-attr]
+            texts[part] = name.upper() if roll > 0.8 else name
+        region_texts = tuple((part, texts[part]) for part in address.REGION_PARTS if part in texts)
+        shortcut = address._one_chain(region_texts)
+        if shortcut is not None:
+            answered += 1
+            assert (shortcut, ()) == _slow_resolution(region_texts), region_texts
+    assert answered > 2000  # the common case takes the shortcut

@@ -667,6 +667,43 @@ def _narrow(options: dict[str, tuple[Region, ...]], order: list[str], broken: se
             options[parent], options[child] = parents, children
 
 
+#: The length of a region code at each level.
+_CODE_LENGTH = {"province": 2, "regency": 4, "district": 6, "village": 10}
+
+
+def _one_chain(region_texts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, Region], ...] | None:
+    """The regions of the one chain the named parts allow, or ``None`` when there is not one.
+
+    The common case, without :func:`_resolve`'s narrowing: every part has candidates and
+    exactly one candidate of the deepest part lies in a candidate of every part above
+    (its code starts with theirs). Then :func:`_resolve` narrows each part to that
+    chain and reports nothing (on a chain of levels, narrowing neighbours keeps exactly
+    the candidates that lie on some complete chain), so the result is the same.
+    """
+    if not region_texts:
+        return None
+    *upper, (part, text) = region_texts
+    chains = _candidates(text, part)
+    for part, text in reversed(upper):  # the nearest level first: it narrows the most
+        length, codes = _CODE_LENGTH[part], {region.code for region in _candidates(text, part)}
+        chains = tuple(region for region in chains if region.code[:length] in codes)
+    return _lineage(chains[0].code) if len(chains) == 1 else None  # none, or ambiguous
+
+
+@lru_cache(maxsize=16384)
+def _lineage(code: str) -> tuple[tuple[str, Region], ...]:
+    """The current region ``code`` and the regions above it, each with its level, from it up.
+
+    By code (a candidate is current: the latest meaning of its code), which hashes fast.
+    """
+    found: list[tuple[str, Region]] = []
+    region = regions.get(code)
+    while region is not None:
+        found.append((region.level.value, region))
+        region = region.parent
+    return tuple(found)
+
+
 @lru_cache(maxsize=8192)
 def _resolved(region_texts: tuple[tuple[str, str], ...], postal: str | None = None) -> Resolution:
     """:func:`_resolve` for the region parts as given, with its problems recorded.
@@ -674,6 +711,9 @@ def _resolved(region_texts: tuple[tuple[str, str], ...], postal: str | None = No
     Cached: a batch repeats the same village, district, regency and province names
     far more often than it repeats street lines, and the result depends on nothing else.
     """
+    chain = _one_chain(region_texts)
+    if chain is not None:
+        return chain, ()
     problems: list[tuple[str, str, tuple[tuple[str, Any], ...]]] = []
 
     def record(part: str, name: str, **params: Any) -> None:

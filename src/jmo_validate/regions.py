@@ -626,8 +626,14 @@ def word_keys(word: str) -> tuple[str, ...]:
     return tuple(_words(word))
 
 
+#: :data:`_PREFIXES` by their first word.
+_PREFIXES_BY_START: dict[str, list[tuple[tuple[str, ...], Level, str | None]]] = defaultdict(list)
+for _prefix in _PREFIXES:
+    _PREFIXES_BY_START[_prefix[0][0]].append(_prefix)
+
+
 def _split_prefix(words: list[str]) -> tuple[Level | None, str | None, list[str]]:
-    for prefix, level, kind in _PREFIXES:
+    for prefix, level, kind in _PREFIXES_BY_START.get(words[0], ()) if words else ():
         if len(words) > len(prefix) and tuple(words[: len(prefix)]) == prefix:
             return level, kind, words[len(prefix) :]
     return None, None, words
@@ -645,16 +651,25 @@ def name_key(name: str) -> str:
 
 
 @functools.cache
-def _name_index(villages: bool) -> dict[str, tuple[str, ...]]:
+def _name_index(villages: bool) -> dict[str, tuple[Region, ...]]:
+    """The regions (each code's latest meaning) by the key of their name, by level and code."""
+    latest = _villages() if villages else _upper()
     index: dict[str, list[str]] = defaultdict(list)
-    for code, region in (_villages() if villages else _upper()).items():
+    for code, region in latest.items():
         # only regency names carry their level ("Kabupaten Bogor"); "Kota Bahagia" is a district
         words = _words(region.name)
         index["".join(_split_prefix(words)[2] if len(code) == 4 else words)].append(code)
     if not villages:
         for alias, code in _PROVINCE_ALIASES.items():
             index[alias].append(code)
-    return {key: tuple(dict.fromkeys(codes)) for key, codes in index.items()}
+    return {
+        key: tuple(latest[code] for code in sorted(set(codes), key=_by_level_and_code))
+        for key, codes in index.items()
+    }
+
+
+def _by_level_and_code(code: str) -> tuple[int, str]:
+    return len(code), code
 
 
 @functools.lru_cache(maxsize=16384)  # bounded: keys come from any text
@@ -667,13 +682,12 @@ def named(key: str) -> tuple[Region, ...]:
     >>> named("jakartapusat"), [r.code for r in named("#4koto")][:3]
     ((Region('3171', 'Kota Administrasi Jakarta Pusat'),), ['130605', '1312052003'])
     """
-    found = (
+    return tuple(  # the upper regions' codes are shorter: the order stays by level and code
         region
         for villages in (False, True)
-        for code in _name_index(villages).get(key, ())
-        if (region := get(code)) is not None and region.current
+        for region in _name_index(villages).get(key, ())
+        if region.current
     )
-    return tuple(sorted(found, key=lambda region: (len(region.code), region.code)))
 
 
 def find(
@@ -709,24 +723,24 @@ def find(
             continue
         found = _matches(key, wanted or hint_level, hint_kind, scope, include_retired)
         if found:
-            return tuple(sorted(found, key=lambda region: (len(region.code), region.code)))
+            return found
     return ()
 
 
 def _matches(
     key: str, level: Level | None, kind: str | None, scope: str, include_retired: bool
-) -> set[Region]:
-    tables = [False, True] if level is None else [level is Level.VILLAGE]
-    return {
+) -> tuple[Region, ...]:
+    """The matching regions by level and code (the upper regions' codes are the shorter)."""
+    tables = (False, True) if level is None else (level is Level.VILLAGE,)
+    return tuple(
         region
         for villages in tables
-        for code in _name_index(villages).get(key, ())
-        if (region := get(code)) is not None
-        and code.startswith(scope)
+        for region in _name_index(villages).get(key, ())
+        if region.code.startswith(scope)
         and (level is None or region.level is level)
         and (kind is None or region.kind == kind)
         and (include_retired or region.current)
-    }
+    )
 
 
 # --- postal codes ----------------------------------------------------------------------------------
