@@ -218,6 +218,7 @@ _SUN_LETTERS = frozenset("TDRZSLN")
 _DOUBLED = re.compile(r"([A-Z])\1+")
 _NON_LETTER = re.compile(r"[^A-Z ]+")
 _DROPPED = re.compile(r"['`’.]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,6 +378,11 @@ def compare(first: str, second: str, *, threshold: int = 80, truncated: bool = F
     ``similar`` (score >= ``threshold``) a missing or abbreviated word, a modern
     spelling variant or a small typo; ``different`` anything further apart.
     """
+    if first.isascii() and second.isascii() and first.upper() == second.upper():
+        # the same letters in another case (a bank writes names in capitals): the same
+        # words, so a match whenever the name has a word at all
+        named = _ASCII_LETTER.search(first.split(",", 1)[0]) is not None
+        return NameMatch(100, "match") if named else NameMatch(0, "different")
     a, b = canonical_tokens(first), canonical_tokens(second)
     if not a or not b:
         return NameMatch(0, "different")
