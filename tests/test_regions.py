@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from datetime import date
@@ -486,3 +487,16 @@ def test_ktp_address_fits_any_place_the_nik_code_may_denote(
     number: str, within: str, codes: tuple[str, ...]
 ) -> None:
     assert _ktp_codes(number, _village_in(within)) == codes
+
+
+def test_plain_names_read_as_written_names_do() -> None:
+    # the shortcut for names of plain words gives the words the full reading gives
+    rng = random.Random(4)
+    words = ["kab", "kota", "ds", "kel", "kec", "jaksel", "ampek", "sei", "tj", "pd", "a", "b"]
+    words += [name.lower() for name in ("Gambir", "SUKAMAJU", "Raman", "Fajar", "Koto", "Baru")]
+    for _ in range(5000):
+        text = " ".join(
+            rng.choice((str.upper, str.title, str.lower))(rng.choice(words))
+            for _ in range(rng.randrange(1, 5))
+        )
+        assert regions._words(text) == regions._written_words(text), text

@@ -47,7 +47,7 @@ from jmo_validate.codes import CATALOGUE, Severity
 from jmo_validate.errors import Finding, InvalidComponent
 from jmo_validate.masking import mask_text
 from jmo_validate.record import ADDRESS_PARTS, MAX_TEXT_LENGTH, TextError, as_text, normalise_key
-from jmo_validate.regions import Region
+from jmo_validate.regions import Level, Region
 
 __all__ = [
     "PARTS",
@@ -549,6 +549,8 @@ def _postal(text: str) -> str | None:
 
 _CODE_AND_NAME = re.compile(r"(\d[\d.]*)(?: ?[-:]? ?)(.*)", re.A)
 _CODE_LENGTHS = frozenset({2, 4, 6, 10})
+#: The registry's level of each region part.
+_LEVEL = {part: Level(part) for part in REGION_PARTS}
 
 Problem = Callable[..., None]
 
@@ -572,11 +574,13 @@ def _candidates(text: str, level: str) -> tuple[Region, ...]:
         return (current,)
     words = text.split(" ", 1)
     prefixed = len(words) == 2 and _level_word(words[0]) is not None
-    found = regions.find(text, level=level)  # names may begin with a level word: Gampong Baro
+    found = regions.find(
+        text, level=_LEVEL[level]
+    )  # names may begin with a level word: Gampong Baro
     if prefixed and (level == "village" or not found):
         # "Kel."/"Desa" are often swapped, and "Kec. X" lands in the regency field;
         # the regions around a village narrow the candidates down
-        found += tuple(r for r in regions.find(words[1], level=level) if r not in found)
+        found += tuple(r for r in regions.find(words[1], level=_LEVEL[level]) if r not in found)
     return found
 
 

@@ -607,6 +607,16 @@ def _word(word: str) -> tuple[str, ...]:
 
 
 def _words(text: str) -> list[str]:
+    if text.isascii() and text.replace(" ", "").isalpha():
+        # plain words (the common case): no numbers, punctuation or spelled-out letters,
+        # so what _written_words does comes down to this
+        words = text.lower().split()
+        if all(len(word) > 1 for word in words):
+            return [key for word in words for key in _WORDS.get(word, (word,))]
+    return _written_words(text)
+
+
+def _written_words(text: str) -> list[str]:
     spaced = _TIMES.sub(r"\1 kali ", text.casefold()).translate(_PUNCTUATION)
     # letters spelled out one by one are one word: "D.K.I." is "dki", not "d k" and numeral I
     joined = _LETTERS.sub(lambda run: run.group().replace(" ", ""), spaced)
@@ -710,7 +720,7 @@ def find(
     """
     if not isinstance(name, str):
         return ()
-    wanted = Level(level) if level is not None else None
+    wanted = level if isinstance(level, Level) or level is None else Level(level)
     scope = parent.code if isinstance(parent, Region) else _compact(parent or "")
     words = _words(name)
     hint, kind, rest = _split_prefix(words)
@@ -733,13 +743,15 @@ def _matches(
     """The matching regions by level and code (the upper regions' codes are the shorter)."""
     tables = (False, True) if level is None else (level is Level.VILLAGE,)
     return tuple(
-        region
-        for villages in tables
-        for region in _name_index(villages).get(key, ())
-        if region.code.startswith(scope)
-        and (level is None or region.level is level)
-        and (kind is None or region.kind == kind)
-        and (include_retired or region.current)
+        [
+            region
+            for villages in tables
+            for region in _name_index(villages).get(key, ())
+            if region.code.startswith(scope)
+            and (level is None or _LEVELS[len(region.code)] is level)
+            and (kind is None or region.kind == kind)
+            and (include_retired or region.current)
+        ]
     )
 
 
