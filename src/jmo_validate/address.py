@@ -46,7 +46,14 @@ from jmo_validate import regions
 from jmo_validate.codes import CATALOGUE, Severity
 from jmo_validate.errors import Finding, InvalidComponent
 from jmo_validate.masking import mask_text
-from jmo_validate.record import ADDRESS_PARTS, MAX_TEXT_LENGTH, TextError, as_text, normalise_key
+from jmo_validate.record import (
+    ADDRESS_PARTS,
+    MAX_KEY_LENGTH,
+    MAX_TEXT_LENGTH,
+    TextError,
+    as_text,
+    normalise_key,
+)
 from jmo_validate.regions import Level, Region
 
 __all__ = [
@@ -70,6 +77,13 @@ REGION_PARTS = ("province", "regency", "district", "village")
 REQUIRABLE_PARTS = ("street", "rt", "village", "district", "regency", "province", "postal_code")
 
 _PART_OF = {alias: part for part, aliases in ADDRESS_PARTS.items() for alias in aliases}
+
+
+@lru_cache(maxsize=1024)
+def _part_of(key: str) -> str | None:
+    """The part a key names (``"Kode Pos"`` -> ``postal_code``); a long key names none."""
+    return _PART_OF.get(normalise_key(key)) if len(key) <= MAX_KEY_LENGTH else None
+
 
 #: Longest street line or free-text address read, in characters.
 MAX_LINE_LENGTH = MAX_TEXT_LENGTH
@@ -513,7 +527,7 @@ _RT_WORDS = re.compile(r"^(?:rt|rw)\.? ?:? ?", re.I)
 
 def _number(text: str) -> str | None:
     """``1``, ``01``, ``001``, ``RT 01``, ``RT.001`` -> ``001``; anything else -> ``None``."""
-    digits = _RT_WORDS.sub("", text).strip()
+    digits = text if text.isdigit() else _RT_WORDS.sub("", text).strip()
     if 1 <= len(digits) <= 3 and digits.isdigit() and digits.isascii():
         return digits.zfill(3)
     return None
@@ -771,7 +785,7 @@ def _postal_problem(
 def _read_parts(parts: Mapping[str, object], findings: list[Finding]) -> dict[str, str]:
     texts: dict[str, str] = {}
     for key, value in parts.items():
-        part = _PART_OF.get(normalise_key(key)) if isinstance(key, str) else None
+        part = _part_of(str.__str__(key)) if isinstance(key, str) else None
         if part is None:
             continue
         try:
