@@ -3,8 +3,9 @@
 ``python -m benchmarks.run batch`` (a few minutes). Every run is a fresh process,
 timed from outside and measured with ``os.wait4`` (peak RSS of the largest
 process of its tree). Baselines from the same run: reading the file with
-``csv.DictReader`` (the floor), and the naive loop ``validate(row)`` per
-``csv.DictReader`` row without the batch machinery.
+``csv.DictReader`` (the floor) and the naive pipeline of :mod:`benchmarks.naive` over
+the same rows (every ratio is to it); the plain loop ``validate(row)`` per
+``csv.DictReader`` row, without the batch machinery, is shown beside them.
 ``BENCH_BATCH_ROWS`` changes the size.
 """
 
@@ -121,6 +122,25 @@ with open(sys.argv[1], encoding="utf-8-sig", newline="") as file:
 print(bad)
 """
 
+#: The naive pipeline (benchmarks/naive.py) over the same file, its columns mapped by hand.
+_NAIVE_PIPELINE = """
+import csv, sys
+from benchmarks.naive import check
+names = {"NIK": "nik", "No KPJ": "kpj", "Nama Lengkap": "full_name", "Tgl Lahir": "birth_date",
+         "Jenis Kelamin": "sex", "No HP": "phone", "Email": "email"}
+parts = {"Alamat": "street", "Kelurahan": "village", "Kecamatan": "district",
+         "Kabupaten/Kota": "regency", "Provinsi": "province", "Kode Pos": "postal_code"}
+bad = 0
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as file:
+    for row in csv.DictReader(file, delimiter=";"):
+        record = {field: row[column] for column, field in names.items()}
+        address = {part: row[column] for column, part in parts.items()}
+        address["rt"], _, address["rw"] = row["RT/RW"].partition("/")
+        record["address"] = address
+        bad += bool(check(record))
+print(bad)
+"""
+
 _READ = """
 import csv, sys
 with open(sys.argv[1], encoding="utf-8-sig", newline="") as file:
@@ -136,7 +156,7 @@ class Run:
 
     def line(self, rows: int, baseline: Run | None = None) -> str:
         rate = rows / self.seconds
-        ratio = f"  {baseline.seconds / self.seconds:5.2f}x naive speed" if baseline else ""
+        ratio = f"  {baseline.seconds / self.seconds:5.2f}x the naive pipeline" if baseline else ""
         return (
             f"{self.name:<44} {rate:>10,.0f} rows/s  {self.seconds:7.1f} s  "
             f"peak RSS {self.peak_mb:6.1f} MB{ratio}"
@@ -167,8 +187,10 @@ def main() -> None:
         )
         read = _measure("baseline: csv.DictReader only", [python, "-c", _READ, str(data)])
         print(read.line(ROWS))
-        naive = _measure("baseline: naive validate() per row", [python, "-c", _NAIVE, str(data)])
+        naive = _measure("baseline: the naive pipeline", [python, "-c", _NAIVE_PIPELINE, str(data)])
         print(naive.line(ROWS))
+        loop = _measure("validate() per csv.DictReader row", [python, "-c", _NAIVE, str(data)])
+        print(loop.line(ROWS, naive))
         common = ["--format", "jsonl", "--output", str(out)]
         for workers in ("1", "2"):
             run = _measure(
