@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from jmo_validate import (
@@ -418,6 +419,12 @@ def _same_date(first: object, second: object) -> bool:
         return one == other
 
 
+@lru_cache(maxsize=256)  # a few policies and categories: a few sets of required fields
+def _required_parts(prefix: str, required: frozenset[str]) -> tuple[str, ...]:
+    """The required paths that start with ``prefix`` (``"employment."``), in order."""
+    return tuple(sorted(path for path in required if path.startswith(prefix)))
+
+
 def _read_section(
     raw: dict[str, object], section: SectionSpec, ctx: Context, *, quiet: bool
 ) -> object:
@@ -429,7 +436,7 @@ def _read_section(
         if section.path in required:
             ctx.add(section.path, f"{section.path}.missing")
         else:  # a policy may require parts of a section without the section itself
-            for path in sorted(path for path in required if path.startswith(prefix)):
+            for path in _required_parts(prefix, required):
                 ctx.add(path, f"{path}.missing")
         return None
     value, findings = section.parse(raw, ctx)
@@ -449,9 +456,9 @@ def _read(obj: object, ctx: Context, *, what: str) -> tuple[Fields, tuple[str, .
     nothing is reported missing (``Context.complete``): it may be among what was not read.
     """
     try:
-        if hasattr(obj, "model_dump") and not isinstance(obj, Mapping):
+        if type(obj) is not dict and hasattr(obj, "model_dump") and not isinstance(obj, Mapping):
             obj = obj.model_dump(mode="json", exclude_none=True)
-        read = read_record(obj) if isinstance(obj, Mapping) else None
+        read = read_record(obj) if type(obj) is dict or isinstance(obj, Mapping) else None
     except Exception:  # a model that cannot be dumped, a mapping whose items() fails
         read = None
     if read is None:
@@ -466,8 +473,8 @@ def _read(obj: object, ctx: Context, *, what: str) -> tuple[Fields, tuple[str, .
             else:
                 ctx.add_finding("", finding)
         unreadable = {finding.field for finding in findings if finding.code == "field.type"}
-        given = (path for path, value in fields.items() if not is_blank(value))
-        ctx.given = frozenset(given).union(unreadable)
+        given = [path for path, value in fields.items() if not is_blank(value)]
+        ctx.given = frozenset(given).union(unreadable) if unreadable else frozenset(given)
     return fields, unknown
 
 

@@ -562,7 +562,8 @@ def read_record(
                 return False
             name = key if type(key) is str else _key_name(key)
             known = len(name) <= MAX_KEY_LENGTH  # a longer key names no field: no more work
-            if known and section is None and isinstance(value, Mapping):
+            # (a str is never a section: the common case spares the slow ABC check)
+            if known and section is None and type(value) is not str and isinstance(value, Mapping):
                 nested = _section_of(name)
                 if nested is not None:
                     try:
