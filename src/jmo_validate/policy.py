@@ -237,7 +237,7 @@ class Policy:
 
     @classmethod
     def jmo_registration(cls, **changes: Any) -> Policy:
-        """A new JMO account: NIK, name per KTP and birth date; rules for new records apply."""
+        """A new JMO account: identity and contact data; the rules for new records apply."""
         return cls._preset(
             "jmo_registration",
             {"nik", "full_name", "birth_date", "phone", "email"},
