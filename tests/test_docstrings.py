@@ -4,19 +4,21 @@ mkdocstrings renders docstrings as Markdown: a reST role (:func:`x`) shows as li
 text and a bare doctest as nested blockquotes. Cross-references are written
 [`name`][] (resolved in the docstring's scope) or [`text`][dotted.path], examples
 in ```pycon fences whose closing fence follows a blank line, where doctest ends the
-expected output.
+expected output. scripts/markdown_docstrings.py converts what is written otherwise.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+import runpy
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "src" / "jmo_validate"
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "jmo_validate"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 
 REST = {
@@ -117,3 +119,58 @@ def test_restructuredtext_is_recognised(text: str, kinds: set[str]) -> None:
 )
 def test_fence_problems_are_found(text: str, problems: list[str]) -> None:
     assert fence_problems(text) == problems
+
+
+CONVERTER = runpy.run_path(str(ROOT / "scripts" / "markdown_docstrings.py"))
+
+
+@pytest.fixture(scope="module")
+def resolver() -> object:
+    return CONVERTER["Resolver"]()
+
+
+@pytest.mark.parametrize(
+    ("text", "scope", "markdown"),
+    [
+        (
+            ":func:`split_line` reads a line",
+            "jmo_validate.address",
+            "[`split_line`][] reads a line",
+        ),
+        (
+            "the :class:`~jmo_validate.errors.Finding` list",
+            "jmo_validate.address",
+            "the [`Finding`][] list",
+        ),
+        (
+            "under :meth:`Policy.benefit_claim() <jmo_validate.policy.Policy.benefit_claim>`",
+            "jmo_validate.bank_account",
+            "under [`Policy.benefit_claim()`][jmo_validate.policy.Policy.benefit_claim]",
+        ),
+        ("see :mod:`jmo_validate.claim`", "jmo_validate.policy", "see [`jmo_validate.claim`][]"),
+        # not rendered in the reference (private, a builtin): a code span
+        ("without :func:`_resolve`", "jmo_validate.address", "without `_resolve`"),
+        ("a :class:`ValueError`", "jmo_validate.errors", "a `ValueError`"),
+        ("the ``nik`` field", "jmo_validate.nik", "the `nik` field"),
+        (
+            "For example:\n\n>>> 1 + 1\n2\n\n>>> 2 + 2\n4\n\nMore.",
+            "jmo_validate.nik",
+            "For example:\n\n```pycon\n>>> 1 + 1\n2\n\n>>> 2 + 2\n4\n\n```\n\nMore.",
+        ),
+        ("The tree::\n\n    a\n      b\n\nEnd.", "x", "The tree:\n\n```text\na\n  b\n```\n\nEnd."),
+        (".. code-block:: toml\n\n    lang = 'id'\n", "x", "```toml\nlang = 'id'\n```\n"),
+        # what is Markdown already stays as it is
+        ("```pycon\n>>> 1\n1\n\n```", "x", "```pycon\n>>> 1\n1\n\n```"),
+    ],
+)
+def test_the_converter_writes_markdown(
+    resolver: object, text: str, scope: str, markdown: str
+) -> None:
+    assert CONVERTER["convert_docstring"](text, scope, resolver) == markdown
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_the_converter_leaves_every_module_as_it_is(resolver: object, module: Path) -> None:
+    name = ".".join(module.relative_to(ROOT / "src").with_suffix("").parts)
+    source = module.read_text(encoding="utf-8")
+    assert CONVERTER["convert_source"](source, name.removesuffix(".__init__"), resolver) == source
