@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import griffe
@@ -106,15 +106,24 @@ class Resolver:
         return f"[`{shown}`][{path}]"
 
 
-def copy_fence(lines: list[str], index: int, out: list[str]) -> int:
-    """Copy the fenced block opening at `lines[index]` to `out`; return the index after it."""
-    out.append(lines[index])
-    index += 1
-    while index < len(lines) and not lines[index].lstrip().startswith("```"):
-        out.append(lines[index])
-        index += 1
-    out.extend(lines[index : index + 1])
-    return index + 1
+def outside_fences(lines: list[str], convert: Callable[[list[str]], list[str]]) -> list[str]:
+    """`lines` with each run of lines outside a fenced block converted, the blocks as they are."""
+    out: list[str] = []
+    run: list[str] = []
+    index = 0
+    while index < len(lines):
+        if not lines[index].lstrip().startswith("```"):
+            run.append(lines[index])
+            index += 1
+            continue
+        out += convert(run)
+        run = []
+        closing = index + 1
+        while closing < len(lines) and not lines[closing].lstrip().startswith("```"):
+            closing += 1
+        out += lines[index : closing + 1]
+        index = closing + 1
+    return out + convert(run)
 
 
 def fence_doctests(lines: list[str]) -> list[str]:
@@ -122,9 +131,6 @@ def fence_doctests(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if line.lstrip().startswith("```"):
-            index = copy_fence(lines, index, out)
-            continue
         if not line.lstrip().startswith(">>>"):
             out.append(line)
             index += 1
@@ -151,9 +157,6 @@ def fence_literal_blocks(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if line.lstrip().startswith("```"):
-            index = copy_fence(lines, index, out)
-            continue
         directive = DIRECTIVE.fullmatch(line)
         if not directive and not re.search(r"[^:]::$", line.rstrip()):
             out.append(line)
@@ -189,7 +192,8 @@ def convert_docstring(text: str, scope: str, resolver: Resolver) -> str:
     """The Markdown of one docstring's text (without its quotes), seen from `scope`."""
     text = ROLE.sub(lambda role: resolver.link(role, scope), text)
     text = DOUBLE.sub(r"`\1`", text)
-    return "\n".join(fence_literal_blocks(fence_doctests(text.split("\n"))))
+    lines = outside_fences(text.split("\n"), fence_doctests)
+    return "\n".join(outside_fences(lines, fence_literal_blocks))
 
 
 def string_statements(tree: ast.Module, module: str) -> Iterator[tuple[ast.Constant, str]]:
