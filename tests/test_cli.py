@@ -575,8 +575,8 @@ def test_help_lists_each_policy_and_what_it_requires() -> None:
         "participant.",
         "      nik, kpj, full_name, birth_date, sex, phone, email, address (street, village, "
         "district, regency, province, postal_code)",
-        "    jmo_registration: A new JMO account: NIK, name per KTP and birth date; rules for "
-        "new records apply.",
+        "    jmo_registration: A new JMO account: identity and contact data; the rules for new "
+        "records apply.",
         "      nik, full_name, birth_date, phone, email",
         "    benefit_claim: A benefit claim: identity of the participant and the bank "
         "account paid to.",

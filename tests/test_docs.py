@@ -62,3 +62,12 @@ def test_every_docs_page_is_in_the_site_navigation() -> None:
     pages = {page.relative_to(ROOT / "docs").as_posix() for page in (ROOT / "docs").rglob("*.md")}
     missing = sorted(page for page in pages if f": {page}" not in config)
     assert missing == []
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/index.md"])
+def test_pages_name_the_python_the_package_requires(page: str) -> None:
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    found = re.search(r'^requires-python = ">=([\d.]+)"$', project, re.M)
+    assert found is not None
+    text = " ".join((ROOT / page).read_text(encoding="utf-8").split())
+    assert f"Python {found.group(1)} or newer" in text

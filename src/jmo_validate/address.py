@@ -1,14 +1,15 @@
 """Addresses: street line, RT/RW, Kemendagri regions and postal code, parsed and checked.
 
-An address arrives as a mapping of parts (``street``, ``rt``, ``rw`` or a combined
-``rt_rw``, ``village``, ``district``, ``regency``, ``province``, ``postal_code``)
-whose region parts may be names (``Kab. Bogor``, ``KOTA BANDUNG``, ``Jogja``),
-Kemendagri codes (``3201``, ``32.01.01``) or both (``3273 Kota Bandung``), or as
-one free-text line as people write it (:func:`split_line`). :func:`check` returns
-the parsed :class:`Address` with every region it could resolve, and the
-:class:`~jmo_validate.errors.Finding` list the record layer reports; it never raises
+An address arrives as a mapping of parts (`street`, `rt`, `rw` or a combined
+`rt_rw`, `village`, `district`, `regency`, `province`, `postal_code`)
+whose region parts may be names (`Kab. Bogor`, `KOTA BANDUNG`, `Jogja`),
+Kemendagri codes (`3201`, `32.01.01`) or both (`3273 Kota Bandung`), or as
+one free-text line as people write it ([`split_line`][]). [`check`][] returns
+the parsed [`Address`][] with every region it could resolve, and the
+[`Finding`][] list the record layer reports; it never raises
 for bad input.
 
+```pycon
 >>> from jmo_validate import address
 >>> home, findings = address.check(
 ...     {"alamat": "Jl. Merdeka No. 10", "rt_rw": "1/2", "kelurahan": "kel. gambir",
@@ -20,17 +21,22 @@ Address(street='***', rt='001', rw='002', village='Gambir', district='Gambir',
 >>> home.village_code, home.region.kind, findings
 ('3171011001', 'kelurahan', [])
 
-Parts are read from the canonical names or their Indonesian aliases. Problems
-are findings with ``<section>.<part>.<problem>`` codes (``section`` is
-``address`` for the domicile address, ``ktp_address`` for the KTP address):
+```
 
+Parts are read from the canonical names or their Indonesian aliases. Problems
+are findings with `<section>.<part>.<problem>` codes (`section` is
+`address` for the domicile address, `ktp_address` for the KTP address):
+
+```pycon
 >>> _, findings = address.check({"kota": "Kota Bogor", "kecamatan": "Gambir", "kode_pos": "01234"})
 >>> [(f.code, f.field) for f in findings]
 [('address.district.mismatched', 'district'), ('address.postal_code.format', 'postal_code')]
 >>> dict(address.check({"kabupaten_kota": "Bogor"})[1][0].params)
 {'candidates': 'Kabupaten Bogor (3201), Kota Bogor (3271)'}
 
-The street line is personal data: ``repr()`` hides it and no message contains it.
+```
+
+The street line is personal data: `repr()` hides it and no message contains it.
 """
 
 from __future__ import annotations
@@ -81,7 +87,7 @@ _PART_OF = {alias: part for part, aliases in ADDRESS_PARTS.items() for alias in 
 
 @lru_cache(maxsize=1024)
 def _part_of(key: str) -> str | None:
-    """The part a key names (``"Kode Pos"`` -> ``postal_code``); a long key names none."""
+    """The part a key names (`"Kode Pos"` -> `postal_code`); a long key names none."""
     return _PART_OF.get(normalise_key(key)) if len(key) <= MAX_KEY_LENGTH else None
 
 
@@ -95,7 +101,7 @@ MAX_CANDIDATES = 5
 class Address:
     """A parsed address. Region names are the official ones where resolved, else as given.
 
-    ``*_code`` are the resolved Kemendagri codes of the latest edition, also for
+    `*_code` are the resolved Kemendagri codes of the latest edition, also for
     levels derived from a deeper one (a village code gives all four).
     """
 
@@ -195,7 +201,7 @@ _MOST = [sum(_FOUND + rank + _POSTAL_AGREES for rank in range(cap)) for cap in r
 
 @dataclass(frozen=True, slots=True, repr=False)
 class AddressLine:
-    """What :func:`split_line` found: the parts it placed and the text it could not place."""
+    """What [`split_line`][] found: the parts it placed and the text it could not place."""
 
     parts: Mapping[str, str]
     unplaced: tuple[str, ...] = ()
@@ -249,7 +255,7 @@ _ROMAN_TEN = regions.word_keys("X")
 
 
 def _times(text: str, match: re.Match[str]) -> bool:
-    """Whether the word ``match`` stands between two numbers (``2 X 11``)."""
+    """Whether the word `match` stands between two numbers (`2 X 11`)."""
     return (
         text[: match.start()].rstrip()[-1:].isdigit() and text[match.end() :].lstrip()[:1].isdigit()
     )
@@ -334,13 +340,13 @@ class _Reader:
         return score - cost, (*pieces, *((index, index + 1, None) for index in range(stop, end)))
 
     def _street(self, end: int) -> _Reading:
-        """All of ``words[:end]`` is the street, but from a strong level word on (unplaced)."""
+        """All of `words[:end]` is the street, but from a strong level word on (unplaced)."""
         if self.strong < end:
             return -_SKIPPED, ((self.strong, end, None),)
         return 0, ()
 
     def _labels(self, start: int, level: str) -> Iterable[tuple[int, str | None]]:
-        """Where a name at ``start`` may begin with its level words, and the kind they name."""
+        """Where a name at `start` may begin with its level words, and the kind they name."""
         yield start, None
         index, kind = start, None
         while index > 0 and not self.words[index].broken:
@@ -361,7 +367,7 @@ class _Reader:
         named: list[Region],
         parents: frozenset[str] | None,
     ) -> _Reading | None:
-        """The best reading ending with ``words[start:end]`` as a region of ``level``, if any."""
+        """The best reading ending with `words[start:end]` as a region of `level`, if any."""
         key = (start, end, level, parents)
         if key not in self.found:
             self.found[key] = self._find(start, end, level, named, parents)
@@ -411,7 +417,7 @@ class _Reader:
 
 
 def _within(named: list[Region], parents: frozenset[str] | None) -> list[Region]:
-    """The regions of ``named`` within one of ``parents`` (or a province that held them)."""
+    """The regions of `named` within one of `parents` (or a province that held them)."""
     if parents is None:
         return named
     size = len(next(iter(parents)))
@@ -425,7 +431,7 @@ def _within(named: list[Region], parents: frozenset[str] | None) -> list[Region]
 
 @lru_cache(maxsize=1024)
 def _held_before(regency: str) -> frozenset[str]:
-    """The provinces that held the current regency ``regency`` in an older edition (Papua)."""
+    """The provinces that held the current regency `regency` in an older edition (Papua)."""
     return frozenset(
         old.code[:2]
         for old in regions.at_level("regency", include_retired=True)
@@ -434,7 +440,7 @@ def _held_before(regency: str) -> frozenset[str]:
 
 
 def _take_rt_rw(text: str, parts: dict[str, str], unplaced: list[str]) -> str:
-    """Take every RT and RW out of ``text``; a second, different value is unplaced."""
+    """Take every RT and RW out of `text`; a second, different value is unplaced."""
 
     def take(match: re.Match[str]) -> str:
         names = ("rw",) if match.re is _LINE_RW else ("rt", "rw", "rw")
@@ -449,7 +455,7 @@ def _take_rt_rw(text: str, parts: dict[str, str], unplaced: list[str]) -> str:
 
 
 def _take_postal(text: str, parts: dict[str, str]) -> str:
-    """Take the postal code: after ``Kode Pos``, else the last 5-digit number no house number."""
+    """Take the postal code: after `Kode Pos`, else the last 5-digit number no house number."""
     found = _POSTAL_LABELLED.search(text)
     if found is None:
         for match in reversed(list(_POSTAL_ANYWHERE.finditer(text))):
@@ -464,25 +470,26 @@ def _take_postal(text: str, parts: dict[str, str]) -> str:
 
 
 def _clean(text: str) -> str:
-    """Segments of ``text`` without their outer spaces and separators, joined by ``", "``."""
+    """Segments of `text` without their outer spaces and separators, joined by `", "`."""
     return ", ".join(piece for raw in re.split(r"[,;]", text) if (piece := raw.strip(" .-/")))
 
 
 def split_line(text: str) -> AddressLine:
     """Split a one-line address as people write it into its parts, by the region registry.
 
-    ``RT``/``RW`` (``RT 01 RW 02``, ``RT.01/RW.02``, ``RT 001/002``, ``rt1 rw2``) and the
-    postal code (after ``Kode Pos``, else a 5-digit number standing alone) are taken
+    `RT`/`RW` (`RT 01 RW 02`, `RT.01/RW.02`, `RT 001/002`, `rt1 rw2`) and the
+    postal code (after `Kode Pos`, else a 5-digit number standing alone) are taken
     wherever they are. The rest is read from the right against the registry: the
     longest run of words that names a current region below the one to its right and
-    nested in it (``Medan Kota Kota Medan``, ``Menteng Menteng Jakarta Pusat``), with
-    the level words before it (``Kel.``, ``Desa``, ``Gp.``, ``Kec.``, ``Distrik``,
-    ``Kab.``, ``Kota``, ``Prov.``); a postal code used there decides between equal
+    nested in it (`Medan Kota Kota Medan`, `Menteng Menteng Jakarta Pusat`), with
+    the level words before it (`Kel.`, `Desa`, `Gp.`, `Kec.`, `Distrik`,
+    `Kab.`, `Kota`, `Prov.`); a postal code used there decides between equal
     readings. Commas only keep a name from running across them. A level word before
     a name the registry does not hold there still places it (the resolver reports
     it); words before the leftmost region are the street line; anything else is
-    returned in ``unplaced``.
+    returned in `unplaced`.
 
+    ```pycon
     >>> line = split_line("Jl. Kenanga No. 3 RT 004 RW 002 Kel. Menteng Kec. Menteng Jakarta Pusat 10310")
     >>> dict(line.parts)
     {'street': 'Jl. Kenanga No. 3', 'rt': '004', 'rw': '002', 'village': 'Kel. Menteng',
@@ -491,6 +498,8 @@ def split_line(text: str) -> AddressLine:
     'MEDAN KOTA'
     >>> split_line("Dusun Krajan RT 3 RW 1, Desa Sumbersari, Bogor, Narnia").unplaced
     ('Narnia',)
+
+    ```
     """
     line = " ".join(text[:MAX_LINE_LENGTH].replace("\n", ", ").split())
     parts: dict[str, str] = {}
@@ -526,7 +535,7 @@ _RT_WORDS = re.compile(r"^(?:rt|rw)\.? ?:? ?", re.I)
 
 
 def _number(text: str) -> str | None:
-    """``1``, ``01``, ``001``, ``RT 01``, ``RT.001`` -> ``001``; anything else -> ``None``."""
+    """`1`, `01`, `001`, `RT 01`, `RT.001` -> `001`; anything else -> `None`."""
     digits = text if text.isdigit() else _RT_WORDS.sub("", text).strip()
     if 1 <= len(digits) <= 3 and digits.isdigit() and digits.isascii():
         return digits.zfill(3)
@@ -534,9 +543,9 @@ def _number(text: str) -> str | None:
 
 
 def _split_rt_rw(text: str) -> tuple[str, str | None] | None:
-    """``001/002``, ``1/2``, ``01-02``, ``RT/RW 001/002``, ``RT 01 RW 02``, ``001/-`` -> RT and RW.
+    """`001/002`, `1/2`, `01-02`, `RT/RW 001/002`, `RT 01 RW 02`, `001/-` -> RT and RW.
 
-    RW is ``None`` when the area has none.
+    RW is `None` when the area has none.
     """
     both = _RT_RW.fullmatch(text)
     labelled = None if both is not None else _LINE_RT.fullmatch(text)
@@ -571,10 +580,10 @@ Problem = Callable[..., None]
 
 @lru_cache(maxsize=16384)
 def _candidates(text: str, level: str) -> tuple[Region, ...]:
-    """The current regions at ``level`` named by ``text``: a name, a code, or a code and a name.
+    """The current regions at `level` named by `text`: a name, a code, or a code and a name.
 
     A retired code stands for its current successor. Text that starts with digits
-    but is no code of ``level`` is looked up as a name. Cached: region names repeat
+    but is no code of `level` is looked up as a name. Cached: region names repeat
     across the records of a batch, and the registry never changes.
     """
     match = _CODE_AND_NAME.fullmatch(text)
@@ -599,7 +608,7 @@ def _candidates(text: str, level: str) -> tuple[Region, ...]:
 
 
 def _shown(region: Region) -> str:
-    """``Kelurahan Gambir``, ``Kecamatan Gambir``, ``Kota Bogor``, ``Jawa Barat``: a region by name."""
+    """`Kelurahan Gambir`, `Kecamatan Gambir`, `Kota Bogor`, `Jawa Barat`: a region by name."""
     if region.level.value in ("district", "village"):
         return f"{region.kind.capitalize()} {region.name}"
     return region.name
@@ -614,9 +623,9 @@ def _resolve(
 ) -> dict[str, Region]:
     """Resolve the region parts; report unknown, mismatched, ambiguous and outdated ones.
 
-    Each given part's candidates are narrowed by its given neighbours (``Bogor``
-    with the district ``Cibinong`` is Kabupaten Bogor), then, where several remain,
-    by ``postal`` (the candidates that use it, if any do). Returns the regions of the
+    Each given part's candidates are narrowed by its given neighbours (`Bogor`
+    with the district `Cibinong` is Kabupaten Bogor), then, where several remain,
+    by `postal` (the candidates that use it, if any do). Returns the regions of the
     consistent chain, from the top down to the first part that is ambiguous or
     mismatched, with the levels above its deepest region filled in.
     """
@@ -690,11 +699,11 @@ _CODE_LENGTH = {"province": 2, "regency": 4, "district": 6, "village": 10}
 
 
 def _one_chain(region_texts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, Region], ...] | None:
-    """The regions of the one chain the named parts allow, or ``None`` when there is not one.
+    """The regions of the one chain the named parts allow, or `None` when there is not one.
 
-    The common case, without :func:`_resolve`'s narrowing: every part has candidates and
+    The common case, without `_resolve`'s narrowing: every part has candidates and
     exactly one candidate of the deepest part lies in a candidate of every part above
-    (its code starts with theirs). Then :func:`_resolve` narrows each part to that
+    (its code starts with theirs). Then `_resolve` narrows each part to that
     chain and reports nothing (on a chain of levels, narrowing neighbours keeps exactly
     the candidates that lie on some complete chain), so the result is the same.
     """
@@ -710,7 +719,7 @@ def _one_chain(region_texts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, Re
 
 @lru_cache(maxsize=16384)
 def _lineage(code: str) -> tuple[tuple[str, Region], ...]:
-    """The current region ``code`` and the regions above it, each with its level, from it up.
+    """The current region `code` and the regions above it, each with its level, from it up.
 
     By code (a candidate is current: the latest meaning of its code), which hashes fast.
     """
@@ -724,7 +733,7 @@ def _lineage(code: str) -> tuple[tuple[str, Region], ...]:
 
 @lru_cache(maxsize=8192)
 def _resolved(region_texts: tuple[tuple[str, str], ...], postal: str | None = None) -> Resolution:
-    """:func:`_resolve` for the region parts as given, with its problems recorded.
+    """`_resolve` for the region parts as given, with its problems recorded.
 
     Cached: a batch repeats the same village, district, regency and province names
     far more often than it repeats street lines, and the result depends on nothing else.
@@ -743,9 +752,9 @@ def _resolved(region_texts: tuple[tuple[str, str], ...], postal: str | None = No
 def _outdated(
     text: str, child: str, options: dict[str, tuple[Region, ...]], problem: Problem
 ) -> bool:
-    """Whether the named province held ``child`` before a split (``Merauke``, ``Papua``).
+    """Whether the named province held `child` before a split (`Merauke`, `Papua`).
 
-    If so, report ``<section>.province.outdated`` and take today's province.
+    If so, report `<section>.province.outdated` and take today's province.
     """
     if len(options["province"]) != 1 or len(options[child]) != 1:
         return False
@@ -813,14 +822,14 @@ def check(
     section: str = "address",
     required: Collection[str] = (),
 ) -> tuple[Address | None, list[Finding]]:
-    """Parse and check an address; return it (``None`` if nothing was usable) and the findings.
+    """Parse and check an address; return it (`None` if nothing was usable) and the findings.
 
-    ``parts`` is a mapping of parts (canonical names or aliases) or one free-text
+    `parts` is a mapping of parts (canonical names or aliases) or one free-text
     line. A mapping whose only part is the street line is split with
-    :func:`split_line` too (a form's single ``alamat`` field); text that cannot be
-    placed is reported as ``<section>.unplaced``. ``required`` holds field paths
-    (``address.postal_code``) that must be present or derivable; codes of
-    findings are ``<section>.<part>.<problem>``.
+    [`split_line`][] too (a form's single `alamat` field); text that cannot be
+    placed is reported as `<section>.unplaced`. `required` holds field paths
+    (`address.postal_code`) that must be present or derivable; codes of
+    findings are `<section>.<part>.<problem>`.
     """
     findings: list[Finding] = []
 
@@ -884,7 +893,7 @@ _ORDER = {part: index for index, part in enumerate(("", *PARTS[:3], "rt_rw", *PA
 
 
 def _read_rt_rw(texts: Mapping[str, str], values: dict[str, str], problem: Problem) -> None:
-    """RT and RW from ``rt_rw``, ``rt`` (which may hold both) and ``rw``; equal if given twice."""
+    """RT and RW from `rt_rw`, `rt` (which may hold both) and `rw`; equal if given twice."""
     given: dict[str, str] = {}
 
     def give(part: str, text: str) -> None:
@@ -916,7 +925,7 @@ def _read_rt_rw(texts: Mapping[str, str], values: dict[str, str], problem: Probl
 
 
 def parse(parts: Mapping[str, object] | str, *, section: str = "address") -> Address:
-    """Return the :class:`Address`, or raise the first finding whose default severity is error."""
+    """Return the [`Address`][], or raise the first finding whose default severity is error."""
     value, findings = check(parts, section=section)
     for finding in findings:
         if CATALOGUE[finding.code].severity is Severity.ERROR:
@@ -927,7 +936,7 @@ def parse(parts: Mapping[str, object] | str, *, section: str = "address") -> Add
 
 
 def is_valid(parts: object, *, section: str = "address") -> bool:
-    """Whether ``parts`` parse without an error-severity finding; never raises."""
+    """Whether `parts` parse without an error-severity finding; never raises."""
     if not isinstance(parts, (str, Mapping)):
         return False
     try:
@@ -940,8 +949,11 @@ def is_valid(parts: object, *, section: str = "address") -> bool:
 def format(value: Address) -> str:
     """One line in KTP order: street, RT/RW, Kel./Desa, Kec., regency, province, postal code.
 
+    ```pycon
     >>> format(parse({"kelurahan": "3273011001", "rt": "5", "rw": "2", "kode_pos": "40152"}))
     'RT 005/RW 002, Kel. Sukarasa, Kec. Sukasari, Kota Bandung, Jawa Barat 40152'
+
+    ```
     """
     village = value.village
     if village is not None and value.village_code is not None:

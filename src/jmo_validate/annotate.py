@@ -1,4 +1,4 @@
-"""The user's own spreadsheet back, marked up: ``jmo-validate check FILE --annotate COPY.xlsx``.
+"""The user's own spreadsheet back, marked up: `jmo-validate check FILE --annotate COPY.xlsx`.
 
 HR staff fix data in Excel, so the most useful output for them is their own file
 with every problem cell highlighted (an error colour and a warning colour), the
@@ -7,25 +7,25 @@ column that lists each row's problems, and a summary sheet (the run's context,
 rows ok, issues by code and by field, and the columns the file does not have).
 
 Written with openpyxl: the only maintained Python library that can both read and
-write ``.xlsx`` (XlsxWriter only writes new files), so a workbook is given back with
+write `.xlsx` (XlsxWriter only writes new files), so a workbook is given back with
 its formats, column widths, merged cells and other sheets, and its write-only mode
 streams a copy of a CSV file in constant memory.
 
-* An ``.xlsx`` input is loaded whole and annotated, unless it has more than
-  :data:`PRESERVE_MAX_CELLS` cells: a loaded workbook takes about 450 bytes a cell
+* An `.xlsx` input is loaded whole and annotated, unless it has more than
+  `PRESERVE_MAX_CELLS` cells: a loaded workbook takes about 450 bytes a cell
   (measured: a 20,000-row, 15-column export took 130 MB), so larger ones are copied
   value by value like a CSV, in constant memory (the first sheet only, without its
   formats). Formulas become the values Excel last computed (the values that
   were checked): the copy holds no live formula. Charts, images and macros are not
   kept by openpyxl; the original file is never modified.
 * A CSV input becomes a new workbook, every cell as text (a NIK stays 16 digits).
-* Values that a spreadsheet could take for a formula (``=``, ``+``, ``-``, ``@``,
+* Values that a spreadsheet could take for a formula (`=`, `+`, `-`, `@`,
   tab, CR first) are stored as text with Excel's own quote prefix, so they show as
   written and stay text when edited; the text this module writes (the issues column,
-  comments, the summary sheet) goes through :func:`~jmo_validate.writers.neutralise_formula`.
+  comments, the summary sheet) goes through [`neutralise_formula`][].
 * Personal data in comments and in the issues column is masked, as in every
-  report (``show_values`` shows it).
-* The copy is written through :func:`~jmo_validate.writers.open_output` (a temporary
+  report (`show_values` shows it).
+* The copy is written through [`open_output`][] (a temporary
   file next to the target, renamed over it at the end), so a failed run leaves no
   half-written workbook.
 """
@@ -68,10 +68,10 @@ _NEAR = {"rt": "rt_rw", "rw": "rt_rw", "rt_rw": "rt"}
 
 
 class Annotator:
-    """Writes a marked-up copy of ``source`` to ``target``, fed like a batch writer.
+    """Writes a marked-up copy of `source` to `target`, fed like a batch writer.
 
-    Call :meth:`start`, then :meth:`write` for each record with issues (in row
-    order), then :meth:`finish`; :meth:`discard` drops the copy after a failure.
+    Call [`start`][], then [`write`][] for each record with issues (in row
+    order), then [`finish`][]; [`discard`][] drops the copy after a failure.
     """
 
     def __init__(
@@ -108,7 +108,7 @@ class Annotator:
         self._sheet.add_issue_column(text("issues", self.lang))
 
     def write(self, row: int, report: Report) -> None:
-        """Mark the cells of ``report``'s issues in ``row`` and fill its issues cell."""
+        """Mark the cells of `report`'s issues in `row` and fill its issues cell."""
         assert self._sheet is not None, "start() first"
         self.tally.add(report)
         by_column: dict[int | None, list[Issue]] = collections.defaultdict(list)
@@ -131,7 +131,7 @@ class Annotator:
             self._sheet.save(stream)
 
     def discard(self) -> None:
-        """Forget the copy (nothing was written to ``target``)."""
+        """Forget the copy (nothing was written to `target`)."""
         if self._sheet is not None:
             self._sheet.close()
             self._sheet = None
@@ -243,7 +243,7 @@ def _copied(value: object) -> Any:
 
 
 def _authored(value: object) -> Any:
-    """A value this module writes: as :func:`_copied`, and never read as a formula."""
+    """A value this module writes: as `_copied`, and never read as a formula."""
     return neutralise_formula(_copied(value))
 
 
@@ -260,18 +260,18 @@ class _Sheet(abc.ABC):
 
     @abc.abstractmethod
     def add_issue_column(self, title: str) -> None:
-        """Add the issues column after the last one, headed ``title``."""
+        """Add the issues column after the last one, headed `title`."""
 
     @abc.abstractmethod
     def mark(self, row: int, marks: dict[int, Mark], issues: Mark) -> None:
-        """Mark the cells of ``row`` (column -> mark) and write its issues cell."""
+        """Mark the cells of `row` (column -> mark) and write its issues cell."""
 
     @abc.abstractmethod
     def summary(self, title: str, rows: list[list[object]]) -> None:
         """Copy what is left of the data and add the summary sheet."""
 
     def save(self, stream: BinaryIO) -> None:
-        """Write the workbook to ``stream``."""
+        """Write the workbook to `stream`."""
         self.workbook.save(stream)
 
     def close(self) -> None:  # noqa: B027 - an optional hook
@@ -299,7 +299,7 @@ def _style(cell: Any, mark: Mark) -> None:
 
 
 class _Edited(_Sheet):
-    """An ``.xlsx`` input loaded whole (values for formulas) and annotated in place."""
+    """An `.xlsx` input loaded whole (values for formulas) and annotated in place."""
 
     def __init__(self, source: Path) -> None:
         import openpyxl
@@ -380,7 +380,7 @@ class _Streamed(_Sheet):
         return value
 
     def _copy_until(self, row: int | None) -> list[object] | None:
-        """Copy the rows before ``row`` (all when ``None``); return the cells of ``row``."""
+        """Copy the rows before `row` (all when `None`); return the cells of `row`."""
         while self.next is not None and (row is None or self.next[0] < row):
             self.sheet.append([self._cell(value) for value in self.next[1]])
             self.next = next(self.rows, None)

@@ -4,17 +4,18 @@ A NIK, KPJ, phone or account number copied out of a spreadsheet, a PDF or a chat
 carries characters nobody typed on purpose:
 
 * a leading apostrophe, which spreadsheets use to keep a long number as text
-  (``'3201014107900001``; Excel and LibreOffice hide it in the cell but export it);
+  (`'3201014107900001`; Excel and LibreOffice hide it in the cell but export it);
 * invisible characters: zero-width space U+200B, zero-width (non-)joiners U+200C/U+200D,
   word joiner U+2060, byte-order mark U+FEFF, soft hyphen U+00AD;
 * other spaces: no-break U+00A0, figure U+2007, narrow no-break U+202F, ideographic U+3000;
-* full-width forms of ASCII (U+FF01-FF5E: ``３２０１``, ``＋６２``), typed with an East
+* full-width forms of ASCII (U+FF01-FF5E: `３２０１`, `＋６２`), typed with an East
   Asian keyboard layout.
 
-:func:`strip_artefacts` removes the first two, turns the spaces into plain spaces (each
+[`strip_artefacts`][] removes the first two, turns the spaces into plain spaces (each
 field's own separators then apply) and full-width characters into ASCII. Plain ASCII text
-without an apostrophe is returned as it is, at the cost of one ``isascii`` call.
+without an apostrophe is returned as it is, at the cost of one `isascii` call.
 
+```pycon
 >>> strip_artefacts("'3201014107900001")
 '3201014107900001'
 >>> strip_artefacts("\\u200b3201\\u00a00141\\ufeff")
@@ -24,13 +25,18 @@ without an apostrophe is returned as it is, at the cost of one ``isascii`` call.
 >>> strip_artefacts("0812-3456-7890")
 '0812-3456-7890'
 
-Number fields whose separators include the space do it in one ``str.translate`` (no
-function call on the hot path): :func:`compact_table` gives the table that also deletes
-their separators, then ``.removeprefix("'")`` drops the apostrophe.
+```
 
+Number fields whose separators include the space do it in one `str.translate` (no
+function call on the hot path): [`compact_table`][] gives the table that also deletes
+their separators, then `.removeprefix("'")` drops the apostrophe.
+
+```pycon
 >>> table = compact_table(" .-")
 >>> "'３２０１\u00a0０１４１.0790\u200b-0001".translate(table).removeprefix("'")
 '3201014107900001'
+
+```
 """
 
 from __future__ import annotations
@@ -48,8 +54,8 @@ _TABLE: dict[int, str | None] = {
 
 
 def compact_table(separators: str) -> dict[int, str | None]:
-    """A ``str.translate`` table: artefacts as :func:`strip_artefacts` treats them, and
-    ``separators`` (in ASCII and full width; every space when ``" "`` is one) deleted."""
+    """A `str.translate` table: artefacts as [`strip_artefacts`][] treats them, and
+    `separators` (in ASCII and full width; every space when `" "` is one) deleted."""
     deleted = set(separators) | {chr(ord(ch) + 0xFEE0) for ch in separators if "!" <= ch <= "~"}
     if " " in separators:
         deleted |= set(_SPACES)
@@ -57,7 +63,7 @@ def compact_table(separators: str) -> dict[int, str | None]:
 
 
 def strip_artefacts(text: str) -> str:
-    """Return ``text`` without a leading apostrophe and without invisible or full-width characters."""
+    """Return `text` without a leading apostrophe and without invisible or full-width characters."""
     if not text.isascii():
         text = text.translate(_TABLE).strip()
     return text[1:].lstrip() if text.startswith("'") else text

@@ -1,14 +1,15 @@
 """Bank accounts (rekening bank) a JHT benefit is paid to: bank, account number, holder name.
 
-The bank is looked up in the registry (:mod:`jmo_validate.banks`) by code, name or
+The bank is looked up in the registry ([`jmo_validate.banks`][]) by code, name or
 alias. The account number keeps its leading zeros; spaces, dots and dashes are
 removed, then it must be 5-20 digits. Bank Indonesia publishes no length standard
 and no check digit, so the lengths commonly seen for a bank (BCA 10, Mandiri 13,
 BRI 15, BTN 16, ...) only give warnings, as do numbers shaped like a mobile phone
 number (the account of an e-wallet) or a virtual account (17 digits or more).
 An e-wallet named as the bank is a warning, an error under
-:meth:`Policy.benefit_claim() <jmo_validate.policy.Policy.benefit_claim>`.
+[`Policy.benefit_claim()`][jmo_validate.policy.Policy.benefit_claim].
 
+```pycon
 >>> from jmo_validate import bank_account
 >>> account = bank_account.parse("BCA", "012-345-6789", "SITI AMINAH")
 >>> account
@@ -21,6 +22,8 @@ Traceback (most recent call last):
 jmo_validate.errors.InvalidLength: bank_account.number.length: Nomor rekening harus terdiri dari 5-20 digit (terisi 4).
 >>> [f.code for f in bank_account.number_warnings("081234567890", account.bank)]
 ['bank_account.number.phone_like']
+
+```
 """
 
 from __future__ import annotations
@@ -74,10 +77,10 @@ _MOBILE = re.compile(r"(?:0|62)8[1-35-9][0-9]{8,10}")
 
 @dataclass(frozen=True, slots=True, repr=False)
 class BankAccount:
-    """A parsed bank account; ``str()``/``repr()`` mask the number.
+    """A parsed bank account; `str()`/`repr()` mask the number.
 
-    ``bank`` is a :class:`~jmo_validate.banks.Bank`, or an
-    :class:`~jmo_validate.banks.EWallet` when the participant named one.
+    `bank` is a [`Bank`][], or an
+    [`EWallet`][] when the participant named one.
     """
 
     bank: Bank | EWallet
@@ -100,7 +103,7 @@ class BankAccount:
 
 
 def compact(number: str) -> str:
-    """Remove spaces, dots, dashes and spreadsheet artefacts (:mod:`jmo_validate.artefacts`)."""
+    """Remove spaces, dots, dashes and spreadsheet artefacts ([`jmo_validate.artefacts`][])."""
     return number.translate(_SEPARATORS).removeprefix("'")
 
 
@@ -122,7 +125,7 @@ def validate(number: str) -> str:
 
 
 def is_valid(number: object) -> bool:
-    """Return whether ``number`` is a well-formed account number; never raises."""
+    """Return whether `number` is a well-formed account number; never raises."""
     return accepts(validate, number)
 
 
@@ -132,7 +135,7 @@ def format(number: str) -> str:
 
 
 def parse_bank(text: str) -> Bank | EWallet:
-    """Return the bank (or e-wallet) ``text`` names; raise with close matches when unknown."""
+    """Return the bank (or e-wallet) `text` names; raise with close matches when unknown."""
     found = banks.lookup(text)
     if found is None:
         raise InvalidComponent(
@@ -152,7 +155,7 @@ def parse_holder_name(text: str) -> str:
 
 
 def number_warnings(number: str, bank: Bank | EWallet) -> tuple[Finding, ...]:
-    """Return the soft rule a valid ``number`` breaks for ``bank`` (the most telling one), if any."""
+    """Return the soft rule a valid `number` breaks for `bank` (the most telling one), if any."""
     if isinstance(bank, EWallet):
         return ()
     length = len(number)
@@ -172,7 +175,7 @@ def number_warnings(number: str, bank: Bank | EWallet) -> tuple[Finding, ...]:
 
 
 def parse(bank: str, number: str, holder_name: str | None = None) -> BankAccount:
-    """Return a :class:`BankAccount`, raising at the first hard error (soft rules are not checked)."""
+    """Return a [`BankAccount`][], raising at the first hard error (soft rules are not checked)."""
     return BankAccount(
         parse_bank(bank),
         validate(number),
@@ -183,11 +186,11 @@ def parse(bank: str, number: str, holder_name: str | None = None) -> BankAccount
 def parse_section(
     raw: Mapping[str, object], *, required: Collection[str] = ()
 ) -> tuple[BankAccount | None, list[Finding]]:
-    """Parse the raw ``bank_account`` section (values by child name) and collect every finding.
+    """Parse the raw `bank_account` section (values by child name) and collect every finding.
 
-    ``required`` holds the field paths the policy requires (``bank_account.number``,
-    ...); an absent required part gives ``<path>.missing``. The account is returned
-    when the bank and the number parsed, with ``holder_name`` ``None`` when that
+    `required` holds the field paths the policy requires (`bank_account.number`,
+    ...); an absent required part gives `<path>.missing`. The account is returned
+    when the bank and the number parsed, with `holder_name` `None` when that
     part is absent or invalid.
     """
     findings: list[Finding] = []

@@ -1,18 +1,19 @@
 """Indonesian banks by sandi bank (3-digit interbank code), name and alias; e-wallets.
 
-The registry is reviewed data (``data/manual_banks.tsv``, ``data/manual_ewallets.tsv``,
-``data/manual_bank_words.tsv``; sources in ``data/README.md``), loaded once on first
-use. Lookup accepts the code (``"014"``, or ``14`` from a spreadsheet that dropped the
+The registry is reviewed data (`data/manual_banks.tsv`, `data/manual_ewallets.tsv`,
+`data/manual_bank_words.tsv`; sources in `data/README.md`), loaded once on first
+use. Lookup accepts the code (`"014"`, or `14` from a spreadsheet that dropped the
 zero), the common name, the official name and aliases, ignoring case, punctuation, the
-word *Bank* and the legal-form words ``PT``, ``Tbk``, ``(Persero)``, ``(Perseroda)`` and
-*dan* (``&``). Banks merged into another stay reachable by their former names (and
-codes: BSI by ``422`` and ``427``). A bank column as HR exports hold it also resolves:
-the branch part is left out (``"BNI KCU Tebet"``, ``"Bank Mandiri cabang Bekasi"``,
-``"BRI Unit Ciledug"``), as are product names that name the same bank
-(``"Tahapan BCA"``), generic words (``"Tabungan"``) and a province, regency or
-district after the name (``"BRI Bekasi"``). Account-number lengths are what is
+word *Bank* and the legal-form words `PT`, `Tbk`, `(Persero)`, `(Perseroda)` and
+*dan* (`&`). Banks merged into another stay reachable by their former names (and
+codes: BSI by `422` and `427`). A bank column as HR exports hold it also resolves:
+the branch part is left out (`"BNI KCU Tebet"`, `"Bank Mandiri cabang Bekasi"`,
+`"BRI Unit Ciledug"`), as are product names that name the same bank
+(`"Tahapan BCA"`), generic words (`"Tabungan"`) and a province, regency or
+district after the name (`"BRI Bekasi"`). Account-number lengths are what is
 commonly seen, never a rule: Bank Indonesia publishes no standard.
 
+```pycon
 >>> from jmo_validate import banks
 >>> banks.lookup("PT Bank Central Asia, Tbk.")
 Bank(code='014', name='BCA')
@@ -32,6 +33,8 @@ True
 (Bank(code='009', name='BNI'), Bank(code='002', name='BRI'))
 >>> banks.lookup("BTN Syariah"), banks.suggest("BTN Syariah")
 (Bank(code='200', name='BTN'), (Bank(code='200', name='BTN'),))
+
+```
 """
 
 from __future__ import annotations
@@ -121,12 +124,12 @@ def _key(text: str) -> str:
 
 @lru_cache(maxsize=1024)  # bounded: the words come from any text
 def _is_place(name: str) -> bool:
-    """Whether ``name`` is a regency/city, district or province (``JAKARTA SELATAN``)."""
+    """Whether `name` is a regency/city, district or province (`JAKARTA SELATAN`)."""
     return any(regions.find(name, level=level) for level in _PLACE_LEVELS)
 
 
 def _same(found: Iterable[Institution | None]) -> Institution | None:
-    """The one institution named in ``found`` (``None`` ignored), or ``None`` if none or several."""
+    """The one institution named in `found` (`None` ignored), or `None` if none or several."""
     named = set(found)
     named.discard(None)
     return named.pop() if len(named) == 1 else None
@@ -239,14 +242,14 @@ class _Registry:
                 yield bank, cut
 
     def relatives(self, words: list[str]) -> frozenset[Bank]:
-        """The banks with a name whose first words are ``words`` (BRI: BSI "BRI Syariah", ...)."""
+        """The banks with a name whose first words are `words` (BRI: BSI "BRI Syariah", ...)."""
         return self.starts.get("".join(words), frozenset())
 
     def named_with(self, words: list[str]) -> Bank | None:
         """The bank the first words name, followed by a place or by another of its names.
 
-        ``BRI BEKASI``, ``BANK RAKYAT INDONESIA BRI``. A place must not hold a word of
-        a related bank's names (a bank with a name starting like the head): ``BRI RAYA``
+        `BRI BEKASI`, `BANK RAKYAT INDONESIA BRI`. A place must not hold a word of
+        a related bank's names (a bank with a name starting like the head): `BRI RAYA`
         may mean Bank Raya ("BRI Agro"), not BRI in Raya.
         """
         for bank, cut in self.heads(words):
@@ -261,7 +264,7 @@ class _Registry:
         return None
 
     def name_words(self, text: str) -> list[str]:
-        """The words of ``text`` without its branch part."""
+        """The words of `text` without its branch part."""
         branch = self.branch.search(text)
         return _words(text if branch is None else text[: branch.start()])
 
@@ -308,15 +311,15 @@ def all_ewallets() -> tuple[EWallet, ...]:
 
 
 def by_code(code: str) -> Bank | None:
-    """Return the bank with this 3-digit code (or a former code), or ``None``."""
+    """Return the bank with this 3-digit code (or a former code), or `None`."""
     found = _registry().index.get(code.strip().zfill(3)) if _CODE.fullmatch(code.strip()) else None
     return found if isinstance(found, Bank) else None
 
 
 def _parts(text: str) -> list[str]:
-    """The parts of ``text`` between separators (``"014 - BCA"``), if it has several.
+    """The parts of `text` between separators (`"014 - BCA"`), if it has several.
 
-    A number of one or two digits next to a name is not a code (``"BNI 46"``).
+    A number of one or two digits next to a name is not a code (`"BNI 46"`).
     """
     return [
         part
@@ -327,14 +330,14 @@ def _parts(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def lookup(text: str) -> Bank | EWallet | None:
-    """Return the bank or e-wallet ``text`` names (code, name or alias), or ``None``.
+    """Return the bank or e-wallet `text` names (code, name or alias), or `None`.
 
-    Text with several parts (``"014 - BCA"``) resolves when the parts that name
-    something all name the same bank. The branch part (``"BNI KCU Tebet"``), product
-    names (``"Tahapan BCA"``), generic words (``"Tabungan Mandiri"``) and a place
-    after the name (``"BRI Bekasi"``) are left out, and a bank may be named twice
-    (``"Bank Rakyat Indonesia BRI"``); a product of another bank than
-    the one named (``"BCA Britama"``) or an unknown word left over gives ``None``.
+    Text with several parts (`"014 - BCA"`) resolves when the parts that name
+    something all name the same bank. The branch part (`"BNI KCU Tebet"`), product
+    names (`"Tahapan BCA"`), generic words (`"Tabungan Mandiri"`) and a place
+    after the name (`"BRI Bekasi"`) are left out, and a bank may be named twice
+    (`"Bank Rakyat Indonesia BRI"`); a product of another bank than
+    the one named (`"BCA Britama"`) or an unknown word left over gives `None`.
     """
     text = text.strip()
     if _CODE.fullmatch(text):
@@ -365,15 +368,15 @@ def lookup(text: str) -> Bank | EWallet | None:
 
 
 def suggest(text: str, limit: int = 3) -> tuple[Bank, ...]:
-    """Return up to ``limit`` banks whose names are close to ``text`` (a misspelled name).
+    """Return up to `limit` banks whose names are close to `text` (a misspelled name).
 
-    A bank ``text`` names is returned alone, never with another (``"BTN Syariah"``
+    A bank `text` names is returned alone, never with another (`"BTN Syariah"`
     is BTN, not BTPN Syariah); an e-wallet gives no suggestion. Otherwise the name
     without its branch part, with and without product words, is compared with
     every bank name,
-    and only names within :data:`_SUGGEST_SPREAD` points of the closest one are
+    and only names within `_SUGGEST_SPREAD` points of the closest one are
     kept, so a clear best guess comes alone. When the first words name a bank
-    (``"BNI Tebet Barat"``, ``"BTN Syariahh"``), only banks with a name starting
+    (`"BNI Tebet Barat"`, `"BTN Syariahh"`), only banks with a name starting
     with them are compared, and that bank comes last if no other is closer.
     """
     from rapidfuzz import process  # only when a bank is unknown

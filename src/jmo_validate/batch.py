@@ -1,25 +1,26 @@
 """Validating many records: a lazy stream of reports, in input order, one per record.
 
-:func:`validate_many` checks an iterable of records; :func:`validate_file` a
-CSV, JSON, JSON Lines or ``.xlsx`` file (see :mod:`jmo_validate.readers`). Both
-yield :class:`RowReport` ``(row, report)`` pairs: ``row`` is the index in the
+[`validate_many`][] checks an iterable of records; [`validate_file`][] a
+CSV, JSON, JSON Lines or `.xlsx` file (see [`jmo_validate.readers`][]). Both
+yield [`RowReport`][] `(row, report)` pairs: `row` is the index in the
 iterable (from 0), or where the record is in its file (the line in CSV and JSON
 Lines, the sheet row, the index in a JSON array). Nothing is dropped or
-reordered: a row that cannot be read gets a report with ``record.unreadable``.
+reordered: a row that cannot be read gets a report with `record.unreadable`.
 
-On top of :func:`~jmo_validate.validate`, the batch layer
+On top of [`validate`][], the batch layer
 
-* reports a key (NIK or KPJ digits) seen in an earlier row: ``record.duplicate_key``;
+* reports a key (NIK or KPJ digits) seen in an earlier row: `record.duplicate_key`;
 * joins each record with its reference record by that key, and reports
-  ``reference.not_found`` when the reference has no record with it;
-* runs the checks in ``workers`` processes when asked, with a bounded number of
+  `reference.not_found` when the reference has no record with it;
+* runs the checks in `workers` processes when asked, with a bounded number of
   chunks in flight, so memory stays flat and the order is kept.
 
 Memory: the records stream; what grows is the key index, 16-32 bytes per
 distinct key (about 32 MB for a million), plus an in-memory reference (a CSV or
 JSON Lines reference file is indexed by byte offset instead, the same 32 MB
-per million records; a JSON or ``.xlsx`` reference is held whole).
+per million records; a JSON or `.xlsx` reference is held whole).
 
+```pycon
 >>> from datetime import date
 >>> from jmo_validate import Policy
 >>> records = [
@@ -31,6 +32,8 @@ per million records; a JSON or ``.xlsx`` reference is held whole).
 ...     print(row, report.ok, report.codes)
 0 True ()
 1 False ('record.duplicate_key',)
+
+```
 """
 
 from __future__ import annotations
@@ -97,12 +100,15 @@ class RowReport(NamedTuple):
 
 
 def key_number(record: object, key: str = "nik") -> int | None:
-    """Return the digits of ``record``'s ``key`` field as an int, or ``None`` when unusable.
+    """Return the digits of `record`'s `key` field as an int, or `None` when unusable.
 
+    ```pycon
     >>> key_number({"No KPJ": "190 1234 5678"}, "kpj")
     19012345678
     >>> key_number({"nik": "3273-0141"}) is None
     True
+
+    ```
     """
     if not isinstance(record, Mapping):
         return None
@@ -131,13 +137,16 @@ class KeyIndex:
     """A map from non-negative int keys (below 2**62) to int values, in two flat arrays.
 
     Open addressing with linear probing, at most half full: 16-32 bytes a key
-    (a ``dict`` of a million int keys and values takes about 100 MB; this, 32 MB).
+    (a `dict` of a million int keys and values takes about 100 MB; this, 32 MB).
 
+    ```pycon
     >>> index = KeyIndex()
     >>> index.setdefault(3273014107900003, 2), index.setdefault(3273014107900003, 9)
     (2, 2)
     >>> index.get(3273014107900003), index.get(1), len(index)
     (2, None, 1)
+
+    ```
     """
 
     __slots__ = ("_keys", "_mask", "_shift", "_size", "_values")
@@ -162,12 +171,12 @@ class KeyIndex:
             slot = (slot + 1) & mask
 
     def get(self, key: int) -> int | None:
-        """Return the value stored for ``key``, or ``None``."""
+        """Return the value stored for `key`, or `None`."""
         slot = self._slot(key + 1)
         return self._values[slot] if self._keys[slot] else None
 
     def setdefault(self, key: int, value: int) -> int:
-        """Store ``value`` for ``key`` unless it has one; return the stored value."""
+        """Store `value` for `key` unless it has one; return the stored value."""
         if not 0 <= key < 1 << 62:
             raise ValueError("KeyIndex keys must be within 0 and 2**62")
         stored = key + 1
@@ -195,9 +204,9 @@ class KeyIndex:
 class Reference:
     """Reference records (KTP data, the data on file) found by the digits of their key.
 
-    Built from records in memory, or with :meth:`from_file`. A record without a
+    Built from records in memory, or with [`from_file`][]. A record without a
     usable key, or unreadable, is skipped; of records sharing a key the first is
-    kept. Both are counted (``skipped``, ``duplicates``). Close it (or use it as
+    kept. Both are counted (`skipped`, `duplicates`). Close it (or use it as
     a context manager) when it was built from a file.
     """
 
@@ -235,10 +244,10 @@ class Reference:
         encoding: str | None = None,
         columns: Mapping[str, str] | None = None,
     ) -> Reference:
-        """Read the reference records of a file (same formats and options as :func:`validate_file`).
+        """Read the reference records of a file (same formats and options as [`validate_file`][]).
 
         CSV and JSON Lines files stay on disk, indexed by byte offset; JSON and
-        ``.xlsx`` files are held in memory.
+        `.xlsx` files are held in memory.
         """
         kind = format or detect_format(path)
         if kind not in ("csv", "jsonl"):
@@ -263,7 +272,7 @@ class Reference:
         return reference
 
     def get(self, number: int) -> object | None:
-        """Return the reference record whose key digits are ``number``, or ``None``."""
+        """Return the reference record whose key digits are `number`, or `None`."""
         slot = self._index.get(number)
         return None if slot is None else self._fetch(slot)
 
@@ -284,12 +293,15 @@ class Reference:
 
 @dataclasses.dataclass
 class Summary:
-    """Counts over a batch: records, ``ok`` (no error), with errors, with warnings, codes.
+    """Counts over a batch: records, `ok` (no error), with errors, with warnings, codes.
 
+    ```pycon
     >>> summary = Summary()
     >>> summary.add(Report())
     >>> summary.records, summary.ok, summary.top()
     (1, 1, [])
+
+    ```
     """
 
     records: int = 0
@@ -318,7 +330,7 @@ class Summary:
         self.codes.update(issue.code for issue in report.issues)
 
     def top(self, count: int = 10) -> list[tuple[str, int]]:
-        """The ``count`` most frequent issue codes with their counts."""
+        """The `count` most frequent issue codes with their counts."""
         return self.codes.most_common(count)
 
     def to_dict(self) -> dict[str, object]:
@@ -343,26 +355,26 @@ def validate_many(
     issues_only: bool = False,
     pre_check: bool = False,
 ) -> Iterator[RowReport]:
-    """Check every record of ``records``; yield a :class:`RowReport` for each, in order.
+    """Check every record of `records`; yield a [`RowReport`][] for each, in order.
 
-    ``reference`` (a :class:`Reference` or an iterable of reference records) is
-    joined by ``key`` (``"nik"`` or ``"kpj"``); ``key=None`` turns off the join
-    and the duplicate check. ``workers > 1`` runs the checks in that many
+    `reference` (a [`Reference`][] or an iterable of reference records) is
+    joined by `key` (`"nik"` or `"kpj"`); `key=None` turns off the join
+    and the duplicate check. `workers > 1` runs the checks in that many
     processes. Records (and reference records) may be any mapping that pickles;
-    an :class:`~jmo_validate.readers.Unreadable` item stands for a row that
+    an [`Unreadable`][] item stands for a row that
     could not be read. Arguments are checked here; the work happens as the result is
     iterated.
 
-    ``issues_only=True`` says that only each report's issues and unknown fields are
-    used (as the command line does): :attr:`Report.values` stays empty (so
-    ``participant`` has no fields), which saves keeping the parsed values and, with
+    `issues_only=True` says that only each report's issues and unknown fields are
+    used (as the command line does): `Report.values` stays empty (so
+    `participant` has no fields), which saves keeping the parsed values and, with
     workers, sending them back.
 
-    ``pre_check=True`` (implies ``issues_only``) checks rows in blocks of
-    :data:`BLOCK_SIZE` through the pre-check of :func:`jmo_validate.frame.clean_records`
+    `pre_check=True` (implies `issues_only`) checks rows in blocks of
+    `BLOCK_SIZE` through the pre-check of [`jmo_validate.frame.clean_records`][]
     when polars is installed, with one worker and no reference: a row it accepts gets a
     report with no issues (other than a duplicate key); every other row is checked with
-    :func:`~jmo_validate.validate` as usual. Issues, their order and the unknown fields
+    [`validate`][] as usual. Issues, their order and the unknown fields
     are the same either way; it pays on plainly written rows and costs the memory of
     polars and a block (see docs/batch.md).
     """
@@ -382,10 +394,10 @@ def validate_file(
     encoding: str | None = None,
     columns: Mapping[str, str] | None = None,
 ) -> Iterator[RowReport]:
-    """Check every record of the file at ``path`` (see :func:`validate_many`).
+    """Check every record of the file at `path` (see [`validate_many`][]).
 
-    ``format``, ``encoding`` and ``columns`` are as in
-    :func:`jmo_validate.readers.read_rows`; :class:`~jmo_validate.readers.ReadError`
+    `format`, `encoding` and `columns` are as in
+    [`jmo_validate.readers.read_rows`][]; [`ReadError`][jmo_validate.readers.ReadError]
     is raised for a file that cannot be read at all.
     """
     rows = read_rows(path, format=format, encoding=encoding, columns=columns)
@@ -431,7 +443,7 @@ class _Joiner:
         self.seen = KeyIndex()
 
     def join(self, row: int, record: object) -> tuple[object, tuple[Issue, ...]]:
-        """Return the reference record for ``record`` and the batch issues of its row."""
+        """Return the reference record for `record` and the batch issues of its row."""
         if self.key is None:
             return None, ()
         number = key_number(record, self.key)
@@ -562,7 +574,7 @@ def _check_chunk(items: list[tuple[object, object]]) -> list[Report]:
 def _collected(
     result: AsyncResult[list[Report]], items: list[tuple[object, object]], settings: Settings
 ) -> list[Report]:
-    """The worker's reports on ``items``, or, when the chunk could not travel to or from the
+    """The worker's reports on `items`, or, when the chunk could not travel to or from the
     worker (a record nested too deeply to pickle, a value that does not pickle), the same
     reports made here."""
     try:
@@ -577,7 +589,7 @@ def _pooled(
     """Chunks of rows to a process pool, at most two per worker in flight, results in order.
 
     A chunk stays here until its reports are back, to be checked here if it cannot be
-    sent (see :func:`_collected`).
+    sent (see `_collected`).
     """
     import multiprocessing  # only batches with workers pay for it
 

@@ -2,26 +2,27 @@
 
 JMO registration starts by asking for it, and it decides which other data a
 record needs (a wage earner has an employer; a non-wage earner does not, see
-:data:`jmo_validate.policy.CATEGORY_REQUIRED`):
+`jmo_validate.policy.CATEGORY_REQUIRED`):
 
-* ``PU`` - *Penerima Upah*, wage earner (registered by an employer with an NPP);
-* ``BPU`` - *Bukan Penerima Upah*, non-wage earner (self-employed, informal sector);
-* ``PMI`` - *Pekerja Migran Indonesia*, Indonesian migrant worker (formerly *TKI*);
-* ``JAKON`` - *Jasa Konstruksi*, construction-service worker (registered per project).
+* `PU` - *Penerima Upah*, wage earner (registered by an employer with an NPP);
+* `BPU` - *Bukan Penerima Upah*, non-wage earner (self-employed, informal sector);
+* `PMI` - *Pekerja Migran Indonesia*, Indonesian migrant worker (formerly *TKI*);
+* `JAKON` - *Jasa Konstruksi*, construction-service worker (registered per project).
 
 Indonesian and English names and the abbreviations are accepted, in any case
 and with any punctuation, and so are the labels dropdowns and HR systems write:
-a name with its abbreviation (``Penerima Upah (PU)``, ``BPU - Bukan Penerima Upah``,
-``Jasa Konstruksi (Jakon)``; every part must name the same category), the segments
-``PU Badan Usaha`` and ``PU Penyelenggara Negara``, and the older names of the non-wage
-earners: ``Sektor Informal``, ``Peserta Mandiri``, ``Pekerja Mandiri``.
+a name with its abbreviation (`Penerima Upah (PU)`, `BPU - Bukan Penerima Upah`,
+`Jasa Konstruksi (Jakon)`; every part must name the same category), the segments
+`PU Badan Usaha` and `PU Penyelenggara Negara`, and the older names of the non-wage
+earners: `Sektor Informal`, `Peserta Mandiri`, `Pekerja Mandiri`.
 
-A bare ``Mandiri`` is read as BPU too (*peserta mandiri*, who registers without an
+A bare `Mandiri` is read as BPU too (*peserta mandiri*, who registers without an
 employer): in a category column that is what it means. It is also the name of a bank,
 and a column shifted by one in an export puts bank names in the category column, so
-:func:`warnings` reports ``category.ambiguous`` for it: the record passes, and the
-sender is asked to write ``BPU``.
+[`warnings`][] reports `category.ambiguous` for it: the record passes, and the
+sender is asked to write `BPU`.
 
+```pycon
 >>> parse("Penerima Upah")
 <Category.WAGE_EARNER: 'PU'>
 >>> parse("non-wage earner"), parse("B.P.U.")
@@ -42,6 +43,8 @@ Traceback (most recent call last):
 jmo_validate.errors.InvalidFormat: category.format: ...
 >>> parse("Mandiri"), warnings("Mandiri"), warnings("Peserta Mandiri")
 (<Category.NON_WAGE_EARNER: 'BPU'>, ('category.ambiguous',), ())
+
+```
 """
 
 from __future__ import annotations
@@ -131,9 +134,9 @@ def _key(text: str) -> str:
 
 
 def parse(text: str) -> Category:
-    """Return the category ``text`` names, or raise ``category.format``.
+    """Return the category `text` names, or raise `category.format`.
 
-    The whole text is looked up first; a label of several parts (``Penerima Upah (PU)``)
+    The whole text is looked up first; a label of several parts (`Penerima Upah (PU)`)
     is accepted when each part names a category and all name the same one.
     """
     category = _INDEX.get(_key(text))
@@ -149,9 +152,9 @@ def parse(text: str) -> Category:
 
 
 def warnings(text: str) -> tuple[str, ...]:
-    """Return the codes of the soft findings on a category label ``text`` that parses.
+    """Return the codes of the soft findings on a category label `text` that parses.
 
-    ``category.ambiguous`` for a bare ``Mandiri`` (also a bank's name).
+    `category.ambiguous` for a bare `Mandiri` (also a bank's name).
     """
     if len(text) > 2 * len(_MANDIRI):  # "Mandiri" with a few dots or spaces at most
         return ()
@@ -159,5 +162,5 @@ def warnings(text: str) -> tuple[str, ...]:
 
 
 def is_valid(text: object) -> bool:
-    """Return whether ``text`` names a participant category; never raises."""
+    """Return whether `text` names a participant category; never raises."""
     return accepts(parse, text)

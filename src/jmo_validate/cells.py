@@ -1,13 +1,14 @@
-"""The cells of a CSV or ``.xlsx`` file as written, row by row, numbered as the checks number them.
+"""The cells of a CSV or `.xlsx` file as written, row by row, numbered as the checks number them.
 
-:mod:`jmo_validate.readers` turns rows into records; this module keeps them as
+[`jmo_validate.readers`][] turns rows into records; this module keeps them as
 the lists of cells a person sees (every column, the header included), for the
-outputs that give the file back (:mod:`jmo_validate.annotate`) and for the
-questions about its columns (:mod:`jmo_validate.columns`). Row numbers are those
-of :func:`~jmo_validate.readers.read_rows`: the line where a CSV record starts
+outputs that give the file back ([`jmo_validate.annotate`][]) and for the
+questions about its columns ([`jmo_validate.columns`][]). Row numbers are those
+of [`read_rows`][jmo_validate.readers.read_rows]: the line where a CSV record starts
 (the header is line 1), the sheet row of a workbook. Rows whose cells are all
 empty are skipped there and here.
 
+```pycon
 >>> import tempfile, pathlib
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "peserta.csv"
 >>> _ = path.write_text('NIK;Nama\\n3273014107900003;"Siti\\nAminah"\\n\\n1;2;3\\n', encoding="utf-8-sig")
@@ -18,6 +19,8 @@ empty are skipped there and here.
 5 ['1', '2', '3']
 >>> header(path, columns={"Nama": "full_name"})
 ('NIK', 'full_name')
+
+```
 """
 
 from __future__ import annotations
@@ -38,9 +41,9 @@ TABLE_FORMATS = ("csv", "xlsx")
 
 
 def read_table(path: Path, *, format: str | None = None, encoding: str | None = None) -> Rows:
-    """Yield ``(row, cells)`` for the header and every non-empty row of a CSV or ``.xlsx`` file.
+    """Yield `(row, cells)` for the header and every non-empty row of a CSV or `.xlsx` file.
 
-    The file must be readable by :func:`~jmo_validate.readers.read_rows` (checked
+    The file must be readable by [`read_rows`][jmo_validate.readers.read_rows] (checked
     there); bytes that are not in the encoding show as U+FFFD here.
     """
     kind = format or detect_format(path)
@@ -94,7 +97,7 @@ def header(
     encoding: str | None = None,
     columns: Mapping[str, str] | None = None,
 ) -> tuple[str, ...] | None:
-    """The column names of a CSV or ``.xlsx`` file, renamed by ``columns``; ``None`` for JSON."""
+    """The column names of a CSV or `.xlsx` file, renamed by `columns`; `None` for JSON."""
     if (format or detect_format(path)) not in TABLE_FORMATS:
         return None
     rows = read_table(path, format=format, encoding=encoding)

@@ -1,11 +1,12 @@
-"""The record layer: :func:`validate` checks a whole record and reports every problem.
+"""The record layer: [`validate`][] checks a whole record and reports every problem.
 
-It reads each field on its own (absent and required -> ``missing``; unusable ->
-``invalid``), then runs the cross-field rules and the comparison with a
-reference record over the fields that parsed (-> ``mismatched``). It never
+It reads each field on its own (absent and required -> `missing`; unusable ->
+`invalid`), then runs the cross-field rules and the comparison with a
+reference record over the fields that parsed (-> `mismatched`). It never
 raises for bad data: only misuse of the API itself (a policy that is not a
-:class:`~jmo_validate.policy.Policy`) does.
+[`Policy`][]) does.
 
+```pycon
 >>> from datetime import date
 >>> from jmo_validate import Policy, validate
 >>> policy = Policy.profile_update(reference_date=date(2026, 11, 25))
@@ -28,6 +29,8 @@ raises for bad data: only misuse of the API itself (a policy that is not a
 (True, ('sex',))
 >>> report.warnings[0].code, report.warnings[0].expected, report.warnings[0].actual
 ('sex.nik_mismatch', 'P', 'L')
+
+```
 """
 
 from __future__ import annotations
@@ -77,8 +80,8 @@ Fields = dict[str, object]
 class FieldSpec:
     """How one simple field is read: its path, parser and longest accepted text.
 
-    ``notes`` (optional) returns the codes of soft findings on a text that parsed
-    (``category.ambiguous``); they are reported as the field's warnings.
+    `notes` (optional) returns the codes of soft findings on a text that parsed
+    (`category.ambiguous`); they are reported as the field's warnings.
     """
 
     __slots__ = ("allow_date", "max_length", "notes", "parse", "path")
@@ -103,12 +106,12 @@ SectionParser = Callable[[dict[str, object], "Context"], "tuple[object | None, I
 
 
 class SectionSpec:
-    """How a nested section (``address``, ``bank_account``, ...) is read.
+    """How a nested section (`address`, `bank_account`, ...) is read.
 
-    ``parse`` gets the section's raw values keyed by child name (``"number"``)
-    and the context; it returns the parsed value (or ``None``) and the findings,
-    whose ``field`` is the child name. The record layer reports the findings
-    and, when the section is absent, ``<section>.missing`` if the policy
+    `parse` gets the section's raw values keyed by child name (`"number"`)
+    and the context; it returns the parsed value (or `None`) and the findings,
+    whose `field` is the child name. The record layer reports the findings
+    and, when the section is absent, `<section>.missing` if the policy
     requires it.
     """
 
@@ -151,7 +154,7 @@ class Context:
         self.foreign = False
 
     def profile(self, parsed: Mapping[str, object]) -> None:
-        """Set the category, the foreigner flag and so the required fields from ``parsed``.
+        """Set the category, the foreigner flag and so the required fields from `parsed`.
 
         A foreigner is a record whose nationality is not Indonesian, or, without a
         readable nationality, one with a KITAS/KITAP number (only foreigners hold one).
@@ -173,7 +176,7 @@ class Context:
         expected: object = None,
         **params: Any,
     ) -> None:
-        """Report ``code`` on ``field`` with the policy's severity (nothing when ignored)."""
+        """Report `code` on `field` with the policy's severity (nothing when ignored)."""
         severity = self.policy.severity_of(code)
         kind = CATALOGUE[code].kind
         if severity is None or (kind is Kind.MISSING and not self.complete):
@@ -202,7 +205,7 @@ class Context:
         )
 
     def add_finding(self, section: str, finding: Finding) -> None:
-        """Report a field family's :class:`~jmo_validate.errors.Finding` within ``section``."""
+        """Report a field family's [`Finding`][] within `section`."""
         field = (
             f"{section}.{finding.field}" if section and finding.field else section or finding.field
         )
@@ -211,9 +214,9 @@ class Context:
         )
 
     def read(self, fields: Fields, spec: FieldSpec, *, quiet: bool = False) -> object:
-        """Parse one simple field; report and return ``None`` when absent or unusable.
+        """Parse one simple field; report and return `None` when absent or unusable.
 
-        ``quiet`` (reference records) reports unusable values as ``reference.invalid``
+        `quiet` (reference records) reports unusable values as `reference.invalid`
         and never reports absence.
         """
         path = spec.path
@@ -367,12 +370,12 @@ def _has_place(value: object) -> bool:
 
 
 def _split_birth(fields: Fields, ctx: Context, *, quiet: bool) -> Fields:
-    """Split *Tempat/Tgl Lahir* (``JAKARTA, 17-08-1985``) into ``birth_place`` and ``birth_date``.
+    """Split *Tempat/Tgl Lahir* (`JAKARTA, 17-08-1985`) into `birth_place` and `birth_date`.
 
-    It may be in its own column (``ttl``: path ``birth_place_date``) or in the birth-date
+    It may be in its own column (`ttl`: path `birth_place_date`) or in the birth-date
     column, which is split only when it holds a place *and* a date (a place or words
     alone stay an unreadable date). A separate birth-date or birth-place column wins; when it says something
-    else than the combined one, ``field.conflict`` (a date is compared as a date, a place
+    else than the combined one, `field.conflict` (a date is compared as a date, a place
     without case and punctuation).
     """
     fields = dict(fields)
@@ -421,7 +424,7 @@ def _same_date(first: object, second: object) -> bool:
 
 @lru_cache(maxsize=256)  # a few policies and categories: a few sets of required fields
 def _required_parts(prefix: str, required: frozenset[str]) -> tuple[str, ...]:
-    """The required paths that start with ``prefix`` (``"employment."``), in order."""
+    """The required paths that start with `prefix` (`"employment."`), in order."""
     return tuple(sorted(path for path in required if path.startswith(prefix)))
 
 
@@ -450,10 +453,10 @@ def _read_section(
 
 
 def _read(obj: object, ctx: Context, *, what: str) -> tuple[Fields, tuple[str, ...]] | None:
-    """Read the record (or reference record) ``obj``; ``None`` after reporting why it cannot be.
+    """Read the record (or reference record) `obj`; `None` after reporting why it cannot be.
 
-    A record over the key limit is ``record.too_large``; what was read is checked, but
-    nothing is reported missing (``Context.complete``): it may be among what was not read.
+    A record over the key limit is `record.too_large`; what was read is checked, but
+    nothing is reported missing (`Context.complete`): it may be among what was not read.
     """
     try:
         if type(obj) is not dict and hasattr(obj, "model_dump") and not isinstance(obj, Mapping):
@@ -479,10 +482,10 @@ def _read(obj: object, ctx: Context, *, what: str) -> tuple[Fields, tuple[str, .
 
 
 def validate(record: object, reference: object = None, *, policy: Policy | None = None) -> Report:
-    """Check ``record`` (and compare it with ``reference``, if given) under ``policy``.
+    """Check `record` (and compare it with `reference`, if given) under `policy`.
 
-    ``policy`` defaults to :meth:`Policy.profile_update() <jmo_validate.policy.Policy.profile_update>`.
-    Returns a :class:`~jmo_validate.report.Report` listing every problem found.
+    `policy` defaults to [`Policy.profile_update()`][jmo_validate.policy.Policy.profile_update].
+    Returns a [`Report`][] listing every problem found.
     """
     if policy is None:
         policy = _DEFAULT_POLICY

@@ -3,30 +3,31 @@
 BPJS Ketenagakerjaan pays four programmes a participant (or an heir) can claim: JHT
 (*Jaminan Hari Tua*, old-age savings), JKM (*Jaminan Kematian*, death benefit), JKK
 (*Jaminan Kecelakaan Kerja*, work accident) and JP (*Jaminan Pensiun*, pension). A
-record's ``claim`` section says which claim it is and carries what the claim needs
+record's `claim` section says which claim it is and carries what the claim needs
 beyond the participant's own data:
 
-* ``type`` (*jenis klaim*) - a :class:`ClaimType`, read as people write it: ``JHT``,
-  ``JHT - Mengundurkan Diri``, ``Klaim JHT Sebagian 10%``, ``JHT 30% (perumahan)``,
-  ``JKM``, ``Jaminan Kematian``, ``JKK``, ``JP``; a bare reason (``PHK``, ``pensiun``)
+* `type` (*jenis klaim*) - a [`ClaimType`][], read as people write it: `JHT`,
+  `JHT - Mengundurkan Diri`, `Klaim JHT Sebagian 10%`, `JHT 30% (perumahan)`,
+  `JKM`, `Jaminan Kematian`, `JKK`, `JP`; a bare reason (`PHK`, `pensiun`)
   is a full JHT claim for that reason;
-* ``death_date`` (*tanggal meninggal dunia*) and ``active_at_death`` (was the
+* `death_date` (*tanggal meninggal dunia*) and `active_at_death` (was the
   participant active when they died) for a claim after a death;
-* ``heirs`` (*ahli waris*) - who receives the money after a death: a list of mappings
-  with ``name``, ``nik`` and ``relation`` (*nama*, *nik*, *hubungan*), one such mapping,
-  or the flat columns ``ahli_waris_nama``, ``ahli_waris_nik``, ``ahli_waris_hubungan``
-  for one heir; at most :data:`MAX_HEIRS`;
-* ``membership_start`` (*tanggal kepesertaan*) - when the membership began, for a
+* `heirs` (*ahli waris*) - who receives the money after a death: a list of mappings
+  with `name`, `nik` and `relation` (*nama*, *nik*, *hubungan*), one such mapping,
+  or the flat columns `ahli_waris_nama`, `ahli_waris_nik`, `ahli_waris_hubungan`
+  for one heir; at most `MAX_HEIRS`;
+* `membership_start` (*tanggal kepesertaan*) - when the membership began, for a
   partial JHT claim;
-* ``retirement_age`` (*usia pensiun*) - the retirement age of the employment contract,
+* `retirement_age` (*usia pensiun*) - the retirement age of the employment contract,
   company rules (PP) or collective agreement (PKB), when it is below 56.
 
-Each claim type has a :class:`ClaimRule` in :data:`RULES`, with its regulation: who
+Each claim type has a [`ClaimRule`][] in `RULES`, with its regulation: who
 receives the money, whether the employment must have ended, the waiting time, the
-membership length, the pension age. :func:`resolve_type` picks the type that applies
+membership length, the pension age. [`resolve_type`][] picks the type that applies
 to a record: the one it states, else the policy's default, else a full JHT claim,
 whose reason comes from the employment's end reason.
 
+```pycon
 >>> from datetime import date
 >>> parse_type("JHT - Mengundurkan Diri"), parse_type("Klaim JHT Sebagian 10%")
 (<ClaimType.JHT_RESIGNATION: 'jht_resignation'>, <ClaimType.JHT_PARTIAL_10: 'jht_partial_10'>)
@@ -42,8 +43,10 @@ whose reason comes from the employment's end reason.
 >>> findings
 []
 
+```
+
 The rules over the whole record (the employment has ended, the waiting time, the
-heirs as receivers of the money) are in :mod:`jmo_validate.crosschecks`.
+heirs as receivers of the money) are in [`jmo_validate.crosschecks`][].
 """
 
 from __future__ import annotations
@@ -165,9 +168,9 @@ class ClaimType(str, Enum):
 class ClaimRule:
     """What one claim type requires, and the regulation that says so.
 
-    ``ends_work``: the employment must have ended, unless the retirement age is
-    reached; ``waits``: the claim waits a month after the end (``claim_wait_months``);
-    ``membership_years``: the membership must be at least that long; ``pension_age``:
+    `ends_work`: the employment must have ended, unless the retirement age is
+    reached; `waits`: the claim waits a month after the end (`claim_wait_months`);
+    `membership_years`: the membership must be at least that long; `pension_age`:
     the JP pension age must be reached (a warning: disability and survivors' pensions
     are paid earlier).
     """
@@ -182,7 +185,7 @@ class ClaimRule:
 
 
 def _after(reason: EndReason, source: str) -> ClaimRule:
-    """A full JHT claim once the employment ended for ``reason``."""
+    """A full JHT claim once the employment ended for `reason`."""
     return ClaimRule(Programme.JHT, source, ends_work=True, waits=reason in WAITING_REASONS)
 
 
@@ -248,7 +251,7 @@ class Relation(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Heir:
-    """One heir; parts that were absent or invalid are ``None``. The NIK's ``repr`` is masked."""
+    """One heir; parts that were absent or invalid are `None`. The NIK's `repr` is masked."""
 
     name: str | None
     nik: Nik | None
@@ -257,7 +260,7 @@ class Heir:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A parsed claim section; parts that were absent or invalid are ``None`` (or no heirs)."""
+    """A parsed claim section; parts that were absent or invalid are `None` (or no heirs)."""
 
     type: ClaimType | None = None
     death_date: date | None = None
@@ -307,15 +310,18 @@ _TYPE_VALUES = frozenset(kind.value for kind in ClaimType)
 
 
 def parse_type(text: str) -> ClaimType:
-    """Return the claim type ``text`` names, or raise ``claim.type.format``.
+    """Return the claim type `text` names, or raise `claim.type.format`.
 
-    The programme (``JHT``, ``Jaminan Kematian``, ``JKK``, ``JP``), then for the JHT
-    the share of a partial claim (``sebagian``, ``10%``, ``30%``) or the reason
-    (``mengundurkan diri``, ``PHK``, ``pensiun``, ...). A bare reason is a JHT claim;
-    the type's own value (``jht_partial_10``) is read too.
+    The programme (`JHT`, `Jaminan Kematian`, `JKK`, `JP`), then for the JHT
+    the share of a partial claim (`sebagian`, `10%`, `30%`) or the reason
+    (`mengundurkan diri`, `PHK`, `pensiun`, ...). A bare reason is a JHT claim;
+    the type's own value (`jht_partial_10`) is read too.
 
+    ```pycon
     >>> parse_type("JHT 30% (perumahan)"), parse_type("PHK"), parse_type("Jaminan Pensiun")
     (<ClaimType.JHT_PARTIAL_30: 'jht_partial_30'>, <ClaimType.JHT_DISMISSAL: 'jht_dismissal'>, <ClaimType.JP: 'jp'>)
+
+    ```
     """
     lowered = text.lower()
     if lowered.strip() in _TYPE_VALUES:
@@ -340,7 +346,7 @@ def parse_type(text: str) -> ClaimType:
 
 
 def _programme(words: list[str]) -> tuple[Programme | None, list[str]]:
-    """The programme named among ``words``, and the words without its name."""
+    """The programme named among `words`, and the words without its name."""
     for name, programme in _PROGRAMMES:
         size = len(name)
         for start in range(len(words) - size + 1):
@@ -427,10 +433,13 @@ _RELATIONS: dict[str, Relation] = word_index(
 
 
 def parse_relation(text: str) -> Relation:
-    """Return the heir's relation ``text`` names (``Istri``, ``Anak ke-2``, ``Ibu Kandung``).
+    """Return the heir's relation `text` names (`Istri`, `Anak ke-2`, `Ibu Kandung`).
 
+    ```pycon
     >>> parse_relation("Anak ke-2"), parse_relation("IBU KANDUNG")
     (<Relation.CHILD: 'child'>, <Relation.PARENT: 'parent'>)
+
+    ```
     """
     relation = _RELATIONS.get("".join(filter(str.isalpha, text.lower())))
     if relation is None:
@@ -447,7 +456,7 @@ _ACTIVE_WORDS: dict[str, bool] = word_index(
 
 
 def parse_active(text: str) -> bool:
-    """Whether the participant was active at death: ``Ya``/``Aktif``, ``Tidak``/``Non-aktif``."""
+    """Whether the participant was active at death: `Ya`/`Aktif`, `Tidak`/`Non-aktif`."""
     active = _ACTIVE_WORDS.get("".join(filter(str.isalnum, text.lower())))
     if active is None:
         raise InvalidFormat("claim.active_at_death.format")
@@ -458,10 +467,13 @@ _AGE = re.compile(r"(\d{1,3})\s*(?:tahun|thn|th|years?|yrs?)?\.?", re.A)
 
 
 def parse_retirement_age(text: str) -> int:
-    """A declared retirement age in whole years (``55``, ``55 tahun``), 40-70.
+    """A declared retirement age in whole years (`55`, `55 tahun`), 40-70.
 
+    ```pycon
     >>> parse_retirement_age("55 tahun")
     55
+
+    ```
     """
     match = _AGE.fullmatch(text.strip().lower())
     if match is None or not MIN_RETIREMENT_AGE <= int(match[1]) <= MAX_RETIREMENT_AGE:
@@ -499,12 +511,12 @@ def parse_section(
     reference_date: date | None = None,
     required: Collection[str] = (),
 ) -> tuple[Claim | None, list[Finding]]:
-    """Parse a claim section keyed by part name (``"type"``, ``"heirs"``, ``"heir_nik"``, ...).
+    """Parse a claim section keyed by part name (`"type"`, `"heirs"`, `"heir_nik"`, ...).
 
-    Returns the :class:`Claim` (``None`` when no part could be read) and the findings,
-    each with the part's name as ``field`` (``heirs.nik`` for an heir's NIK, with the
-    heir's number as ``heir``); an absent part whose path is in ``required`` is
-    ``<path>.missing``. Never raises for bad data.
+    Returns the [`Claim`][] (`None` when no part could be read) and the findings,
+    each with the part's name as `field` (`heirs.nik` for an heir's NIK, with the
+    heir's number as `heir`); an absent part whose path is in `required` is
+    `<path>.missing`. Never raises for bad data.
     """
     today = reference_date or date.today()
     findings: list[Finding] = []
@@ -542,7 +554,7 @@ def parse_section(
 def _heirs(
     raw: Mapping[str, object], today: date, findings: list[Finding], *, required: bool
 ) -> tuple[Heir, ...]:
-    """The heirs: a list (or one heir) under ``heirs``, and the flat ``heir_*`` parts of one more."""
+    """The heirs: a list (or one heir) under `heirs`, and the flat `heir_*` parts of one more."""
     value = raw.get("heirs")
     items: list[object] = []
     if isinstance(value, (list, tuple)):
@@ -562,7 +574,7 @@ def _heirs(
 
 
 def _heir(item: object, number: int, today: date, findings: list[Finding]) -> Heir:
-    """One heir; an unreadable one is all ``None`` (it was given: the heirs are not absent)."""
+    """One heir; an unreadable one is all `None` (it was given: the heirs are not absent)."""
     if isinstance(item, str):
         item = {"name": item}
     if not isinstance(item, Mapping):
@@ -590,7 +602,7 @@ def _heir(item: object, number: int, today: date, findings: list[Finding]) -> He
 def _heir_part(
     parts: Mapping[str, object], name: str, parse: Any, number: int, findings: list[Finding]
 ) -> Any:
-    """One part of an heir, or ``None`` after ``claim.heirs.<name>`` (absent or invalid)."""
+    """One part of an heir, or `None` after `claim.heirs.<name>` (absent or invalid)."""
     code = f"claim.heirs.{name}"
     params: dict[str, object] = {"heir": number}
     try:
@@ -620,15 +632,18 @@ def _heir_part(
 def resolve_type(
     filed: Claim | None, job: Employment | None, default: ClaimType | None = None
 ) -> ClaimType:
-    """The claim type that applies: the record's, else ``default``, else a full JHT claim.
+    """The claim type that applies: the record's, else `default`, else a full JHT claim.
 
     A full JHT claim takes its reason from the employment's end reason, or is a claim
     after a death when the record gives a date of death.
 
+    ```pycon
     >>> resolve_type(None, Employment(end_reason=EndReason.DISMISSAL))
     <ClaimType.JHT_DISMISSAL: 'jht_dismissal'>
     >>> resolve_type(Claim(type=ClaimType.JHT_PARTIAL_10), None, ClaimType.JKM)
     <ClaimType.JHT_PARTIAL_10: 'jht_partial_10'>
+
+    ```
     """
     kind = (filed.type if filed else None) or default or ClaimType.JHT
     if kind is ClaimType.JHT:
@@ -658,13 +673,16 @@ def paid_to_heirs(kind: ClaimType, filed: Claim | None, job: Employment | None) 
 
 
 def retirement_age(filed: Claim | None, company: int | None = None) -> int:
-    """The retirement age that applies: the declared one (claim, else ``company``) up to 56.
+    """The retirement age that applies: the declared one (claim, else `company`) up to 56.
 
     A contract, company rules or collective agreement may set a lower age; JHT is
     paid at 56 whatever they say (Permenaker 4/2022 Pasal 6 ayat 1).
 
+    ```pycon
     >>> retirement_age(Claim(retirement_age=55)), retirement_age(None, 58), retirement_age(None)
     (55, 56, 56)
+
+    ```
     """
     declared = (filed.retirement_age if filed else None) or company
     return RETIREMENT_AGE if declared is None else min(declared, RETIREMENT_AGE)

@@ -1,10 +1,10 @@
-"""The ``jmo-validate`` command line (optional extra ``cli``: click and rich).
+"""The `jmo-validate` command line (optional extra `cli`: click and rich).
 
-``jmo-validate check FILE`` validates every record of a CSV, JSON, JSON Lines or
-``.xlsx`` file (optionally against a reference file) and prints a summary and
-the issues; ``jmo-validate nik NIK`` decodes a NIK; ``jmo-validate codes``
-lists the issue codes. Exit status of ``check``: 0 when no record has an issue
-at or above ``--fail-on``, 1 when some record has, 2 for usage errors or
+`jmo-validate check FILE` validates every record of a CSV, JSON, JSON Lines or
+`.xlsx` file (optionally against a reference file) and prints a summary and
+the issues; `jmo-validate nik NIK` decodes a NIK; `jmo-validate codes`
+lists the issue codes. Exit status of `check`: 0 when no record has an issue
+at or above `--fail-on`, 1 when some record has, 2 for usage errors or
 unreadable input (one line on stderr, no traceback). See docs/cli.md.
 """
 
@@ -88,7 +88,7 @@ def _progress(path: Path) -> Iterator[Callable[[], None]]:
 
 
 def _escaped(text: str) -> str:
-    """``text`` (a file or column name) for rich markup: shown as written, never as markup."""
+    """`text` (a file or column name) for rich markup: shown as written, never as markup."""
     from rich.markup import escape
 
     return escape(printable(text))
@@ -149,7 +149,7 @@ def _print_summary(
 
 
 def _quiet_broken_pipe() -> None:
-    """The reader of stdout went away (``| head``): stop without a traceback."""
+    """The reader of stdout went away (`| head`): stop without a traceback."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     sys.exit(1)
@@ -266,7 +266,7 @@ def _check(
 def _check_annotate(
     target: Path, file: Path, reference_path: Path | None, input_format: str | None
 ) -> None:
-    """Refuse an ``--annotate`` target that is no new ``.xlsx`` file, or an input with no cells."""
+    """Refuse an `--annotate` target that is no new `.xlsx` file, or an input with no cells."""
     kind = input_format or detect_format(file)
     if kind not in cells.TABLE_FORMATS:
         _fail(f"--annotate needs a .csv or .xlsx input, not {kind}")
@@ -283,7 +283,7 @@ def _found_config() -> config.Config:
 
 
 def _policies_help() -> str:
-    """The presets and the fields each requires, for ``check --help`` (from the presets)."""
+    """The presets and the fields each requires, for `check --help` (from the presets)."""
     lines = ["Policies (--policy) and the fields they require:"]
     for name, preset in config.PRESETS.items():
         policy = preset()
@@ -301,7 +301,7 @@ def _policies_help() -> str:
 
 
 def _fields_text(paths: frozenset[str]) -> str:
-    """``paths`` in catalogue order, the parts of a required section in brackets after it."""
+    """`paths` in catalogue order, the parts of a required section in brackets after it."""
     order = list(CATALOGUE)
     ordered = sorted(paths, key=lambda path: order.index(f"{path}.missing"))
     texts = []
@@ -518,7 +518,7 @@ def _build() -> Any:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the command line; exit 2 with a hint when the ``cli`` extra is missing."""
+    """Run the command line; exit 2 with a hint when the `cli` extra is missing."""
     if click is None:
         sys.stderr.write(f'jmo-validate needs the "cli" extra: {install_hint("cli")}\n')
         sys.exit(2)

@@ -1,14 +1,15 @@
 """The catalogue of issue codes: one place for every code, its kind, severity and messages.
 
-Codes are ``<field>.<problem>`` slugs and are public API: once released they are
-never renamed. Each has a kind (``missing``, ``invalid``, ``mismatched``), a
-default severity (``error`` or ``warning``), and a sentence a participant can
-read in Indonesian (default) and English. ``strict=True`` marks warnings that a
+Codes are `<field>.<problem>` slugs and are public API: once released they are
+never renamed. Each has a kind (`missing`, `invalid`, `mismatched`), a
+default severity (`error` or `warning`), and a sentence a participant can
+read in Indonesian (default) and English. `strict=True` marks warnings that a
 strict policy turns into errors.
 
-Messages may use ``{label}`` (the field's name in the message language) and the
+Messages may use `{label}` (the field's name in the message language) and the
 parameters the rule passes (never the value itself: it may be personal data).
 
+```pycon
 >>> from jmo_validate.codes import CATALOGUE, message
 >>> CATALOGUE["nik.length"].kind
 <Kind.INVALID: 'invalid'>
@@ -16,6 +17,8 @@ parameters the rule passes (never the value itself: it may be personal data).
 'Nomor KPJ wajib diisi.'
 >>> message("kpj.missing", "en")
 'KPJ number is required.'
+
+```
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ class Kind(str, Enum):
 
 
 class Severity(str, Enum):
-    """``error`` makes a report not ``ok``; ``warning`` is advice."""
+    """`error` makes a report not `ok`; `warning` is advice."""
 
     ERROR = "error"
     WARNING = "warning"
@@ -58,7 +61,7 @@ class Code:
     strict: bool = False
 
     def text(self, lang: str) -> str:
-        """Return the message template in ``lang`` (``"id"`` or ``"en"``)."""
+        """Return the message template in `lang` (`"id"` or `"en"`)."""
         return self.en if lang == "en" else self.id
 
 
@@ -115,7 +118,7 @@ MISSING, INVALID, MISMATCHED = Kind.MISSING, Kind.INVALID, Kind.MISMATCHED
 
 
 def _date_entries(field: str) -> tuple[Code, ...]:
-    """The three entries of a date field parsed with ``person.parse_past_date``."""
+    """The three entries of a date field parsed with `person.parse_past_date`."""
     return (
         Code(
             f"{field}.format",
@@ -1343,7 +1346,7 @@ CATALOGUE: Mapping[str, Code] = _index(_ENTRIES + _generated())
 
 
 def label(field: str, lang: str = "id") -> str:
-    """Return the name of ``field`` (a path such as ``address.postal_code``) in ``lang``."""
+    """Return the name of `field` (a path such as `address.postal_code`) in `lang`."""
     names = FIELD_LABELS.get(field) or FIELD_LABELS.get(field.split(".", 1)[0])
     if names is None:
         return field
@@ -1359,9 +1362,9 @@ _FORMATTER = string.Formatter()
 
 
 def message(code: str, lang: str = "id", *, field: str | None = None, **params: Any) -> str:
-    """Return the sentence for ``code`` in ``lang``, filled with ``params``.
+    """Return the sentence for `code` in `lang`, filled with `params`.
 
-    ``field`` (defaults to the code's own field) supplies ``{label}``.
+    `field` (defaults to the code's own field) supplies `{label}`.
     """
     template = CATALOGUE[code].text(lang)
     if "{" not in template:

@@ -1,14 +1,15 @@
 """How a file's columns fit a policy: the required fields it has no column for.
 
 An HR export with the columns NIK, Nama, Tgl Lahir, No HP and Email, checked under
-:meth:`Policy.profile_update() <jmo_validate.policy.Policy.profile_update>`, would get
-``kpj.missing``, ``sex.missing`` and ``address.missing`` on every row: true, but said
-once per row it buries the problems of the data. :class:`ColumnFit` finds the required
-fields the header has no column for, takes their ``<field>.missing`` issues out of the
-row-by-row listing (:meth:`ColumnFit.fold`, which keeps the count, and the rows stay
+[`Policy.profile_update()`][jmo_validate.policy.Policy.profile_update], would get
+`kpj.missing`, `sex.missing` and `address.missing` on every row: true, but said
+once per row it buries the problems of the data. [`ColumnFit`][] finds the required
+fields the header has no column for, takes their `<field>.missing` issues out of the
+row-by-row listing ([`ColumnFit.fold`][], which keeps the count, and the rows stay
 with errors), and says once what fits better: a preset that needs only the columns the
-file has, ``--ignore``, or ``--map`` for an unknown column that looks like the field.
+file has, `--ignore`, or `--map` for an unknown column that looks like the field.
 
+```pycon
 >>> from datetime import date
 >>> from jmo_validate import Policy
 >>> from jmo_validate.config import PRESETS
@@ -36,6 +37,8 @@ the file has no Sex column (sex): 1 row
 the file has no Domicile address column (address): 1 row
 hint: --policy jmo_registration needs only the columns this file has
 or, when the file is meant to lack them: --ignore kpj.missing --ignore sex.missing --ignore address.missing
+
+```
 """
 
 from __future__ import annotations
@@ -73,9 +76,9 @@ _TEXTS = {
 
 
 class ColumnFit:
-    """The required fields ``header`` has no column for, under ``policy``.
+    """The required fields `header` has no column for, under `policy`.
 
-    ``presets`` (name -> preset) are the policies a hint may suggest. Fields that a
+    `presets` (name -> preset) are the policies a hint may suggest. Fields that a
     participant category requires count as required (they are reported only for
     records of that category).
     """
@@ -115,7 +118,7 @@ class ColumnFit:
         self.rows: collections.Counter[str] = collections.Counter()
 
     def fold(self, report: Report) -> Report:
-        """Return ``report`` without the issues of absent columns, and count them."""
+        """Return `report` without the issues of absent columns, and count them."""
         if not self._absent:
             return report
         folded = {_top(issue.field, self.absent) for issue in report.issues if self._folds(issue)}
@@ -134,7 +137,7 @@ class ColumnFit:
 
     @property
     def ignore_codes(self) -> tuple[str, ...]:
-        """The codes that ``--ignore`` takes to silence what was folded."""
+        """The codes that `--ignore` takes to silence what was folded."""
         return tuple(f"{path}.missing" for path in self.absent if self.rows[path])
 
     def sentences(self, lang: str = "en") -> list[str]:
@@ -168,17 +171,17 @@ def _parent(path: str) -> str:
 
 
 def _covered(path: str, given: set[str]) -> bool:
-    """True when a column gives ``path`` or a part of it."""
+    """True when a column gives `path` or a part of it."""
     return any(found == path or found.startswith(path + ".") for found in given)
 
 
 def _top(field: str, absent: Iterable[str]) -> str:
-    """The named absent field that stands for ``field``."""
+    """The named absent field that stands for `field`."""
     return next(path for path in absent if field == path or field.startswith(path + "."))
 
 
 def _looks_like(column: str, path: str) -> bool:
-    """True when ``column`` (a name that is no field) resembles a name of ``path`` or its parts."""
+    """True when `column` (a name that is no field) resembles a name of `path` or its parts."""
     normal = normalise_key(column)
     words = set(normal.split("_"))
     for alias, target in ALIASES.items():

@@ -1,33 +1,36 @@
 """The project configuration of the command line: one way to check every export.
 
-A team keeps its settings in ``jmo-validate.toml`` (top-level keys) or in the
-``[tool.jmo-validate]`` table of ``pyproject.toml``; ``jmo-validate check`` uses the
+A team keeps its settings in `jmo-validate.toml` (top-level keys) or in the
+`[tool.jmo-validate]` table of `pyproject.toml`; `jmo-validate check` uses the
 first such file found in the working directory or a parent of it (in one directory,
-``jmo-validate.toml`` wins). Options given on the command line win over the file;
-``ignore`` and ``map`` entries of both are combined.
+`jmo-validate.toml` wins). Options given on the command line win over the file;
+`ignore` and `map` entries of both are combined.
 
-.. code-block:: toml
+```toml
+policy = "jmo_registration"
+lang = "id"
+format = "html"
+fail-on = "warning"
+ignore = ["address.*", "full_name.single_word"]
 
-    policy = "jmo_registration"
-    lang = "id"
-    format = "html"
-    fail-on = "warning"
-    ignore = ["address.*", "full_name.single_word"]
+[map]
+"Nomor Induk" = "nik"
 
-    [map]
-    "Nomor Induk" = "nik"
+[overrides]           # keyword overrides of jmo_validate.Policy
+strict = true
+reference_date = 2026-11-25
+severity = { "phone.prefix" = "error" }
+```
 
-    [overrides]           # keyword overrides of jmo_validate.Policy
-    strict = true
-    reference_date = 2026-11-25
-    severity = { "phone.prefix" = "error" }
-
+```pycon
 >>> expand_codes(["kpj.missing", "address.rt.*"])
 ('address.rt.format', 'address.rt.missing', 'address.rt.zero', 'kpj.missing')
 >>> expand_codes(["adress.*"])
 Traceback (most recent call last):
 ...
 jmo_validate.config.ConfigError: no issue code matches 'adress.*' (see jmo-validate codes)
+
+```
 """
 
 from __future__ import annotations
@@ -112,7 +115,7 @@ class Config:
 
 
 def find(start: Path) -> Path | None:
-    """Return the configuration file that applies in ``start``, or ``None``."""
+    """Return the configuration file that applies in `start`, or `None`."""
     for folder in (start, *start.parents):
         own = folder / CONFIG_NAME
         if own.is_file():
@@ -135,7 +138,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _table(path: Path) -> dict[str, Any] | None:
-    """The settings in ``path``: all of a jmo-validate.toml, ``[tool.jmo-validate]`` of others."""
+    """The settings in `path`: all of a jmo-validate.toml, `[tool.jmo-validate]` of others."""
     document = _read(path)
     if path.name == "pyproject.toml":
         tool = document.get("tool")
@@ -145,7 +148,7 @@ def _table(path: Path) -> dict[str, Any] | None:
 
 
 def load(path: Path) -> Config:
-    """Read and check the configuration file at ``path``; raise :class:`ConfigError`."""
+    """Read and check the configuration file at `path`; raise [`ConfigError`][]."""
     table = _table(path)
     if table is None:
         raise ConfigError(f"{path}: has no [tool.jmo-validate] table")
@@ -205,10 +208,10 @@ def _string_table(value: object, where: str) -> dict[str, str]:
 
 
 def expand_codes(patterns: Iterable[str]) -> tuple[str, ...]:
-    """Return the issue codes that ``patterns`` name (``*`` and ``?`` are wildcards), sorted.
+    """Return the issue codes that `patterns` name (`*` and `?` are wildcards), sorted.
 
     A pattern that matches no code is a mistake (a typo would silence nothing), so it
-    raises :class:`ConfigError`.
+    raises [`ConfigError`][].
     """
     codes: set[str] = set()
     for pattern in patterns:
@@ -226,9 +229,9 @@ def build_policy(
     ignore: Iterable[str] = (),
     overrides: Mapping[str, Any] | None = None,
 ) -> Policy:
-    """The preset ``name`` with ``overrides``, in ``language``, also ignoring ``ignore`` codes.
+    """The preset `name` with `overrides`, in `language`, also ignoring `ignore` codes.
 
-    The preset's own ignored codes stay ignored. Raises :class:`ConfigError` when an
+    The preset's own ignored codes stay ignored. Raises [`ConfigError`][] when an
     override is unusable.
     """
     try:

@@ -13,11 +13,11 @@ Employment rules: work starts at 15 at the earliest (UU 13/2003 allows only
 light work below that), below 18 is a warning; "pensiun" as the end reason far
 below the retirement age is a warning; the wage is compared with the lowest
 provincial minimum wage of the year, the lowest contribution base of non-wage
-earners and an absurd ceiling (warnings: :func:`jmo_validate.employment.wage_warnings`).
+earners and an absurd ceiling (warnings: [`jmo_validate.employment.wage_warnings`][]).
 
-Claim rules (under a policy with ``claim``), by the claim type that applies
-(:func:`jmo_validate.claim.resolve_type`; each rule's regulation is in
-:data:`jmo_validate.claim.RULES`):
+Claim rules (under a policy with `claim`), by the claim type that applies
+([`jmo_validate.claim.resolve_type`][]; each rule's regulation is in
+`jmo_validate.claim.RULES`):
 
 * a full JHT claim needs the employment to have ended, or the retirement age
   (56, or the contract's lower age) reached while still employed (Permenaker 4/2022
@@ -170,7 +170,7 @@ def _check_ktp_region(number: Nik, ktp: object, ctx: Context) -> None:
 
     Those are today's successors of a retired code, every meaning of a re-used code and,
     for a plausible pre-split code, each regency that took the parent's districts
-    (:attr:`Nik.places_today <jmo_validate.nik.Nik.places_today>`). Districts are compared
+    ([`Nik.places_today`][]). Districts are compared
     when both are known, else regencies/cities. The domicile address is never compared:
     living elsewhere is normal.
     """
@@ -428,7 +428,7 @@ def _active_at_death(filed: Claim | None, job: Employment | None, died: date | N
 def _check_membership(
     filed: Claim | None, job: Employment | None, years: int, ctx: Context
 ) -> None:
-    """A partial claim: ``years`` of membership by the reference date."""
+    """A partial claim: `years` of membership by the reference date."""
     start = filed.membership_start if filed is not None else None
     if start is None:
         if "claim.membership_start" in ctx.given:
@@ -556,7 +556,7 @@ def _compare_employment(parsed: Parsed, reference: Parsed, ctx: Context) -> None
 
 
 def _check_holder_name(parsed: Parsed, name: object, source: str, ctx: Context) -> None:
-    """Compare the bank account holder with ``name`` (the full name, or the reference's)."""
+    """Compare the bank account holder with `name` (the full name, or the reference's)."""
     account = parsed.get("bank_account")
     if not isinstance(account, BankAccount) or account.holder_name is None:
         return

@@ -8,14 +8,15 @@ account number (last four characters kept) in values, reports and logs.
 
 Passport number: ICAO Doc 9303 writes it with the letters A-Z and the digits 0-9 (nine
 characters in the machine-readable zone; longer numbers continue in its optional
-field). Countries differ - ``E12345678`` (China), ``M12345678`` (Korea), ``TK1234567``
-(Japan), ``A1234567`` (Indonesia, India) - so the only hard rules are those characters,
+field). Countries differ - `E12345678` (China), `M12345678` (Korea), `TK1234567`
+(Japan), `A1234567` (Indonesia, India) - so the only hard rules are those characters,
 at least one digit, and a generous 5-20 after removing spaces and dashes.
 
 KITAS/KITAP number: its structure is not published (the pages that describe one
 contradict each other), so the rules are as generous: letters and digits, at least
 one digit, 5-30 characters after removing spaces, dots, dashes and slashes.
 
+```pycon
 >>> from jmo_validate import documents
 >>> documents.parse_passport("e 1234 5678")
 Passport('*****5678')
@@ -29,6 +30,8 @@ Traceback (most recent call last):
 jmo_validate.errors.InvalidFormat: passport_number.format: ...
 >>> documents.is_valid_kitas("1234")
 False
+
+```
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ _SEPARATORS = compact_table(" .-/\t\n\r")
 
 
 def compact(number: str) -> str:
-    """Upper-case ``number`` and remove spaces, dots, dashes, slashes and spreadsheet artefacts."""
+    """Upper-case `number` and remove spaces, dots, dashes, slashes and spreadsheet artefacts."""
     return number.translate(_SEPARATORS).removeprefix("'").upper()
 
 
@@ -75,7 +78,7 @@ def _checked(number: str, field: str, lengths: tuple[int, int]) -> str:
 
 @dataclass(frozen=True, slots=True, repr=False)
 class _DocumentNumber:
-    """A document's number (compact, upper case); ``str()``/``repr()`` are masked."""
+    """A document's number (compact, upper case); `str()`/`repr()` are masked."""
 
     number: str
 
@@ -87,32 +90,32 @@ class _DocumentNumber:
 
 
 class Passport(_DocumentNumber):
-    """A passport number (compact, upper case); ``str()``/``repr()`` are masked."""
+    """A passport number (compact, upper case); `str()`/`repr()` are masked."""
 
     __slots__ = ()
 
 
 class StayPermit(_DocumentNumber):
-    """A KITAS or KITAP number (compact, upper case); ``str()``/``repr()`` are masked."""
+    """A KITAS or KITAP number (compact, upper case); `str()`/`repr()` are masked."""
 
     __slots__ = ()
 
 
 def parse_passport(number: str) -> Passport:
-    """Return the passport number as a :class:`Passport`, or raise ``passport_number.*``."""
+    """Return the passport number as a [`Passport`][], or raise `passport_number.*`."""
     return Passport(_checked(number, "passport_number", PASSPORT_LENGTHS))
 
 
 def parse_kitas(number: str) -> StayPermit:
-    """Return the KITAS/KITAP number as a :class:`StayPermit`, or raise ``kitas_number.*``."""
+    """Return the KITAS/KITAP number as a [`StayPermit`][], or raise `kitas_number.*`."""
     return StayPermit(_checked(number, "kitas_number", KITAS_LENGTHS))
 
 
 def is_valid_passport(number: object) -> bool:
-    """Return whether ``number`` is a well-formed passport number; never raises."""
+    """Return whether `number` is a well-formed passport number; never raises."""
     return accepts(parse_passport, number)
 
 
 def is_valid_kitas(number: object) -> bool:
-    """Return whether ``number`` is a well-formed KITAS/KITAP number; never raises."""
+    """Return whether `number` is a well-formed KITAS/KITAP number; never raises."""
     return accepts(parse_kitas, number)

@@ -1,29 +1,30 @@
-"""E-mail addresses, on ``email-validator``: syntax by default, deliverability (DNS) on request.
+"""E-mail addresses, on `email-validator`: syntax by default, deliverability (DNS) on request.
 
-The address is normalised as ``email-validator`` does it: the domain lower-cased and,
-for internationalised domains (IDN), in Unicode (``budi@bücher.de``; the ASCII form is
-:attr:`Email.ascii_domain`). Quoted local parts (``"budi santoso"@...``) and IP-address
-domains are rejected, as ``email-validator`` does by default: JMO and most mail
-services cannot use them. The network is used only with ``check_deliverability=True``
-(``Policy(check_deliverability=True)``), which asks DNS whether the domain accepts mail.
+The address is normalised as `email-validator` does it: the domain lower-cased and,
+for internationalised domains (IDN), in Unicode (`budi@bücher.de`; the ASCII form is
+`Email.ascii_domain`). Quoted local parts (`"budi santoso"@...`) and IP-address
+domains are rejected, as `email-validator` does by default: JMO and most mail
+services cannot use them. The network is used only with `check_deliverability=True`
+(`Policy(check_deliverability=True)`), which asks DNS whether the domain accepts mail.
 
-Soft findings never make :func:`parse` raise; they are on the value and the record
-layer reports them as warnings: a likely typo of a common domain (``gmial.com``, and the
-slips ``yahoo.id`` for ``yahoo.co.id`` and ``cloud.com`` for ``icloud.com``;
-:attr:`Email.suggestion` holds the fix), a disposable-mail domain
-(:attr:`Email.disposable`, from the short list in ``data/disposable_email_domains.txt``)
-and a placeholder domain (:attr:`Email.placeholder`): ``example.com``, ``example.net``,
-``example.org`` and any name under the top-level domain ``.example``, reserved for
-documentation by RFC 2606 (the other reserved names, ``.test``, ``.invalid`` and
-``.localhost``, are already rejected as special-use domains). A placeholder is a warning,
-not an error, so that test suites using ``example.com`` addresses keep passing; a strict
+Soft findings never make [`parse`][] raise; they are on the value and the record
+layer reports them as warnings: a likely typo of a common domain (`gmial.com`, and the
+slips `yahoo.id` for `yahoo.co.id` and `cloud.com` for `icloud.com`;
+`Email.suggestion` holds the fix), a disposable-mail domain
+(`Email.disposable`, from the short list in `data/disposable_email_domains.txt`)
+and a placeholder domain (`Email.placeholder`): `example.com`, `example.net`,
+`example.org` and any name under the top-level domain `.example`, reserved for
+documentation by RFC 2606 (the other reserved names, `.test`, `.invalid` and
+`.localhost`, are already rejected as special-use domains). A placeholder is a warning,
+not an error, so that test suites using `example.com` addresses keep passing; a strict
 policy makes it an error.
 
-Speed: ``validate_email`` costs ~15 µs. Plain ASCII addresses take an accept-only fast
+Speed: `validate_email` costs ~15 µs. Plain ASCII addresses take an accept-only fast
 path (a linear regular expression, length limits, no special-use domain); anything
-else goes to ``email-validator``, so results are identical
-(``tests/test_contact_differential.py``).
+else goes to `email-validator`, so results are identical
+(`tests/test_contact_differential.py`).
 
+```pycon
 >>> from jmo_validate import email_address
 >>> email_address.validate("Budi.Santoso@GMAIL.com")
 'Budi.Santoso@gmail.com'
@@ -40,6 +41,8 @@ Email('b***@gmial.com')
 Traceback (most recent call last):
     ...
 jmo_validate.errors.InvalidComponent: email.domain: Domain alamat email (bagian setelah @) tidak valid.
+
+```
 """
 
 from __future__ import annotations
@@ -126,9 +129,9 @@ _EXAMPLE_DOMAINS = frozenset({"example.com", "example.net", "example.org", "exam
 class Email:
     """A syntactically valid address. Equal when the normalised forms are equal; masked when shown.
 
-    ``suggestion`` is the domain the address probably meant (``gmail.com`` for
-    ``gmial.com``); ``disposable`` marks a throw-away mail service; ``placeholder`` a
-    domain reserved for examples (``example.com``).
+    `suggestion` is the domain the address probably meant (`gmail.com` for
+    `gmial.com`); `disposable` marks a throw-away mail service; `placeholder` a
+    domain reserved for examples (`example.com`).
     """
 
     normalized: str
@@ -141,7 +144,7 @@ class Email:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """The codes of the soft findings: ``email.typo``, ``email.disposable``, ``email.placeholder``."""
+        """The codes of the soft findings: `email.typo`, `email.disposable`, `email.placeholder`."""
         flags = (
             (self.suggestion is not None, "email.typo"),
             (self.disposable, "email.disposable"),
@@ -151,7 +154,7 @@ class Email:
 
     @property
     def suggested(self) -> str | None:
-        """The whole address with the suggested domain, or ``None``."""
+        """The whole address with the suggested domain, or `None`."""
         return None if self.suggestion is None else f"{self.local_part}@{self.suggestion}"
 
     def __repr__(self) -> str:
@@ -174,7 +177,7 @@ def _special_use() -> tuple[str, ...]:
 
 
 def _fast(address: str) -> tuple[str, str] | None:
-    """Return (local part, domain) when email-validator would certainly accept ``address`` unchanged."""
+    """Return (local part, domain) when email-validator would certainly accept `address` unchanged."""
     if len(address) > _MAX_LENGTH:
         return None
     match = _FAST.fullmatch(address)
@@ -191,7 +194,7 @@ def _fast(address: str) -> tuple[str, str] | None:
 
 
 def _library(address: str, *, check_deliverability: bool = False) -> tuple[str, str, str]:
-    """The plain ``email-validator`` path: return (local part, domain, ASCII domain) or raise our codes."""
+    """The plain `email-validator` path: return (local part, domain, ASCII domain) or raise our codes."""
     from email_validator import EmailSyntaxError, EmailUndeliverableError, validate_email
 
     try:
@@ -232,17 +235,20 @@ def _disposable_domains() -> frozenset[str]:
 
 
 def is_disposable(domain: str) -> bool:
-    """Whether ``domain`` (or a domain it is under) is a known disposable-mail service."""
+    """Whether `domain` (or a domain it is under) is a known disposable-mail service."""
     labels = domain.lower().split(".")
     listed = _disposable_domains()
     return any(".".join(labels[start:]) in listed for start in range(len(labels) - 1))
 
 
 def is_placeholder(domain: str) -> bool:
-    """Whether ``domain`` is reserved for examples (RFC 2606): ``example.com``, ``x.example``, ...
+    """Whether `domain` is reserved for examples (RFC 2606): `example.com`, `x.example`, ...
 
+    ```pycon
     >>> is_placeholder("Example.COM"), is_placeholder("mail.example.org"), is_placeholder("contoh.com")
     (True, True, False)
+
+    ```
     """
     domain = domain.lower()
     if "example" not in domain:  # nearly every address: no label to look at
@@ -252,14 +258,17 @@ def is_placeholder(domain: str) -> bool:
 
 
 def suggest_domain(domain: str) -> str | None:
-    """Return the common domain ``domain`` is probably a typo of, or ``None``.
+    """Return the common domain `domain` is probably a typo of, or `None`.
 
+    ```pycon
     >>> suggest_domain("yahoo.co.di"), suggest_domain("gmail.co"), suggest_domain("hotmal.com")
     ('yahoo.co.id', 'gmail.com', 'hotmail.com')
     >>> suggest_domain("yahoo.id"), suggest_domain("cloud.com")
     ('yahoo.co.id', 'icloud.com')
     >>> suggest_domain("gmail.com") is None, suggest_domain("kantor.co.id") is None
     (True, True)
+
+    ```
     """
     domain = domain.lower()
     if domain in _KNOWN_DOMAINS:
@@ -288,9 +297,9 @@ def _read(address: str, check_deliverability: bool, *, fast: bool = True) -> tup
 
 
 def parse(address: str, *, check_deliverability: bool = False) -> Email:
-    """Return the address as an :class:`Email`, or raise the :class:`~jmo_validate.errors.FieldError`.
+    """Return the address as an [`Email`][], or raise the [`FieldError`][].
 
-    ``check_deliverability`` asks DNS whether the domain accepts mail (network; off by default).
+    `check_deliverability` asks DNS whether the domain accepts mail (network; off by default).
     """
     local, domain, ascii_domain = _read(address, check_deliverability)
     return Email(
@@ -310,7 +319,7 @@ def validate(address: str, *, check_deliverability: bool = False) -> str:
 
 
 def is_valid(address: object, *, check_deliverability: bool = False) -> bool:
-    """Return whether ``address`` is a valid e-mail address; never raises."""
+    """Return whether `address` is a valid e-mail address; never raises."""
     return accepts(parse, address, check_deliverability=check_deliverability)
 
 

@@ -4,24 +4,25 @@ Wage earners (*penerima upah*) are registered by their employer, and the
 data-update guide asks them to keep this part current. The section has these
 parts, each parsed as people write it:
 
-* ``npp`` - the employer's registration number at BPJS Ketenagakerjaan (*Nomor
+* `npp` - the employer's registration number at BPJS Ketenagakerjaan (*Nomor
   Pendaftaran Perusahaan*), one per employer branch. Its format is not
   published: letters and digits only, at most 20 after removing separators, is
-  the hard rule; the usual 8 characters is only a warning (``employment.npp.shape``);
-* ``employer_name`` (*nama perusahaan*), ``job_title`` (*jabatan*, optional);
-* ``status`` - active (*aktif*) or non-active (*non-aktif*);
-* ``start_date`` and ``end_date`` - real dates, not in the future, written as
-  in :func:`jmo_validate.person.parse_date` (``1 Maret 2021``, ``01-03-2021``);
-* ``wage`` - the monthly wage (*upah*) in whole Rupiah: ``Rp 5.000.000``,
-  ``5.000.000,00``, ``Rp 5.000.000,-``, ``IDR 5,000,000``, ``5000000``, with
-  ``/bulan`` or not; the unambiguous short forms ``5jt``, ``5,5 juta``, ``500rb``
-  are read too (the section warns ``employment.wage.abbreviated``: a short form is
-  usually a rounded figure); ``5M`` (*juta* or *miliar*?) is ``employment.wage.ambiguous``
-  and a daily or yearly amount ``employment.wage.not_monthly``;
-* ``end_reason`` (*alasan berhenti*) - resignation, dismissal (*PHK*), end of
+  the hard rule; the usual 8 characters is only a warning (`employment.npp.shape`);
+* `employer_name` (*nama perusahaan*), `job_title` (*jabatan*, optional);
+* `status` - active (*aktif*) or non-active (*non-aktif*);
+* `start_date` and `end_date` - real dates, not in the future, written as
+  in [`jmo_validate.person.parse_date`][] (`1 Maret 2021`, `01-03-2021`);
+* `wage` - the monthly wage (*upah*) in whole Rupiah: `Rp 5.000.000`,
+  `5.000.000,00`, `Rp 5.000.000,-`, `IDR 5,000,000`, `5000000`, with
+  `/bulan` or not; the unambiguous short forms `5jt`, `5,5 juta`, `500rb`
+  are read too (the section warns `employment.wage.abbreviated`: a short form is
+  usually a rounded figure); `5M` (*juta* or *miliar*?) is `employment.wage.ambiguous`
+  and a daily or yearly amount `employment.wage.not_monthly`;
+* `end_reason` (*alasan berhenti*) - resignation, dismissal (*PHK*), end of
   contract, *berhenti bekerja* (a non-wage earner's wording), retirement, death,
   permanent disability, leaving Indonesia.
 
+```pycon
 >>> parse_wage("Rp 5.000.000,-"), parse_wage("5.000.000,00"), parse_wage("IDR 5,000,000")
 (5000000, 5000000, 5000000)
 >>> parse_wage("Rp5jt"), parse_wage("5,5 juta"), parse_wage("500rb"), parse_wage("Rp 4.750.000/bulan")
@@ -37,9 +38,12 @@ Npp(number='12345678')
 >>> parse_status("Non Aktif"), parse_end_reason("Mengundurkan diri")
 (<EmploymentStatus.NON_ACTIVE: 'non_active'>, <EndReason.RESIGNATION: 'resignation'>)
 
-:func:`parse_section` parses the whole section and checks it is consistent
+```
+
+[`parse_section`][] parses the whole section and checks it is consistent
 (a non-active status needs an end date; the end date is not before the start date):
 
+```pycon
 >>> from datetime import date
 >>> job, findings = parse_section(
 ...     {"npp": "12345678", "employer_name": "PT Maju Jaya", "status": "non-aktif",
@@ -53,14 +57,16 @@ Employment(npp=Npp(number='12345678'), employer_name='PT Maju Jaya',
 >>> [(finding.field, finding.code) for finding in findings]
 [('end_date', 'employment.end_date.missing_for_inactive')]
 
-The wage is financial data: it is kept out of the ``repr`` and never echoed in issues.
+```
+
+The wage is financial data: it is kept out of the `repr` and never echoed in issues.
 Its plausibility depends on the participant's category and the year
-(:func:`wage_warnings`): below the lowest provincial minimum wage (*UMP*) of the year
+([`wage_warnings`][]): below the lowest provincial minimum wage (*UMP*) of the year
 for a wage earner, below the lowest contribution base for a non-wage earner, above
 an absurd ceiling for anyone - warnings, since micro and small businesses and
 part-time work may lawfully pay less than the UMP.
 
-:func:`pension_age` is the pension age of the *Jaminan Pensiun* (PP 45/2015 Pasal 15).
+[`pension_age`][] is the pension age of the *Jaminan Pensiun* (PP 45/2015 Pasal 15).
 """
 
 from __future__ import annotations
@@ -161,7 +167,7 @@ class Npp:
 
 @dataclass(frozen=True, slots=True)
 class Employment:
-    """A parsed employment section; parts that were absent or invalid are ``None``."""
+    """A parsed employment section; parts that were absent or invalid are `None`."""
 
     npp: Npp | None = None
     employer_name: str | None = None
@@ -184,7 +190,7 @@ def compact_npp(text: str) -> str:
 
 
 def parse_npp(text: str) -> Npp:
-    """Return the NPP, or raise ``employment.npp.characters`` / ``employment.npp.length``."""
+    """Return the NPP, or raise `employment.npp.characters` / `employment.npp.length`."""
     number = compact_npp(text)
     if not (number.isascii() and number.isalnum()):
         raise InvalidFormat("employment.npp.characters")
@@ -205,7 +211,7 @@ _EMPLOYER_PUNCTUATION = frozenset(" .,'&()/-+:\"")
 def parse_employer_name(text: str) -> str:
     """Return the employer's name with whitespace collapsed, or raise.
 
-    Letters, digits, spaces and ``. , ' & ( ) / - + : "`` (as in ``PT. Bank ABC (Persero) Tbk``),
+    Letters, digits, spaces and `. , ' & ( ) / - + : "` (as in `PT. Bank ABC (Persero) Tbk`),
     at least one letter, 2-100 characters.
     """
     name = " ".join(text.translate(_APOSTROPHES).split())
@@ -229,8 +235,11 @@ _WORD = re.compile(r"[^\W_]+")
 def employer_key(name: str) -> tuple[str, ...]:
     """The words of an employer's name that identify it: case, punctuation and legal form ignored.
 
+    ```pycon
     >>> employer_key("PT. MAJU JAYA, Tbk.") == employer_key("Maju Jaya")
     True
+
+    ```
     """
     return tuple(word for word in _WORD.findall(name.casefold()) if word not in _LEGAL_FORMS)
 
@@ -246,12 +255,12 @@ def parse_job_title(text: str) -> str:
 
 
 def word_index(table: Mapping[Any, tuple[str, ...]]) -> dict[str, Any]:
-    """Turn ``{value: (word, ...)}`` into ``{word: value}`` (the vocabularies of parts read as words)."""
+    """Turn `{value: (word, ...)}` into `{word: value}` (the vocabularies of parts read as words)."""
     return {word: value for value, words in table.items() for word in words}
 
 
 def _lookup(table: Mapping[str, Any], text: str, code: str) -> Any:
-    """Look ``text`` up by its letters only, lower-cased; raise ``code`` when unknown."""
+    """Look `text` up by its letters only, lower-cased; raise `code` when unknown."""
     value = table.get("".join(filter(str.isalpha, text.lower())))
     if value is None:
         raise InvalidFormat(code)
@@ -277,7 +286,7 @@ _STATUS_WORDS: dict[str, EmploymentStatus] = word_index(
 
 
 def parse_status(text: str) -> EmploymentStatus:
-    """Parse ``aktif``/``active`` or ``non-aktif``/``tidak aktif``/``inactive``/``berhenti``."""
+    """Parse `aktif`/`active` or `non-aktif`/`tidak aktif`/`inactive`/`berhenti`."""
     status: EmploymentStatus = _lookup(_STATUS_WORDS, text, "employment.status.format")
     return status
 
@@ -355,10 +364,10 @@ _END_REASON_WORDS: dict[str, EndReason] = word_index(
 
 
 def parse_end_reason(text: str) -> EndReason:
-    """Parse why the employment ended: ``resign``, ``PHK``, ``kontrak habis``, ``pensiun``, ...
+    """Parse why the employment ended: `resign`, `PHK`, `kontrak habis`, `pensiun`, ...
 
-    ``berhenti bekerja`` is how Permenaker 4/2022 (Pasal 6 ayat 2) words a non-wage
-    earner's reason; ``pensiun dini`` (early retirement) is a retirement.
+    `berhenti bekerja` is how Permenaker 4/2022 (Pasal 6 ayat 2) words a non-wage
+    earner's reason; `pensiun dini` (early retirement) is a retirement.
     """
     reason: EndReason = _lookup(_END_REASON_WORDS, text, "employment.end_reason.format")
     return reason
@@ -391,28 +400,31 @@ _NOT_MONTH = frozenset(
 def parse_wage(text: str) -> int:
     """Return a monthly wage in whole Rupiah, or raise.
 
-    A ``Rp``/``Rp.``/``IDR`` prefix, a trailing ``,-``, ``rupiah`` or ``/bulan``
-    (``per bulan``, ``sebulan``, ``/month``), spaces between digit groups and zero
+    A `Rp`/`Rp.`/`IDR` prefix, a trailing `,-`, `rupiah` or `/bulan`
+    (`per bulan`, `sebulan`, `/month`), spaces between digit groups and zero
     cents are accepted, and so are the short forms with an unambiguous unit
-    (``jt``/``juta``/``million``, ``rb``/``ribu``/``k``, ``miliar``) and a whole
-    number of Rupiah (``5,5 juta``, ``2.5jt``). ``employment.wage.ambiguous`` for
-    ``5M`` (a million, or a *miliar*?) or ``2.500jt`` (2,5 or 2 500 million?),
-    ``employment.wage.not_monthly`` for ``/hari``, ``/tahun``, ...,
-    ``employment.wage.format`` for anything else unreadable (also non-zero
-    cents), ``employment.wage.not_positive`` for zero or a negative amount.
+    (`jt`/`juta`/`million`, `rb`/`ribu`/`k`, `miliar`) and a whole
+    number of Rupiah (`5,5 juta`, `2.5jt`). `employment.wage.ambiguous` for
+    `5M` (a million, or a *miliar*?) or `2.500jt` (2,5 or 2 500 million?),
+    `employment.wage.not_monthly` for `/hari`, `/tahun`, ...,
+    `employment.wage.format` for anything else unreadable (also non-zero
+    cents), `employment.wage.not_positive` for zero or a negative amount.
 
+    ```pycon
     >>> parse_wage("Rp. 4 500 000"), parse_wage("5000000.00"), parse_wage("IDR 4.5 million")
     (4500000, 5000000, 4500000)
     >>> parse_wage("0")
     Traceback (most recent call last):
         ...
     jmo_validate.errors.InvalidComponent: employment.wage.not_positive: ...
+
+    ```
     """
     return _read_wage(text)[0]
 
 
 def _read_wage(text: str) -> tuple[int, bool]:
-    """The wage ``text`` gives, and whether it was written in a short form (``5jt``)."""
+    """The wage `text` gives, and whether it was written in a short form (`5jt`)."""
     amount = "".join(text.lower().split())
     negative = amount.startswith("-")
     amount = amount.removeprefix("-")
@@ -443,7 +455,7 @@ def _whole_rupiah(amount: str) -> int:
 
 
 def _short_form(number: str, unit: str) -> int:
-    """``number`` (``5,5``) times ``unit`` (``juta``), when both are read one way only."""
+    """`number` (`5,5`) times `unit` (`juta`), when both are read one way only."""
     if unit in _AMBIGUOUS_UNITS:
         raise InvalidFormat("employment.wage.ambiguous")
     factor = _UNITS.get(unit)
@@ -463,10 +475,13 @@ def _short_form(number: str, unit: str) -> int:
 
 
 def format_rupiah(amount: int) -> str:
-    """``amount`` written the Indonesian way.
+    """`amount` written the Indonesian way.
 
+    ```pycon
     >>> format_rupiah(2317601)
     'Rp 2.317.601'
+
+    ```
     """
     return "Rp " + f"{amount:,}".replace(",", ".")
 
@@ -504,10 +519,13 @@ WAGE_CEILING = 1_000_000_000
 
 
 def lowest_minimum_wage(year: int) -> int | None:
-    """The lowest UMP of ``year``; the latest known after the table, ``None`` before it.
+    """The lowest UMP of `year`; the latest known after the table, `None` before it.
 
+    ```pycon
     >>> lowest_minimum_wage(2025), lowest_minimum_wage(2030), lowest_minimum_wage(2010)
     (2169349, 2317601, None)
+
+    ```
     """
     if year < _FIRST_UMP_YEAR:
         return None
@@ -515,17 +533,20 @@ def lowest_minimum_wage(year: int) -> int | None:
 
 
 def wage_warnings(wage: int, category: Category | None, year: int) -> list[Finding]:
-    """The soft findings on a monthly ``wage`` of a participant of ``category`` in ``year``.
+    """The soft findings on a monthly `wage` of a participant of `category` in `year`.
 
     A wage earner (PU) below the lowest UMP of the year, a non-wage earner (BPU) or a
-    participant of unknown category below :data:`BPU_MINIMUM_INCOME`, anyone above
-    :data:`WAGE_CEILING`. Migrant and construction-service workers pay contributions
+    participant of unknown category below `BPU_MINIMUM_INCOME`, anyone above
+    `WAGE_CEILING`. Migrant and construction-service workers pay contributions
     that do not follow a monthly wage, so only the ceiling applies to them.
 
+    ```pycon
     >>> [f.code for f in wage_warnings(1_500_000, Category.WAGE_EARNER, 2026)]
     ['employment.wage.below_minimum_wage']
     >>> wage_warnings(1_500_000, Category.NON_WAGE_EARNER, 2026)
     []
+
+    ```
     """
     if wage > WAGE_CEILING:
         return [
@@ -551,13 +572,16 @@ EARLY_RETIREMENT_MARGIN = 5
 
 
 def pension_age(day: date) -> int:
-    """The pension age of the *Jaminan Pensiun* (JP) in force on ``day`` (PP 45/2015 Pasal 15).
+    """The pension age of the *Jaminan Pensiun* (JP) in force on `day` (PP 45/2015 Pasal 15).
 
     56 when the programme started (2015), 57 from 1 January 2019, then one year more every
     three years, up to 65:
 
+    ```pycon
     >>> [pension_age(date(year, 1, 1)) for year in (2015, 2018, 2019, 2021, 2022, 2025, 2028, 2043)]
     [56, 56, 57, 57, 58, 59, 60, 65]
+
+    ```
     """
     if day.year < 2019:
         return 56
@@ -565,13 +589,16 @@ def pension_age(day: date) -> int:
 
 
 def pension_date(born: date) -> date:
-    """The day someone born on ``born`` reaches the JP pension age in force on that day.
+    """The day someone born on `born` reaches the JP pension age in force on that day.
 
     Born 15 December 1966: 58 on 15 December 2024, when the pension age was 58 (the
     pension age of 2025 is 59, but it was reached before):
 
+    ```pycon
     >>> pension_date(date(1966, 12, 15)), pension_date(date(1967, 1, 15))
     (datetime.date(2024, 12, 15), datetime.date(2026, 1, 15))
+
+    ```
     """
     for age in range(56, 65):
         day = birthday(born, age)
@@ -581,10 +608,13 @@ def pension_date(born: date) -> date:
 
 
 def birthday(born: date, age: int) -> date:
-    """The day someone born on ``born`` turns ``age`` (29 February: 1 March in a common year).
+    """The day someone born on `born` turns `age` (29 February: 1 March in a common year).
 
+    ```pycon
     >>> birthday(date(1968, 2, 29), 56), birthday(date(1970, 2, 28), 56)
     (datetime.date(2024, 2, 29), datetime.date(2026, 2, 28))
+
+    ```
     """
     try:
         return born.replace(year=born.year + age)
@@ -593,12 +623,15 @@ def birthday(born: date, age: int) -> date:
 
 
 def earliest_claim_date(end_date: date, wait_months: int) -> date:
-    """The first day a JHT claim may be made, ``wait_months`` after ``end_date``.
+    """The first day a JHT claim may be made, `wait_months` after `end_date`.
 
     A month after the 31st ends on the last day of a shorter month:
 
+    ```pycon
     >>> earliest_claim_date(date(2026, 1, 31), 1), earliest_claim_date(date(2024, 1, 31), 1)
     (datetime.date(2026, 2, 28), datetime.date(2024, 2, 29))
+
+    ```
     """
     return end_date + relativedelta(months=wait_months)
 
@@ -616,11 +649,11 @@ def parse_section(
     reference_date: date | None = None,
     required: Collection[str] = (),
 ) -> tuple[Employment | None, list[Finding]]:
-    """Parse an employment section keyed by part name (``"npp"``, ``"wage"``, ...).
+    """Parse an employment section keyed by part name (`"npp"`, `"wage"`, ...).
 
-    Returns the :class:`Employment` (``None`` when no part could be read) and the
-    findings, each with the part's name as ``field``; an absent part whose path is in
-    ``required`` (``employment.npp``, ...) is ``<path>.missing``. Never raises for bad data.
+    Returns the [`Employment`][] (`None` when no part could be read) and the
+    findings, each with the part's name as `field`; an absent part whose path is in
+    `required` (`employment.npp`, ...) is `<path>.missing`. Never raises for bad data.
     """
     today = reference_date or date.today()
     findings: list[Finding] = []

@@ -1,18 +1,21 @@
 """Errors raised by the field layer, and the findings it hands to the record layer.
 
-The tree is small and closed; every error is a :class:`ValueError` and carries a
-stable ``code`` from the catalogue (:mod:`jmo_validate.codes`)::
+The tree is small and closed; every error is a `ValueError` and carries a
+stable `code` from the catalogue ([`jmo_validate.codes`][]):
 
-    ValueError
-    └── FieldError            a value cannot be parsed; .code, .params
-        ├── InvalidFormat     wrong characters or shape
-        ├── InvalidLength     wrong number of characters or digits
-        └── InvalidComponent  a part is wrong (region, date, serial, prefix, ...)
-    └── ParticipantInvalid    raised by Report.raise_for_issues() (see report.py)
+```text
+ValueError
+└── FieldError            a value cannot be parsed; .code, .params
+    ├── InvalidFormat     wrong characters or shape
+    ├── InvalidLength     wrong number of characters or digits
+    └── InvalidComponent  a part is wrong (region, date, serial, prefix, ...)
+└── ParticipantInvalid    raised by Report.raise_for_issues() (see report.py)
+```
 
 Messages never contain the value itself (personal data, UU 27/2022): only the
 code and non-identifying parameters such as a length.
 
+```pycon
 >>> from jmo_validate.errors import InvalidLength
 >>> err = InvalidLength("nik.length", length=15)
 >>> err.code
@@ -21,6 +24,8 @@ code and non-identifying parameters such as a length.
 'nik.length: NIK harus terdiri dari 16 digit (terisi 15).'
 >>> err.message("en")
 'The NIK must have 16 digits (got 15).'
+
+```
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ __all__ = [
 
 
 class FieldError(ValueError):
-    """A value that cannot be parsed; ``code`` names the rule it broke."""
+    """A value that cannot be parsed; `code` names the rule it broke."""
 
     def __init__(self, code: str, **params: Any) -> None:
         super().__init__(code)
@@ -49,7 +54,7 @@ class FieldError(ValueError):
         self.params: dict[str, Any] = params
 
     def message(self, lang: str = "id") -> str:
-        """Return the human-readable sentence for this error in ``lang``."""
+        """Return the human-readable sentence for this error in `lang`."""
         from jmo_validate.codes import message
 
         return message(self.code, lang, **self.params)
@@ -84,8 +89,8 @@ class InvalidComponent(FieldError):
 class Finding:
     """One problem found by a field family that checks several things at once.
 
-    ``field`` is relative to the family (``"postal_code"`` inside ``address``;
-    empty for the family itself). ``actual``/``expected`` are raw values: the
+    `field` is relative to the family (`"postal_code"` inside `address`;
+    empty for the family itself). `actual`/`expected` are raw values: the
     record layer masks them before they reach a report.
     """
 
@@ -97,10 +102,10 @@ class Finding:
 
 
 def accepts(parse: Callable[..., object], value: object, **options: Any) -> bool:
-    """Return whether ``parse(value, **options)`` succeeds: the ``is_valid`` of every field module.
+    """Return whether `parse(value, **options)` succeeds: the `is_valid` of every field module.
 
-    Never raises for bad data: anything that is not text, or that ``parse`` rejects
-    with a :class:`FieldError`, gives ``False``.
+    Never raises for bad data: anything that is not text, or that `parse` rejects
+    with a [`FieldError`][], gives `False`.
     """
     if not isinstance(value, str):
         return False

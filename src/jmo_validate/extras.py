@@ -4,8 +4,11 @@ The package may come from a package index or from a checkout of its source, and 
 index that does not have it must not be where a message sends people: every message
 gives both commands.
 
+```pycon
 >>> print(install_hint("cli"))
 pip install "jmo_validate[cli]" (from a checkout of the source: pip install ".[cli]")
+
+```
 """
 
 from __future__ import annotations
@@ -14,5 +17,5 @@ __all__ = ["install_hint"]
 
 
 def install_hint(extra: str) -> str:
-    """The commands that install the optional ``extra`` (``cli``, ``xlsx``, ``polars``, ...)."""
+    """The commands that install the optional `extra` (`cli`, `xlsx`, `polars`, ...)."""
     return f'pip install "jmo_validate[{extra}]" (from a checkout of the source: pip install ".[{extra}]")'

@@ -1,26 +1,26 @@
 """DataFrames: validate a whole pandas or polars frame, one verdict per row.
 
-:func:`validate_frame` reads each row as the mapping ``{column: value}`` and gives
-exactly the verdict :func:`~jmo_validate.validate` gives that mapping (same column
+[`validate_frame`][] reads each row as the mapping `{column: value}` and gives
+exactly the verdict [`validate`][] gives that mapping (same column
 aliases, same policy, same codes and messages). It returns two frames of the
 input's kind (polars in, polars out; pandas in, pandas out):
 
-* ``issues``: one row per issue - ``row`` (0-based position in the input), ``key``
-  (the row's key value, masked), ``field``, ``kind``, ``code``, ``severity``,
-  ``message``, ``expected``, ``actual`` (masked unless ``show_values=True``);
-* ``summary``: one row per input row - ``row``, ``ok``, ``errors``, ``warnings``.
+* `issues`: one row per issue - `row` (0-based position in the input), `key`
+  (the row's key value, masked), `field`, `kind`, `code`, `severity`,
+  `message`, `expected`, `actual` (masked unless `show_values=True`);
+* `summary`: one row per input row - `row`, `ok`, `errors`, `warnings`.
 
 For polars frames a pre-check accepts the rows that are provably clean: the
 identity columns by vectorised expressions (well-formed, consistent with the NIK),
-and the columns of the families in :data:`DISTINCT_FAMILIES` (phone, e-mail, last
+and the columns of the families in `DISTINCT_FAMILIES` (phone, e-mail, last
 update, domicile address) by the record layer's own code, run once per distinct
-value. Every other row goes through :func:`~jmo_validate.validate` itself, so
-verdicts are identical by construction. ``FrameResult.fallback_share`` says how many rows took
+value. Every other row goes through [`validate`][] itself, so
+verdicts are identical by construction. `FrameResult.fallback_share` says how many rows took
 that exact path. Records are independent, so the function is pure over a
-partition: :mod:`jmo_validate.spark` maps it over a Spark DataFrame.
+partition: [`jmo_validate.spark`][] maps it over a Spark DataFrame.
 
-pandas, polars and pyarrow are optional (``pip install "jmo_validate[polars]"`` or
-``[pandas]``); importing this module does not import them.
+pandas, polars and pyarrow are optional (`pip install "jmo_validate[polars]"` or
+`[pandas]`); importing this module does not import them.
 """
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ Frame = TypeVar("Frame")
 def fast_path_gaps() -> frozenset[str]:
     """Return the catalogue codes on identity fields the vectorised pre-check does not know.
 
-    While this is not empty, :func:`validate_frame` sends every row through the exact path.
+    While this is not empty, [`validate_frame`][] sends every row through the exact path.
     """
     return frozenset(
         code
@@ -167,7 +167,7 @@ class FrameResult(Generic[Frame]):
 
     @property
     def fallback_share(self) -> float:
-        """Share of rows checked one by one with :func:`~jmo_validate.validate` (0.0-1.0)."""
+        """Share of rows checked one by one with [`validate`][] (0.0-1.0)."""
         return self.fallback_rows / self.rows if self.rows else 0.0
 
 
@@ -207,28 +207,28 @@ def validate_frame(
     show_values: bool = False,
     fast: bool = True,
 ) -> FrameResult[Any]:
-    """Check every row of ``df`` (a polars or pandas DataFrame) under ``policy``.
+    """Check every row of `df` (a polars or pandas DataFrame) under `policy`.
 
     Args:
         df: the records, one per row; columns are matched with the same aliases as
-            :func:`~jmo_validate.validate` (``NIK``, ``No. KPJ``, ``Nama Lengkap``, ...).
+            [`validate`][] (`NIK`, `No. KPJ`, `Nama Lengkap`, ...).
         reference: an optional frame of reference records (e.g. KTP data) of the same
-            kind; each row is compared with the reference row of the same ``key``.
+            kind; each row is compared with the reference row of the same `key`.
             Reference keys must be unique.
-        key: the field (``"nik"``, ``"kpj"``) or column that identifies a row: shown
-            (masked) in the output and used to join ``reference``. NIK and KPJ keys
+        key: the field (`"nik"`, `"kpj"`) or column that identifies a row: shown
+            (masked) in the output and used to join `reference`. NIK and KPJ keys
             are compared in compact form (without spaces, dots and dashes).
-        columns: extra header names, ``{column: field path or alias}``, applied to both
+        columns: extra header names, `{column: field path or alias}`, applied to both
             frames before the alias table (for headers the table does not know).
-        policy: defaults to ``Policy.profile_update()``.
-        show_values: put unmasked values in ``key``, ``expected`` and ``actual``.
+        policy: defaults to `Policy.profile_update()`.
+        show_values: put unmasked values in `key`, `expected` and `actual`.
         fast: use the vectorised pre-check for polars frames (verdicts are the same
-            either way; ``False`` checks every row with :func:`~jmo_validate.validate`).
+            either way; `False` checks every row with [`validate`][]).
 
     Raises:
-        TypeError: ``df`` is not a polars or pandas DataFrame, or ``reference`` is
+        TypeError: `df` is not a polars or pandas DataFrame, or `reference` is
             not one of the same kind.
-        ValueError: ``reference`` is given and a frame has no ``key`` column, or the
+        ValueError: `reference` is given and a frame has no `key` column, or the
             reference has a key twice.
     """
     if policy is None:
@@ -256,12 +256,12 @@ def validate_frame(
 
 
 def clean_records(records: Sequence[object], policy: Policy) -> list[bool] | None:
-    """Tell which of ``records`` :func:`~jmo_validate.validate` reports nothing for, by the pre-check.
+    """Tell which of `records` [`validate`][] reports nothing for, by the pre-check.
 
     For rows of one file (the batch layer's blocks): the records that are dicts with the
-    keys of the first dict, in the same order, and only text or ``None`` values, are read
-    as one frame. ``True`` means the record has no issue under ``policy``; ``False`` that
-    it may have one (check it with ``validate()``). Returns ``None`` when polars is not
+    keys of the first dict, in the same order, and only text or `None` values, are read
+    as one frame. `True` means the record has no issue under `policy`; `False` that
+    it may have one (check it with `validate()`). Returns `None` when polars is not
     installed or the frame is not one the pre-check can judge.
     """
     try:
@@ -301,7 +301,7 @@ class _Table:
         self.values = values
 
     def records(self) -> Iterator[dict[str, object]]:
-        """Yield each row as ``{column: value}``."""
+        """Yield each row as `{column: value}`."""
         names = self.names
         for row in zip(*self.values, strict=True):
             yield dict(zip(names, row, strict=True))
@@ -374,7 +374,7 @@ _PANDAS = _Backend("pandas", "pandas")
 
 
 def _backend(df: object) -> _Backend:
-    """Return the backend of ``df`` without importing a library the caller has not imported."""
+    """Return the backend of `df` without importing a library the caller has not imported."""
     for backend in (_POLARS, _PANDAS):
         module = sys.modules.get(backend.module)
         if module is not None and isinstance(df, module.DataFrame):
@@ -389,7 +389,7 @@ def _field_of(column: str) -> str | None:
 
 
 def _key_column(names: Sequence[str], key: str) -> str | None:
-    """The one column holding ``key``: by alias, else by exact name; ``None`` if not one."""
+    """The one column holding `key`: by alias, else by exact name; `None` if not one."""
     matches = [name for name in names if _field_of(name) == key] or [
         name for name in names if name == key
     ]
@@ -486,7 +486,7 @@ class _Rows:
 
 
 def _fast_accept(df: pl.DataFrame, names: Sequence[str], policy: Policy) -> pl.Series | None:
-    """Return the mask of rows provably without any issue, or ``None`` when the frame is
+    """Return the mask of rows provably without any issue, or `None` when the frame is
     not eligible (a column the pre-check does not know, a code it has not been taught,
     a policy requiring another field)."""
     import polars as pl
@@ -535,7 +535,7 @@ def _fast_accept(df: pl.DataFrame, names: Sequence[str], policy: Policy) -> pl.S
 
 
 def _family(path: str) -> str:
-    """The field or section a field path belongs to (``address.postal_code`` -> ``address``)."""
+    """The field or section a field path belongs to (`address.postal_code` -> `address`)."""
     return path.split(".", 1)[0]
 
 
@@ -546,21 +546,21 @@ _PLAIN_LINE = r"^[\p{L}\p{N}\p{P}\p{S}]+( [\p{L}\p{N}\p{P}\p{S}]+)*$"
 
 
 class _DistinctValues:
-    """Whether each row's value of one family in :data:`DISTINCT_FAMILIES` gives no issue.
+    """Whether each row's value of one family in `DISTINCT_FAMILIES` gives no issue.
 
     Each distinct value (tuple of the family's columns) is checked once: a simple field by
-    :meth:`Context.read <jmo_validate.check.Context.read>` and
-    :func:`~jmo_validate.crosschecks.check_record` over that field alone (its own soft
+    [`Context.read`][] and
+    [`check_record`][jmo_validate.crosschecks.check_record] over that field alone (its own soft
     rules: phone and e-mail warnings, freshness), with the record's policy; a section by
-    :func:`~jmo_validate.validate` of its columns alone, under the policy with only the
+    [`validate`][] of its columns alone, under the policy with only the
     section's parts required.
 
     The street line of an address with another part given is the one value unique to
-    nearly every row. :func:`jmo_validate.address.check` reads its text only when it is
+    nearly every row. [`jmo_validate.address.check`][] reads its text only when it is
     the only part (it then splits it into parts); otherwise it only checks that it is
-    text of at most ``MAX_LINE_LENGTH`` characters. So a plain street line (see
-    ``_PLAIN_LINE``: nothing that stripping, line splitting or whitespace folding would
-    change) next to a part with a letter or digit is checked as ``_ANY_STREET``: when
+    text of at most `MAX_LINE_LENGTH` characters. So a plain street line (see
+    `_PLAIN_LINE`: nothing that stripping, line splitting or whitespace folding would
+    change) next to a part with a letter or digit is checked as `_ANY_STREET`: when
     that tuple gives no finding, every tuple it stands for gives none either.
     """
 
@@ -610,7 +610,7 @@ class _DistinctValues:
         return [key.alias(field) for field, key in keys.items()]
 
     def is_clean(self, values: dict[str, object]) -> bool:
-        """Whether the family's ``values`` (by field path) give no issue under the policy."""
+        """Whether the family's `values` (by field path) give no issue under the policy."""
         if self.spec is None:
             return not validate(values, policy=self.section_policy).issues
         ctx = Context(self.policy)
@@ -621,15 +621,15 @@ class _DistinctValues:
 
 
 class _PolarsChecks:
-    """Expressions that accept only what :func:`~jmo_validate.validate` accepts without an issue.
+    """Expressions that accept only what [`validate`][] accepts without an issue.
 
-    Each field accepts one strict shape (no separators, no padding): ``nik`` 16 digits
+    Each field accepts one strict shape (no separators, no padding): `nik` 16 digits
     with a current or retired region code (digits 1-6, each looked up once), non-zero
-    regency, district and serial, and a real birth date; ``kpj`` 11 digits, not a
-    placeholder (``kpj.SUSPICIOUS``, all zeros); ``full_name`` ASCII letters in words
-    separated by one space, without the deceased marker (``Alm``, ``Almarhum``);
-    ``birth_date`` ``YYYY-MM-DD``, ``DD-MM-YYYY`` or ``DD/MM/YYYY`` (or a date column);
-    ``sex`` any value the field parser itself accepts (read once per distinct value).
+    regency, district and serial, and a real birth date; `kpj` 11 digits, not a
+    placeholder (`kpj.SUSPICIOUS`, all zeros); `full_name` ASCII letters in words
+    separated by one space, without the deceased marker (`Alm`, `Almarhum`);
+    `birth_date` `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY` (or a date column);
+    `sex` any value the field parser itself accepts (read once per distinct value).
     Then the cross-field rules: age within the policy's range, birth date and sex as
     the NIK encodes them. Anything else is left to the exact path.
     """

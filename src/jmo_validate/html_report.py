@@ -1,4 +1,4 @@
-"""The HTML data-quality report (``jmo-validate check FILE --format html``): one file, no network.
+"""The HTML data-quality report (`jmo-validate check FILE --format html`): one file, no network.
 
 What a team lead opens first: summary cards (rows, without errors, with errors,
 with warnings), bar charts of the issues by code and by field (inline SVG), the
@@ -8,8 +8,8 @@ identity (sortable, filterable by text and severity), and the context of the run
 (file, policy and its reference date, reference file, language, version, when).
 Labels follow the policy's language (Indonesian by default).
 
-The page is written as the records come (:class:`HtmlReport` renders the parts,
-:class:`jmo_validate.writers.HtmlWriter` streams them): the groups of issues first,
+The page is written as the records come ([`HtmlReport`][] renders the parts,
+[`jmo_validate.writers.HtmlWriter`][] streams them): the groups of issues first,
 then the summary, which the style sheet shows on top. Everything is escaped; the
 script reads and writes text only (never markup), loads nothing, and the page prints
 with every visible group, the charts in colour and the filters left out.
@@ -180,7 +180,7 @@ def _e(value: object) -> str:
 
 
 class HtmlReport:
-    """Renders the parts of the page; counts what it renders (:attr:`tally`)."""
+    """Renders the parts of the page; counts what it renders (`tally`)."""
 
     def __init__(self, *, title: str, lang: str = "id", show_values: bool = False) -> None:
         self.title = title or "jmo-validate"
@@ -258,7 +258,7 @@ class HtmlReport:
         )
 
     def _identity(self, report: Report) -> list[str]:
-        """The row's NIK and KPJ (masked unless ``show_values``) and name, as far as known."""
+        """The row's NIK and KPJ (masked unless `show_values`) and name, as far as known."""
         parts = []
         for path in ("nik", "kpj"):
             value = report.values.get(path)
@@ -326,7 +326,7 @@ class HtmlReport:
         )
 
     def _bars(self, items: Sequence[tuple[str, int, str, str]]) -> str:
-        """A horizontal bar chart: ``(label, count, css class, filter text)`` per bar."""
+        """A horizontal bar chart: `(label, count, css class, filter text)` per bar."""
         cut = CHART_BARS if len(items) > CHART_BARS + 1 else len(items)
         shown = list(items[:cut])
         rest = sum(count for _, count, _, _ in items[cut:])

@@ -4,6 +4,7 @@ Eleven digits, shown on the JMO digital card below the NIK. No structure or chec
 digit is published, so only the shape is checked. One person may hold several
 KPJ numbers (one per employment), so a KPJ never identifies a person on its own.
 
+```pycon
 >>> from jmo_validate import kpj
 >>> kpj.validate("190 1234 5678")
 '19012345678'
@@ -14,18 +15,23 @@ Traceback (most recent call last):
     ...
 jmo_validate.errors.InvalidLength: kpj.length: Nomor KPJ harus terdiri dari 11 digit (terisi 10).
 
-Placeholders: ``00000000000`` is what forms and HR systems put in when the number is
-not known; no numbering issues it (a serial starts at 1), so it is ``kpj.placeholder``.
-Eleven equal digits and runs such as ``12345678901`` are also typed as placeholders,
-but a real number *could* look like that (no structure is published), so they only
-get the warning ``kpj.suspicious`` (:attr:`Kpj.warnings`).
+```
 
+Placeholders: `00000000000` is what forms and HR systems put in when the number is
+not known; no numbering issues it (a serial starts at 1), so it is `kpj.placeholder`.
+Eleven equal digits and runs such as `12345678901` are also typed as placeholders,
+but a real number *could* look like that (no structure is published), so they only
+get the warning `kpj.suspicious` ([`Kpj.warnings`][]).
+
+```pycon
 >>> kpj.validate("000.0000.0000")
 Traceback (most recent call last):
     ...
 jmo_validate.errors.InvalidComponent: kpj.placeholder: ...
 >>> kpj.parse("12345678901").warnings
 ('kpj.suspicious',)
+
+```
 """
 
 from __future__ import annotations
@@ -57,13 +63,13 @@ _SEPARATORS = compact_table(" .-\t\n\r")
 
 @dataclass(frozen=True, slots=True, repr=False)
 class Kpj:
-    """A parsed KPJ number. ``number`` is the 11 digits; ``str()``/``repr()`` are masked."""
+    """A parsed KPJ number. `number` is the 11 digits; `str()`/`repr()` are masked."""
 
     number: str
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """``("kpj.suspicious",)`` for a number typed as a placeholder, else ``()``."""
+        """`("kpj.suspicious",)` for a number typed as a placeholder, else `()`."""
         return ("kpj.suspicious",) if self.number in SUSPICIOUS else ()
 
     def __repr__(self) -> str:
@@ -74,7 +80,7 @@ class Kpj:
 
 
 def compact(number: str) -> str:
-    """Remove spaces, dots, dashes and spreadsheet artefacts (:mod:`jmo_validate.artefacts`)."""
+    """Remove spaces, dots, dashes and spreadsheet artefacts ([`jmo_validate.artefacts`][])."""
     return number.translate(_SEPARATORS).removeprefix("'")
 
 
@@ -93,12 +99,12 @@ def validate(number: str) -> str:
 
 
 def parse(number: str) -> Kpj:
-    """Return the KPJ number as a :class:`Kpj`, or raise."""
+    """Return the KPJ number as a [`Kpj`][], or raise."""
     return Kpj(validate(number))
 
 
 def is_valid(number: object) -> bool:
-    """Return whether ``number`` is a valid KPJ number; never raises."""
+    """Return whether `number` is a valid KPJ number; never raises."""
     return accepts(validate, number)
 
 

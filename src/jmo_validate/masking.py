@@ -1,10 +1,11 @@
 """Masking of personal data (UU 27/2022 tentang Pelindungan Data Pribadi).
 
 NIK, KPJ, phone numbers, e-mail addresses, bank account numbers and the passport and
-KITAS/KITAP numbers of foreign workers never reach a report, ``repr``, log line or
+KITAS/KITAP numbers of foreign workers never reach a report, `repr`, log line or
 exception unmasked. Each masker accepts any text (also malformed input) and keeps only
 enough to recognise the value.
 
+```pycon
 >>> mask_nik("3201014107900001")
 '3201********0001'
 >>> mask_kpj("19012345678")
@@ -20,8 +21,11 @@ enough to recognise the value.
 >>> mask_text("12")
 '**'
 
-What stands in the wrong place is masked by its shape (:func:`mask_personal`):
+```
 
+What stands in the wrong place is masked by its shape ([`mask_personal`][]):
+
+```pycon
 >>> mask_personal("Siti 3273014107900003")
 'Siti 3273********0003'
 >>> mask_personal("hubungi 0812-3456-7890 / siti.aminah@gmail.com")
@@ -30,6 +34,8 @@ What stands in the wrong place is masked by its shape (:func:`mask_personal`):
 'RT 001/002, 16914'
 >>> mask_personal("Email('siti.aminah@gmail.com'), mailto:budi@kantor.co.id")
 "Email('s***@gmail.com'), mailto:b***@kantor.co.id"
+
+```
 """
 
 from __future__ import annotations
@@ -59,7 +65,7 @@ _SEPARATORS = str.maketrans("", "", " .-()/\t")
 
 
 def mask_text(text: str, keep_start: int = 0, keep_end: int = 0) -> str:
-    """Replace all but ``keep_start`` leading and ``keep_end`` trailing characters with ``*``.
+    """Replace all but `keep_start` leading and `keep_end` trailing characters with `*`.
 
     When the text is too short to keep both ends and still hide at least a third
     of it, everything is hidden.
@@ -81,7 +87,7 @@ def mask_kpj(value: str) -> str:
 
 
 def mask_phone(value: str) -> str:
-    """Keep the prefix (``0812``, ``+6281``) and the last 4 digits of a phone number."""
+    """Keep the prefix (`0812`, `+6281`) and the last 4 digits of a phone number."""
     compact = value.translate(_SEPARATORS)
     keep_start = 5 if compact.startswith("+") else 4
     return mask_text(compact, keep_start, 4)
@@ -101,19 +107,25 @@ def mask_account(value: str) -> str:
 
 
 def mask_name(value: str) -> str:
-    """Keep the first letter of each word of a name (``Policy(mask_names_and_dates=True)``).
+    """Keep the first letter of each word of a name (`Policy(mask_names_and_dates=True)`).
 
+    ```pycon
     >>> mask_name("Siti  Aminah")
     'S*** A*****'
+
+    ```
     """
     return " ".join(word[:1] + "*" * (len(word) - 1) for word in value.split())
 
 
 def mask_date(value: str) -> str:
-    """Hide every digit of a date (``Policy(mask_names_and_dates=True)``).
+    """Hide every digit of a date (`Policy(mask_names_and_dates=True)`).
 
+    ```pycon
     >>> mask_date("1990-07-01")
     '****-**-**'
+
+    ```
     """
     return "".join("*" if character.isdigit() else character for character in value)
 
@@ -144,7 +156,7 @@ _BOTH = {**MASKERS, **NAME_AND_DATE_MASKERS}
 
 
 def maskers(*, names_and_dates: bool = False) -> Mapping[str, Masker]:
-    """The maskers by field path: :data:`MASKERS`, with names and birth dates if asked."""
+    """The maskers by field path: `MASKERS`, with names and birth dates if asked."""
     return _BOTH if names_and_dates else MASKERS
 
 
@@ -175,7 +187,7 @@ def _mask_found(match: re.Match[str]) -> str:
 
 
 def mask_personal(text: str) -> str:
-    """Mask every part of ``text`` shaped like an e-mail address or a long number.
+    """Mask every part of `text` shaped like an e-mail address or a long number.
 
     For text whose field is not personal data (a name, a postal code, a column name)
     but which may hold a NIK, phone number, e-mail address or account number typed

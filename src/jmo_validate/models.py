@@ -1,12 +1,13 @@
 """The pydantic model of a participant record.
 
-:class:`Participant` validates each field with the same functions as
-:func:`~jmo_validate.validate` (errors carry the same codes). It checks fields
+[`Participant`][] validates each field with the same functions as
+[`validate`][] (errors carry the same codes). It checks fields
 one by one only: cross-field and reference rules live in the record layer,
-because a pydantic ``model_validator`` never runs once a field has failed, so a
-mismatch would hide behind the first typo. Use :func:`~jmo_validate.validate`
-for the full report; ``report.participant`` is this model, already parsed.
+because a pydantic `model_validator` never runs once a field has failed, so a
+mismatch would hide behind the first typo. Use [`validate`][]
+for the full report; `report.participant` is this model, already parsed.
 
+```pycon
 >>> from jmo_validate.models import Participant
 >>> p = Participant(nik="3201014107900001", full_name="Siti  Aminah", sex="perempuan")
 >>> p
@@ -16,6 +17,8 @@ Participant(nik=Nik('3201********0001'), kpj=None, full_name='Siti Aminah', birt
             nationality=None, passport_number=None, kitas_number=None)
 >>> p.model_dump(mode="json", exclude_none=True)
 {'nik': '3201014107900001', 'full_name': 'Siti Aminah', 'sex': 'P'}
+
+```
 """
 
 from __future__ import annotations

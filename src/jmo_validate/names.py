@@ -2,12 +2,13 @@
 
 Names on a KTP, in an employer's HR system and on a bank account differ in ways
 that do not make them different people: academic and religious titles
-(``H.``, ``Hj.``, ``Ir.``, ``S.Kom.``), abbreviations (``MOCH``/``MUH``/``MUHAMMAD``,
-``ABD``/``ABDUL``), the pre-1972 spellings (``OE``/``U``, ``DJ``/``J``, ``TJ``/``C``,
-``SJ``/``SY``, ``CH``/``KH``/``H``), doubled letters, word order, and banks
-truncating long names. :func:`compare` removes those differences, then scores
+(`H.`, `Hj.`, `Ir.`, `S.Kom.`), abbreviations (`MOCH`/`MUH`/`MUHAMMAD`,
+`ABD`/`ABDUL`), the pre-1972 spellings (`OE`/`U`, `DJ`/`J`, `TJ`/`C`,
+`SJ`/`SY`, `CH`/`KH`/`H`), doubled letters, word order, and banks
+truncating long names. [`compare`][] removes those differences, then scores
 what is left.
 
+```pycon
 >>> compare("H. Muhammad Rizki, S.Kom.", "MUHAMMAD RIZKI").verdict
 'match'
 >>> compare("Moch. Rizki", "Muhammad Rizki").verdict
@@ -25,16 +26,19 @@ what is left.
 >>> compare("Agus Setiawan", "Agus Setiadi")
 NameMatch(score=62, verdict='different')
 
-Regional titles are set aside too: Javanese (``Raden``/``R.``/``Rd.``, ``Mas``,
-``Raden Ajeng``/``R.A.``, ``Raden Roro``/``R.R.``, ``Raden Mas``/``R.M.``), Acehnese
-(``Teuku``/``T.``, ``Tengku``/``Tgk.``, ``Cut``), as is the deceased marker
-(``(Alm)``/``(Almh)``, ``Alm.``, ``Almarhum``). ``Andi`` is a Bugis title *and* a
-given name, so it is only set aside when the other name is the same without it
-(``Andi Muhammad Amin`` = ``MUHAMMAD AMIN``); ``Andi Saputra`` and ``Budi Saputra``
-stay different people. Arabic names assimilate the article of ``Abdul`` to a "sun
-letter" (``Abdurrahman`` = ``Abdul Rahman``, ``Abdussalam`` = ``Abdul Salam``) and are
-written run together or apart (``Fathur Rahman`` = ``Fathurrahman``).
+```
 
+Regional titles are set aside too: Javanese (`Raden`/`R.`/`Rd.`, `Mas`,
+`Raden Ajeng`/`R.A.`, `Raden Roro`/`R.R.`, `Raden Mas`/`R.M.`), Acehnese
+(`Teuku`/`T.`, `Tengku`/`Tgk.`, `Cut`), as is the deceased marker
+(`(Alm)`/`(Almh)`, `Alm.`, `Almarhum`). `Andi` is a Bugis title *and* a
+given name, so it is only set aside when the other name is the same without it
+(`Andi Muhammad Amin` = `MUHAMMAD AMIN`); `Andi Saputra` and `Budi Saputra`
+stay different people. Arabic names assimilate the article of `Abdul` to a "sun
+letter" (`Abdurrahman` = `Abdul Rahman`, `Abdussalam` = `Abdul Salam`) and are
+written run together or apart (`Fathur Rahman` = `Fathurrahman`).
+
+```pycon
 >>> compare("ABDUL RAHMAN WAHID", "Abdurrahman Wahid").verdict
 'match'
 >>> compare("R.A. Kartini", "RADEN AJENG KARTINI").verdict
@@ -43,6 +47,8 @@ written run together or apart (``Fathur Rahman`` = ``Fathurrahman``).
 'different'
 >>> compare("Suparman (Alm)", "SUPARMAN").verdict
 'match'
+
+```
 
 The score is the similarity of the least similar pair of words (Levenshtein,
 after the spelling rules), lowered when one name has words the other lacks:
@@ -223,7 +229,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 @dataclass(frozen=True, slots=True)
 class NameMatch:
-    """How close two names are: ``score`` 0-100 and a verdict."""
+    """How close two names are: `score` 0-100 and a verdict."""
 
     score: int
     verdict: Verdict
@@ -250,12 +256,12 @@ def _canonical_token(token: str) -> str:
 
 
 def _abdul(word: str) -> tuple[str, ...]:
-    """``Abdul`` + a name written as one word, as two: ``ABDURRAHMAN`` -> ``ABDUL``, ``RAHMAN``.
+    """`Abdul` + a name written as one word, as two: `ABDURRAHMAN` -> `ABDUL`, `RAHMAN`.
 
-    ``Abdul`` run together with the name (``ABDULKARIM``, ``ABDULRAHMAN``), or its ``l``
-    assimilated to the sun letter the name starts with (``ABDURRAHMAN``, ``ABDUSSALAM``,
-    also written with one letter: ``ABDURAHMAN``). The name must keep four letters, so
-    ``ABDULLAH`` (Abd Allah) stays one name.
+    `Abdul` run together with the name (`ABDULKARIM`, `ABDULRAHMAN`), or its `l`
+    assimilated to the sun letter the name starts with (`ABDURRAHMAN`, `ABDUSSALAM`,
+    also written with one letter: `ABDURAHMAN`). The name must keep four letters, so
+    `ABDULLAH` (Abd Allah) stays one name.
     """
     if not word.startswith("ABDU") or len(word) < 8:
         return (word,)
@@ -280,10 +286,13 @@ def _sound(token: str) -> str:
 def canonical_tokens(name: str) -> tuple[str, ...]:
     """Return the name's words without titles, in canonical spelling.
 
+    ```pycon
     >>> canonical_tokens("Hj. Siti Djoeariah, S.Pd., M.M.")
     ('SITI', 'JUARIAH')
     >>> canonical_tokens("MOCHAMMAD ACHMAD")
     ('MUHAMAD', 'AHMAD')
+
+    ```
     """
     text = _strip_accents(name).upper()
     text = text.split(",", 1)[0]  # everything after the first comma is suffix titles
@@ -300,7 +309,7 @@ def canonical_tokens(name: str) -> tuple[str, ...]:
 
 
 def _word_score(word: str, other: str, *, cut: bool) -> float:
-    """Similarity 0-100 of two canonical words; ``cut``: ``word`` may be ``other`` cut short."""
+    """Similarity 0-100 of two canonical words; `cut`: `word` may be `other` cut short."""
     if word == other:
         return 100
     if (len(word) == 1 and other.startswith(word)) or (len(other) == 1 and word.startswith(other)):
@@ -340,7 +349,7 @@ def _score(first: tuple[str, ...], second: tuple[str, ...], *, truncated: bool) 
 
 
 def _without_andi(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """Both names, the leading ``Andi`` of one dropped when it is all the other lacks at the start."""
+    """Both names, the leading `Andi` of one dropped when it is all the other lacks at the start."""
     if len(a) == len(b) + 1 and a[0] == _ANDI and _ANDI not in b:
         return a[1:], b
     if len(b) == len(a) + 1 and b[0] == _ANDI and _ANDI not in a:
@@ -349,10 +358,10 @@ def _without_andi(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ..
 
 
 def _joined(words: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
-    """``words`` with each pair of neighbours that ``other`` writes as one word run together.
+    """`words` with each pair of neighbours that `other` writes as one word run together.
 
-    ``FATHUR RAHMAN`` against ``FATHURAHMAN`` (doubled letters are already single) gives
-    ``FATHURAHMAN``; ``other``'s words are never split.
+    `FATHUR RAHMAN` against `FATHURAHMAN` (doubled letters are already single) gives
+    `FATHURAHMAN`; `other`'s words are never split.
     """
     wanted = set(other)
     out: list[str] = []
@@ -370,13 +379,13 @@ def _joined(words: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def compare(first: str, second: str, *, threshold: int = 80, truncated: bool = False) -> NameMatch:
-    """Compare two names; ``truncated=True`` accepts ``second`` cut short (bank holder names).
+    """Compare two names; `truncated=True` accepts `second` cut short (bank holder names).
 
-    ``match`` means the same name once titles and spellings are set aside (for
-    ``truncated``, also ``second`` being a prefix of ``first`` at least
-    :data:`TRUNCATION_MIN_LENGTH` characters long, as banks cut long names);
-    ``similar`` (score >= ``threshold``) a missing or abbreviated word, a modern
-    spelling variant or a small typo; ``different`` anything further apart.
+    `match` means the same name once titles and spellings are set aside (for
+    `truncated`, also `second` being a prefix of `first` at least
+    `TRUNCATION_MIN_LENGTH` characters long, as banks cut long names);
+    `similar` (score >= `threshold`) a missing or abbreviated word, a modern
+    spelling variant or a small typo; `different` anything further apart.
     """
     if first.isascii() and second.isascii() and first.upper() == second.upper():
         # the same letters in another case (a bank writes names in capitals): the same

@@ -3,16 +3,17 @@
 Foreign workers (TKA, *tenaga kerja asing*) who work in Indonesia for six months or more
 must be BPJS Ketenagakerjaan participants (UU 24/2011 Pasal 15), but they have no NIK:
 their identity is their passport and their stay permit (KITAS/KITAP, see
-:mod:`jmo_validate.documents`). The nationality tells the record layer which of the two
-a record needs (:meth:`Policy.required_for <jmo_validate.policy.Policy.required_for>`).
+[`jmo_validate.documents`][]). The nationality tells the record layer which of the two
+a record needs ([`Policy.required_for`][]).
 
-Accepted, in any case and with any punctuation: ``WNI``/``Warga Negara Indonesia`` and
-``WNA``/``Warga Negara Asing``/``Asing``/``foreigner``; a country's ISO 3166-1 code
-(``MY``, ``CHN``), its name in English or Indonesian (``South Korea``, ``Korea Selatan``;
-Unicode CLDR names, ``data/countries.tsv``) and, for the usual countries, a short name or
-demonym (``Hong Kong``, ``RRC``, ``Chinese``, ``Japanese``; ``data/manual_nationalities.tsv``).
-A bare ``Korea`` is South Korea.
+Accepted, in any case and with any punctuation: `WNI`/`Warga Negara Indonesia` and
+`WNA`/`Warga Negara Asing`/`Asing`/`foreigner`; a country's ISO 3166-1 code
+(`MY`, `CHN`), its name in English or Indonesian (`South Korea`, `Korea Selatan`;
+Unicode CLDR names, `data/countries.tsv`) and, for the usual countries, a short name or
+demonym (`Hong Kong`, `RRC`, `Chinese`, `Japanese`; `data/manual_nationalities.tsv`).
+A bare `Korea` is South Korea.
 
+```pycon
 >>> parse("WNI")
 Nationality('ID')
 >>> parse("Warga Negara Asing"), parse("KOR"), parse("Tiongkok"), parse("japanese")
@@ -26,6 +27,8 @@ Nationality('ID')
 Traceback (most recent call last):
     ...
 jmo_validate.errors.InvalidFormat: nationality.format: ...
+
+```
 """
 
 from __future__ import annotations
@@ -75,8 +78,8 @@ class Country:
 
 @dataclass(frozen=True, slots=True)
 class Nationality:
-    """A nationality: ``country`` is the ISO 3166-1 alpha-2 code, ``None`` for a foreigner
-    whose country is not given (``WNA``)."""
+    """A nationality: `country` is the ISO 3166-1 alpha-2 code, `None` for a foreigner
+    whose country is not given (`WNA`)."""
 
     country: str | None
 
@@ -92,7 +95,7 @@ class Nationality:
 
     @property
     def country_name(self) -> str | None:
-        """The country's English name (CLDR), ``None`` when not given."""
+        """The country's English name (CLDR), `None` when not given."""
         return None if self.country is None else country_name(self.country)
 
     def __str__(self) -> str:
@@ -104,7 +107,7 @@ class Nationality:
 
 @functools.cache
 def _countries() -> tuple[dict[str, str | None], dict[str, Country]]:
-    """Every accepted name -> alpha-2 code (``None``: a foreigner), and the countries by code."""
+    """Every accepted name -> alpha-2 code (`None`: a foreigner), and the countries by code."""
     data = resources.files("jmo_validate").joinpath("data")
     index: dict[str, str | None] = dict(_WORDS)
     countries: dict[str, Country] = {}
@@ -123,26 +126,32 @@ def _countries() -> tuple[dict[str, str | None], dict[str, Country]]:
 
 
 def country(code: str) -> Country | None:
-    """The country with ISO 3166-1 alpha-2 ``code``, or ``None``.
+    """The country with ISO 3166-1 alpha-2 `code`, or `None`.
 
+    ```pycon
     >>> country("kr")
     Country(alpha2='KR', alpha3='KOR', name_en='South Korea', name_id='Korea Selatan')
+
+    ```
     """
     return _countries()[1].get(code.upper())
 
 
 def country_name(code: str) -> str | None:
-    """The English name of the country with ISO 3166-1 alpha-2 ``code`` (``None`` if unknown).
+    """The English name of the country with ISO 3166-1 alpha-2 `code` (`None` if unknown).
 
+    ```pycon
     >>> country_name("MY"), country_name("HK"), country_name("QQ")
     ('Malaysia', 'Hong Kong SAR China', None)
+
+    ```
     """
     found = country(code)
     return None if found is None else found.name_en
 
 
 def parse(text: str) -> Nationality:
-    """Return the :class:`Nationality` ``text`` names, or raise ``nationality.format``."""
+    """Return the [`Nationality`][] `text` names, or raise `nationality.format`."""
     index = _countries()[0]
     key = _key(text)
     if key not in index:
@@ -151,10 +160,10 @@ def parse(text: str) -> Nationality:
 
 
 def is_valid(text: object) -> bool:
-    """Return whether ``text`` names a nationality; never raises."""
+    """Return whether `text` names a nationality; never raises."""
     return accepts(parse, text)
 
 
 def format(text: str) -> str:
-    """Return the nationality as its ISO code (``ID``, ``MY``), or ``WNA``, or raise."""
+    """Return the nationality as its ISO code (`ID`, `MY`), or `WNA`, or raise."""
     return str(parse(text))

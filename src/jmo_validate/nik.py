@@ -1,6 +1,6 @@
 """NIK (Nomor Induk Kependudukan, Indonesian national identity number).
 
-Sixteen digits ``PPKKCCDDMMYYSSSS`` (PP 37/2007 Pasal 37): province, regency/city
+Sixteen digits `PPKKCCDDMMYYSSSS` (PP 37/2007 Pasal 37): province, regency/city
 and district of the place where the NIK was *first* registered (kept for life),
 the birth date with 40 added to the day for women, and a 4-digit serial starting
 at 0001. There is no check digit. Only the year's last two digits are encoded:
@@ -9,6 +9,7 @@ reference date (default: today).
 
 More information: https://dukcapil.klaten.go.id/arti-16-digit-nomor-induk-kependudukan-nik
 
+```pycon
 >>> from jmo_validate import nik
 >>> nik.compact("3201.0101.0790.0001")
 '3201010107900001'
@@ -22,20 +23,23 @@ Nik('3201********0001')
 >>> n.regency.name, n.region_status.value
 ('Kabupaten Bogor', 'current')
 
+```
+
 A NIK keeps the region code of its first registration for life, also after a
-split. Region facts come from :mod:`jmo_validate.regions` when first asked for
-(``parse`` never loads the registry and never fails on a region code that only
-the registry could judge): ``region_status`` tells whether digits 1-6 are
-``current``, ``retired`` (known in an older edition: ``regency``/``district``
-name the original region, ``current_regency``/``current_district`` today's),
-``pre_split`` (a district in no edition under a regency that later lost
-districts: the record layer reports ``nik.district_pre_split``, a warning only),
-or unknown in every edition (``unknown_regency``/``unknown_district``; the record
-layer reports ``nik.regency_unknown``/``nik.district_unknown`` as warnings,
+split. Region facts come from [`jmo_validate.regions`][] when first asked for
+(`parse` never loads the registry and never fails on a region code that only
+the registry could judge): `region_status` tells whether digits 1-6 are
+`current`, `retired` (known in an older edition: `regency`/`district`
+name the original region, `current_regency`/`current_district` today's),
+`pre_split` (a district in no edition under a regency that later lost
+districts: the record layer reports `nik.district_pre_split`, a warning only),
+or unknown in every edition (`unknown_regency`/`unknown_district`; the record
+layer reports `nik.regency_unknown`/`nik.district_unknown` as warnings,
 errors under a strict policy). A code that named another region in a later
 edition is decoded with the meaning in force on the birth date;
-``places_today`` lists every place the code may denote today.
+`places_today` lists every place the code may denote today.
 
+```pycon
 >>> old = nik.parse("9109014107900001")          # Mimika, Papua, before the 2022 split
 >>> old.region_status.value, old.regency.name, old.current_regency.name, old.current_province.name
 ('retired', 'Kabupaten Mimika', 'Kabupaten Mimika', 'Papua Tengah')
@@ -50,6 +54,8 @@ Traceback (most recent call last):
 jmo_validate.errors.InvalidComponent: nik.birth_date: Bagian tanggal lahir NIK (digit 7-12) bukan tanggal yang benar.
 >>> nik.is_valid("9971011708450001")
 False
+
+```
 """
 
 from __future__ import annotations
@@ -127,7 +133,7 @@ _SEPARATORS = compact_table(" .-\t\n\r")
 
 @dataclass(frozen=True, slots=True, repr=False)
 class Nik:
-    """A parsed NIK. ``number`` is the 16 digits; ``str()``/``repr()`` are masked."""
+    """A parsed NIK. `number` is the 16 digits; `str()`/`repr()` are masked."""
 
     number: str
     birth_date: date
@@ -165,23 +171,23 @@ class Nik:
 
     @property
     def regency(self) -> Region | None:
-        """The regency/city of first registration, as it was then (``None`` if unknown)."""
+        """The regency/city of first registration, as it was then (`None` if unknown)."""
         return regions.get(self.number[:4], on=self.birth_date)
 
     @property
     def district(self) -> Region | None:
-        """The district of first registration, as it was then (``None`` if unknown)."""
+        """The district of first registration, as it was then (`None` if unknown)."""
         return regions.get(self.number[:6], on=self.birth_date)
 
     @property
     def current_province(self) -> Region | None:
-        """Today's province of the place of first registration (``None`` if unknown)."""
+        """Today's province of the place of first registration (`None` if unknown)."""
         regency = self.current_regency
         return regency.parent if regency is not None else self.province
 
     @property
     def current_regency(self) -> Region | None:
-        """Today's regency/city of the place of first registration (``None`` if unknown)."""
+        """Today's regency/city of the place of first registration (`None` if unknown)."""
         district = self.current_district
         if district is not None:  # a current district's regency is current
             return regions.get(district.code[:4])
@@ -190,7 +196,7 @@ class Nik:
 
     @property
     def current_district(self) -> Region | None:
-        """Today's district of the place of first registration (``None`` if unknown)."""
+        """Today's district of the place of first registration (`None` if unknown)."""
         district = self.district
         return district.today() if district is not None else None
 
@@ -198,7 +204,7 @@ class Nik:
     def places_today(self) -> tuple[Region, ...]:
         """Today's regions the place of first registration may lie in, the most plausible first.
 
-        See :func:`jmo_validate.regions.nik_places`: every meaning of a re-used code, and
+        See [`jmo_validate.regions.nik_places`][]: every meaning of a re-used code, and
         for a plausible pre-split code each regency that took the parent's districts.
         """
         return regions.nik_places(self.number, born=self.birth_date)
@@ -213,14 +219,14 @@ class Nik:
 def compact(number: str) -> str:
     """Remove the spaces, dots and dashes people write between digit groups.
 
-    Spreadsheet artefacts go too (:mod:`jmo_validate.artefacts`): a leading apostrophe,
+    Spreadsheet artefacts go too ([`jmo_validate.artefacts`][]): a leading apostrophe,
     zero-width and no-break spaces, full-width digits.
     """
     return number.translate(_SEPARATORS).removeprefix("'")
 
 
 def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple[date, Sex]:
-    """Decode digits 7-12 of a compact NIK; raise ``nik.birth_date`` if they are not a date."""
+    """Decode digits 7-12 of a compact NIK; raise `nik.birth_date` if they are not a date."""
     day, month, year = int(number[6:8]), int(number[8:10]), int(number[10:12])
     sex = Sex.MALE
     if day > 40:
@@ -260,21 +266,21 @@ def _checked(number: str, reference_date: date | None) -> tuple[str, date, Sex]:
 
 
 def validate(number: str, *, reference_date: date | None = None) -> str:
-    """Return the compact NIK, or raise the :class:`~jmo_validate.errors.FieldError` of the first rule it breaks."""
+    """Return the compact NIK, or raise the [`FieldError`][] of the first rule it breaks."""
     return _checked(number, reference_date)[0]
 
 
 def parse(number: str, *, reference_date: date | None = None) -> Nik:
-    """Return the NIK as a :class:`Nik` with its decoded parts, or raise."""
+    """Return the NIK as a [`Nik`][] with its decoded parts, or raise."""
     return Nik(*_checked(number, reference_date))
 
 
 def is_valid(number: object, *, reference_date: date | None = None) -> bool:
-    """Return whether ``number`` is a valid NIK; never raises."""
+    """Return whether `number` is a valid NIK; never raises."""
     return accepts(validate, number, reference_date=reference_date)
 
 
 def format(number: str) -> str:
-    """Return the NIK in the dotted form ``PP.KK.CC.DDMMYY.SSSS``."""
+    """Return the NIK in the dotted form `PP.KK.CC.DDMMYY.SSSS`."""
     number = compact(number)
     return f"{number[:2]}.{number[2:4]}.{number[4:6]}.{number[6:12]}.{number[12:]}"

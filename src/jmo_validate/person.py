@@ -1,26 +1,27 @@
 """Person fields: full name, birth date, birth place and sex, parsed as people write them.
 
 Full name (nama lengkap, Permendagri 73/2022): letters (any script, so legacy
-records with accents still parse), spaces and ``. , ' -``; no digits or other
+records with accents still parse), spaces and `. , ' -`; no digits or other
 symbols; 2-100 characters. Names longer than 60 letters and single-word names
 (mononyms such as *Sukarno*) are legal on documents issued before 2022, so they
-are warnings at most (:func:`name_warnings`). The deceased marker that records of
-a participant who has died carry - ``(Alm)``/``(Almh)`` after the name, ``Alm.``,
-``Almarhum``/``Almarhumah`` - is accepted (its brackets too) and reported as the
-warning ``full_name.deceased_marker`` (:func:`deceased_marker`): it is not part of the
+are warnings at most ([`name_warnings`][]). The deceased marker that records of
+a participant who has died carry - `(Alm)`/`(Almh)` after the name, `Alm.`,
+`Almarhum`/`Almarhumah` - is accepted (its brackets too) and reported as the
+warning `full_name.deceased_marker` ([`deceased_marker`][]): it is not part of the
 name on the KTP, and the name matcher ignores it.
 
-Birth place (tempat lahir, :func:`parse_birth_place`): a place name - a regency, city,
+Birth place (tempat lahir, [`parse_birth_place`][]): a place name - a regency, city,
 village or a place abroad - with letters; the KTP prints it with the birth date as one
-field, *Tempat/Tgl Lahir* (``JAKARTA, 17-08-1985``), which :func:`split_place_and_date`
+field, *Tempat/Tgl Lahir* (`JAKARTA, 17-08-1985`), which [`split_place_and_date`][]
 takes apart. Whether the place is a known region or country is a soft check
-(:func:`is_known_place`).
+([`is_known_place`][]).
 
-Birth date: ISO ``1990-08-17``, day first ``17-08-1990``/``17/08/1990``/``17.08.1990``,
-or with a month name in Indonesian or English (``17 Agustus 1990``, ``17 Agu 1990``,
-``17 Aug 1990``, ``August 17, 1990``). Month-first numeric dates (US style) are
+Birth date: ISO `1990-08-17`, day first `17-08-1990`/`17/08/1990`/`17.08.1990`,
+or with a month name in Indonesian or English (`17 Agustus 1990`, `17 Agu 1990`,
+`17 Aug 1990`, `August 17, 1990`). Month-first numeric dates (US style) are
 never guessed, and two-digit years are not accepted.
 
+```pycon
 >>> parse_birth_date("17 Agustus 1945")
 datetime.date(1945, 8, 17)
 >>> parse_birth_date("17/08/1990")
@@ -37,6 +38,8 @@ jmo_validate.errors.InvalidComponent: birth_date.calendar: Tanggal lahir bukan t
 ('JAKARTA', '17-08-1985')
 >>> parse_sex("Perempuan")
 <Sex.FEMALE: 'P'>
+
+```
 """
 
 from __future__ import annotations
@@ -73,7 +76,7 @@ RECOMMENDED_NAME_LENGTH = 60
 
 
 class Sex(str, Enum):
-    """Sex as printed on the KTP: ``L`` (laki-laki, male) or ``P`` (perempuan, female)."""
+    """Sex as printed on the KTP: `L` (laki-laki, male) or `P` (perempuan, female)."""
 
     MALE = "L"
     FEMALE = "P"
@@ -87,7 +90,7 @@ _SEX_NOISE = str.maketrans("", "", " -._/")
 
 
 def parse_sex(value: str) -> Sex:
-    """Parse ``L``/``P``, ``Laki-laki``/``Perempuan``, ``Pria``/``Wanita``, ``M``/``F``, ``male``/``female``."""
+    """Parse `L`/`P`, `Laki-laki`/`Perempuan`, `Pria`/`Wanita`, `M`/`F`, `male`/`female`."""
     sex = _SEX_WORDS.get(value.lower().translate(_SEX_NOISE))
     if sex is None:
         raise InvalidFormat("sex.format")
@@ -127,12 +130,15 @@ def parse_name(value: str) -> str:
 
 
 def deceased_marker(name: str) -> bool:
-    """Whether ``name`` carries the marker of a deceased person: ``(Alm)``, ``Almh.``, ``Almarhum``.
+    """Whether `name` carries the marker of a deceased person: `(Alm)`, `Almh.`, `Almarhum`.
 
+    ```pycon
     >>> deceased_marker("Hj. Siti Aminah (Almh)"), deceased_marker("Alm. Budi Santoso")
     (True, True)
     >>> deceased_marker("Almira Putri"), deceased_marker("Salma")
     (False, False)
+
+    ```
     """
     return "alm" in name.casefold() and _MARKER.search(name) is not None
 
@@ -186,7 +192,7 @@ _MAX_DATE_TEXT = 40
 def parse_date(value: str | date, field: str = "birth_date") -> date:
     """Parse a date written the Indonesian way (day first) or in ISO form.
 
-    Raises ``<field>.format`` when the text is not a date, ``<field>.calendar``
+    Raises `<field>.format` when the text is not a date, `<field>.calendar`
     when it names a day that does not exist (31 February, month 13).
     """
     if isinstance(value, datetime):
@@ -213,16 +219,19 @@ def parse_date(value: str | date, field: str = "birth_date") -> date:
 
 
 def parse_past_date(value: str | date, field: str, *, reference_date: date | None = None) -> date:
-    """Parse a date with :func:`parse_date` and check it is not after ``reference_date``.
+    """Parse a date with [`parse_date`][] and check it is not after `reference_date`.
 
-    ``reference_date`` defaults to today; a later date raises ``<field>.future``.
+    `reference_date` defaults to today; a later date raises `<field>.future`.
 
+    ```pycon
     >>> parse_past_date("1 Maret 2026", "last_updated", reference_date=date(2026, 3, 1))
     datetime.date(2026, 3, 1)
     >>> parse_past_date("2 Maret 2026", "last_updated", reference_date=date(2026, 3, 1))
     Traceback (most recent call last):
         ...
     jmo_validate.errors.InvalidComponent: last_updated.future: ...
+
+    ```
     """
     day = parse_date(value, field)
     if day > (reference_date or date.today()):
@@ -231,17 +240,20 @@ def parse_past_date(value: str | date, field: str, *, reference_date: date | Non
 
 
 def parse_birth_date(value: str | date, *, reference_date: date | None = None) -> date:
-    """Parse a birth date and check it is not after ``reference_date`` (default today)."""
+    """Parse a birth date and check it is not after `reference_date` (default today)."""
     return parse_past_date(value, "birth_date", reference_date=reference_date)
 
 
 def age_on(born: date, day: date) -> int:
-    """Return the age in whole years on ``day`` of someone born on ``born``.
+    """Return the age in whole years on `day` of someone born on `born`.
 
+    ```pycon
     >>> age_on(date(2000, 2, 29), date(2026, 2, 28))
     25
     >>> age_on(date(2000, 2, 29), date(2026, 3, 1))
     26
+
+    ```
     """
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
@@ -256,17 +268,20 @@ _PLACE_DATE_SEPARATORS = " ,;/-."
 
 
 def parse_birth_place(value: str) -> str:
-    """Return the birth place with whitespace collapsed, or raise ``birth_place.format``.
+    """Return the birth place with whitespace collapsed, or raise `birth_place.format`.
 
-    Letters (at least two), digits (West Sumatra's ``2 X 11 Enam Lingkung``), spaces and
-    ``. , ' - ( ) /``; nothing else.
+    Letters (at least two), digits (West Sumatra's `2 X 11 Enam Lingkung`), spaces and
+    `. , ' - ( ) /`; nothing else.
 
+    ```pycon
     >>> parse_birth_place("  kab.  bogor "), parse_birth_place("Kuala Lumpur")
     ('kab. bogor', 'Kuala Lumpur')
     >>> parse_birth_place("17-08-1985")
     Traceback (most recent call last):
         ...
     jmo_validate.errors.InvalidFormat: birth_place.format: ...
+
+    ```
     """
     place = " ".join(value.translate(_APOSTROPHES).split())
     rest = place.translate(_PLACE_PUNCTUATION)
@@ -276,19 +291,22 @@ def parse_birth_place(value: str) -> str:
 
 
 def split_place_and_date(text: str) -> tuple[str | None, str]:
-    """Split the KTP's *Tempat/Tgl Lahir* into (place, date text); place ``None`` if there is none.
+    """Split the KTP's *Tempat/Tgl Lahir* into (place, date text); place `None` if there is none.
 
     The date starts at the first digit, or at the month name just before it
-    (``Jakarta, Agustus 17, 1985``); the place is what comes before, without the
-    separators (``,`` ``;`` ``/`` ``-``) between the two. Text with no letters before the
+    (`Jakarta, Agustus 17, 1985`); the place is what comes before, without the
+    separators (`,` `;` `/` `-`) between the two. Text with no letters before the
     date is a date alone; text with no digits is a place alone.
 
+    ```pycon
     >>> split_place_and_date("KAB. BOGOR,17-08-1985"), split_place_and_date("Medan 1 Juli 1990")
     (('KAB. BOGOR', '17-08-1985'), ('Medan', '1 Juli 1990'))
     >>> split_place_and_date("Surabaya, August 17, 1985"), split_place_and_date("17 Agustus 1985")
     (('Surabaya', 'August 17, 1985'), (None, '17 Agustus 1985'))
     >>> split_place_and_date("Agustus 17, 1985"), split_place_and_date("JAKARTA")
     ((None, 'Agustus 17, 1985'), ('JAKARTA', ''))
+
+    ```
     """
     start = next((i for i, ch in enumerate(text) if ch.isdigit()), len(text))
     head, tail = text[:start], text[start:]
@@ -318,7 +336,7 @@ _OLD_PLACE_SPELLINGS = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"))
 
 
 def _modern_spellings(place: str) -> tuple[str, ...]:
-    """``place`` in today's spelling: old digraphs replaced, then also ``j`` inside words as ``y``."""
+    """`place` in today's spelling: old digraphs replaced, then also `j` inside words as `y`."""
     text = place.casefold()
     for old, new in _OLD_PLACE_SPELLINGS:
         text = text.replace(old, new)
@@ -328,16 +346,19 @@ def _modern_spellings(place: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def is_known_place(place: str) -> bool:
-    """Whether ``place`` names an Indonesian region or a country (loads both registries).
+    """Whether `place` names an Indonesian region or a country (loads both registries).
 
     Any level (province to village), retired codes included, in today's or the pre-1972
-    spelling (``Soerabaja``), or a city's former name (``Ujung Pandang``); a country by
+    spelling (`Soerabaja`), or a city's former name (`Ujung Pandang`); a country by
     name or code. Cities abroad are not known: callers treat an unknown place softly.
 
+    ```pycon
     >>> is_known_place("JAKARTA"), is_known_place("Kab. Bogor"), is_known_place("Soerabaja")
     (True, True, True)
     >>> is_known_place("Malaysia"), is_known_place("Ujung Pandang"), is_known_place("Narnia")
     (True, True, False)
+
+    ```
     """
     from jmo_validate import nationality, regions
 

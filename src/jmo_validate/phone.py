@@ -1,32 +1,33 @@
-"""Indonesian phone numbers (nomor HP / telepon), on Google's libphonenumber (``phonenumbers``).
+"""Indonesian phone numbers (nomor HP / telepon), on Google's libphonenumber (`phonenumbers`).
 
-Accepts what people type - ``0812-3456-7890``, ``0812 3456 7890``, ``+62 812 3456 7890``,
-``62812...``, ``0062812...``, ``(021) 555-1234`` - and normalises to E.164
-(``+6281234567890``) and the national display form (``0812-3456-7890``). Whether a
-number is valid, and of what type, is decided by ``phonenumbers`` with region ``ID``.
-Two rules of our own come first: a leading ``00`` before a country code other than
-``8``/``9`` is read as ``+`` (``0062...`` -> ``+62...``; Indonesia's own international
-prefixes ``008``/``009`` are left to ``phonenumbers``), and text with anything but digits
-and separators (space, ``+ - . ( ) /``, dashes) is ``phone.format``: ``phonenumbers``
+Accepts what people type - `0812-3456-7890`, `0812 3456 7890`, `+62 812 3456 7890`,
+`62812...`, `0062812...`, `(021) 555-1234` - and normalises to E.164
+(`+6281234567890`) and the national display form (`0812-3456-7890`). Whether a
+number is valid, and of what type, is decided by `phonenumbers` with region `ID`.
+Two rules of our own come first: a leading `00` before a country code other than
+`8`/`9` is read as `+` (`0062...` -> `+62...`; Indonesia's own international
+prefixes `008`/`009` are left to `phonenumbers`), and text with anything but digits
+and separators (space, `+ - . ( ) /`, dashes) is `phone.format`: `phonenumbers`
 would read letters as a keypad word or an extension, or drop them at the end.
 
-The common ``+62 0812...`` typo (the trunk ``0`` kept after the country code) is
-accepted - ``phonenumbers`` drops the ``0`` - with the warning ``phone.trunk_zero`` in
-:attr:`Phone.warnings`; a strict policy makes it an error.
+The common `+62 0812...` typo (the trunk `0` kept after the country code) is
+accepted - `phonenumbers` drops the `0` - with the warning `phone.trunk_zero` in
+`Phone.warnings`; a strict policy makes it an error.
 
-Foreign numbers are ``phone.not_indonesian``, unless ``allow_foreign=True``: Indonesian
-migrant workers (PMI) abroad mostly have only a local SIM card (``+60``, ``+852``,
-``+886``, ``+966``, ``+82`` ...), so the record layer allows foreign numbers for the
+Foreign numbers are `phone.not_indonesian`, unless `allow_foreign=True`: Indonesian
+migrant workers (PMI) abroad mostly have only a local SIM card (`+60`, `+852`,
+`+886`, `+966`, `+82` ...), so the record layer allows foreign numbers for the
 category PMI. A foreign number must then be a valid *mobile* number of its country
-(``phone.foreign_invalid``, ``phone.too_short``/``too_long``, ``phone.not_mobile``);
-it parses with the warning ``phone.foreign``: whether JMO's OTP reaches a foreign number
+(`phone.foreign_invalid`, `phone.too_short`/`too_long`, `phone.not_mobile`);
+it parses with the warning `phone.foreign`: whether JMO's OTP reaches a foreign number
 is not certain.
 
-Speed: ``phonenumbers.parse`` costs 10-20 µs. The common shapes (digits with
-``+ - . ( )`` and spaces) take an accept-only fast path built at first use from
-``phonenumbers``' own metadata for ``ID``; everything it does not accept for certain
-goes to the library, so results are identical (``tests/test_contact_differential.py``).
+Speed: `phonenumbers.parse` costs 10-20 µs. The common shapes (digits with
+`+ - . ( )` and spaces) take an accept-only fast path built at first use from
+`phonenumbers`' own metadata for `ID`; everything it does not accept for certain
+goes to the library, so results are identical (`tests/test_contact_differential.py`).
 
+```pycon
 >>> from jmo_validate import phone
 >>> phone.validate("0812-3456-7890")
 '+6281234567890'
@@ -54,6 +55,8 @@ False
 Traceback (most recent call last):
     ...
 jmo_validate.errors.InvalidComponent: phone.not_indonesian: ...
+
+```
 """
 
 from __future__ import annotations
@@ -89,7 +92,7 @@ _DOUBLE_ZERO = re.compile(r"\s*\(?\s*00(?=[1-7])")
 
 
 class PhoneType(str, Enum):
-    """The kind of line, as ``phonenumbers`` classifies it."""
+    """The kind of line, as `phonenumbers` classifies it."""
 
     MOBILE = "mobile"
     FIXED_LINE = "fixed_line"
@@ -110,9 +113,9 @@ _MOBILE_TYPES = frozenset({PhoneType.MOBILE, PhoneType.FIXED_LINE_OR_MOBILE})
 
 @dataclass(frozen=True, slots=True, repr=False)
 class Phone:
-    """A valid phone number. Equal when the E.164 forms are equal; ``str()``/``repr()`` are masked.
+    """A valid phone number. Equal when the E.164 forms are equal; `str()`/`repr()` are masked.
 
-    ``warnings`` holds soft findings (``phone.trunk_zero``, ``phone.foreign``) that did
+    `warnings` holds soft findings (`phone.trunk_zero`, `phone.foreign`) that did
     not stop parsing.
     """
 
@@ -122,12 +125,12 @@ class Phone:
 
     @property
     def is_foreign(self) -> bool:
-        """Whether this is a number of another country than Indonesia (``allow_foreign``)."""
+        """Whether this is a number of another country than Indonesia (`allow_foreign`)."""
         return not self.e164.startswith(_ID_PREFIX)
 
     @property
     def country(self) -> str:
-        """The ISO 3166-1 code of the number's country (``ID``; ``MY`` for ``+60 12...``)."""
+        """The ISO 3166-1 code of the number's country (`ID`; `MY` for `+60 12...`)."""
         if not self.is_foreign:
             return REGION
         import phonenumbers
@@ -136,7 +139,7 @@ class Phone:
 
     @property
     def national_number(self) -> str:
-        """The national significant number: E.164 without the country code (``+62``)."""
+        """The national significant number: E.164 without the country code (`+62`)."""
         if not self.is_foreign:
             return self.e164[3:]
         import phonenumbers
@@ -150,8 +153,8 @@ class Phone:
 
     @property
     def national(self) -> str:
-        """The display form: ``0812-3456-7890``, ``(021) 5551234``; a foreign number in
-        international form (``+60 12-345 6789``), as it is dialled from Indonesia."""
+        """The display form: `0812-3456-7890`, `(021) 5551234`; a foreign number in
+        international form (`+60 12-345 6789`), as it is dialled from Indonesia."""
         import phonenumbers
 
         style = phonenumbers.PhoneNumberFormat
@@ -190,7 +193,7 @@ def compact(number: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Metadata:
-    """What the fast path needs from ``phonenumbers``' metadata for ``ID``."""
+    """What the fast path needs from `phonenumbers`' metadata for `ID`."""
 
     country_code: str
     trunk_prefix: str
@@ -203,7 +206,7 @@ class _Metadata:
 
 @functools.cache
 def _region() -> tuple[PhoneMetadata, PhoneNumberDesc]:
-    """``phonenumbers``' metadata for ``ID`` and its general description."""
+    """`phonenumbers`' metadata for `ID` and its general description."""
     from phonenumbers.phonemetadata import PhoneMetadata
 
     meta = PhoneMetadata.metadata_for_region(REGION)
@@ -214,7 +217,7 @@ def _region() -> tuple[PhoneMetadata, PhoneNumberDesc]:
 
 @functools.cache
 def _metadata() -> _Metadata | None:
-    """Read the ``ID`` patterns once; ``None`` disables the fast path if their shape is unexpected."""
+    """Read the `ID` patterns once; `None` disables the fast path if their shape is unexpected."""
     import phonenumbers
 
     meta, general = _region()
@@ -245,9 +248,9 @@ def _metadata() -> _Metadata | None:
 
 
 def _fast(text: str) -> tuple[str, PhoneType] | None:
-    """Return (E.164, type) when ``phonenumbers`` would certainly accept ``text``; else ``None``.
+    """Return (E.164, type) when `phonenumbers` would certainly accept `text`; else `None`.
 
-    It mirrors ``phonenumbers.parse(text, "ID")`` only for plain shapes, and only
+    It mirrors `phonenumbers.parse(text, "ID")` only for plain shapes, and only
     accepts a national number that matches exactly one type pattern of the
     metadata (so the library's type order cannot matter).
     """
@@ -297,7 +300,7 @@ def _fast(text: str) -> tuple[str, PhoneType] | None:
 
 
 def _library(text: str, *, allow_foreign: bool = False) -> tuple[str, PhoneType, tuple[str, ...]]:
-    """The plain ``phonenumbers`` path: parse, validate, classify; raise our error codes."""
+    """The plain `phonenumbers` path: parse, validate, classify; raise our error codes."""
     import phonenumbers
     from phonenumbers import NumberParseException
 
@@ -326,7 +329,7 @@ def _phone_types() -> dict[int, PhoneType]:
 
 
 def _foreign(number: PhoneNumber) -> tuple[str, PhoneType, tuple[str, ...]]:
-    """A number of another country: valid and mobile there, with the warning ``phone.foreign``."""
+    """A number of another country: valid and mobile there, with the warning `phone.foreign`."""
     import phonenumbers
     from phonenumbers import ValidationResult as R
 
@@ -389,7 +392,7 @@ def _invalid(number: PhoneNumber) -> FieldError:
 
 
 def _prepare(text: str) -> str:
-    """Strip whitespace and spreadsheet artefacts; read a leading ``00`` + country code as ``+``."""
+    """Strip whitespace and spreadsheet artefacts; read a leading `00` + country code as `+`."""
     text = strip_artefacts(text.strip())
     match = _DOUBLE_ZERO.match(text) if text.startswith(("00", "(")) else None
     return "+" + text[match.end() :] if match else text
@@ -398,7 +401,7 @@ def _prepare(text: str) -> str:
 def _read(
     text: str, *, fast: bool = True, allow_foreign: bool = False
 ) -> tuple[str, PhoneType, tuple[str, ...]]:
-    """Return (E.164, type, warnings): by the fast path when it is certain, else by ``phonenumbers``."""
+    """Return (E.164, type, warnings): by the fast path when it is certain, else by `phonenumbers`."""
     if not isinstance(text, str):
         raise InvalidFormat("phone.format")
     text = _prepare(text)
@@ -413,18 +416,18 @@ def _read(
 
 
 def _readable(text: str) -> bool:
-    """Digits (any script) and separators only: no letters, which ``phonenumbers`` would
-    read as an extension or a keypad word, or silently drop at the end (``0812-3456-789O``)."""
+    """Digits (any script) and separators only: no letters, which `phonenumbers` would
+    read as an extension or a keypad word, or silently drop at the end (`0812-3456-789O`)."""
     rest = text.translate(_READABLE_SEPARATORS)
     return not rest or rest.isdecimal()
 
 
 def parse(number: str, *, mobile_only: bool = False, allow_foreign: bool = False) -> Phone:
-    """Return the number as a :class:`Phone`, or raise the :class:`~jmo_validate.errors.FieldError`.
+    """Return the number as a [`Phone`][], or raise the [`FieldError`][].
 
-    ``mobile_only`` rejects numbers that cannot receive an SMS/WhatsApp OTP
-    (``phone.not_mobile``); the record layer sets it from ``Policy.mobile_only``.
-    ``allow_foreign`` accepts a valid foreign mobile number (warning ``phone.foreign``);
+    `mobile_only` rejects numbers that cannot receive an SMS/WhatsApp OTP
+    (`phone.not_mobile`); the record layer sets it from `Policy.mobile_only`.
+    `allow_foreign` accepts a valid foreign mobile number (warning `phone.foreign`);
     the record layer sets it for migrant workers (category PMI).
     """
     e164, kind, warnings = _read(number, allow_foreign=allow_foreign)
@@ -434,16 +437,16 @@ def parse(number: str, *, mobile_only: bool = False, allow_foreign: bool = False
 
 
 def validate(number: str, *, mobile_only: bool = False, allow_foreign: bool = False) -> str:
-    """Return the number in E.164 form (``+6281234567890``), or raise."""
+    """Return the number in E.164 form (`+6281234567890`), or raise."""
     return parse(number, mobile_only=mobile_only, allow_foreign=allow_foreign).e164
 
 
 def is_valid(number: object, *, mobile_only: bool = False, allow_foreign: bool = False) -> bool:
-    """Return whether ``number`` is a valid Indonesian (or, ``allow_foreign``, foreign mobile)
+    """Return whether `number` is a valid Indonesian (or, `allow_foreign`, foreign mobile)
     phone number; never raises."""
     return accepts(parse, number, mobile_only=mobile_only, allow_foreign=allow_foreign)
 
 
 def format(number: str) -> str:
-    """Return the national display form (``0812-3456-7890``, ``(021) 5551234``), or raise."""
+    """Return the national display form (`0812-3456-7890`, `(021) 5551234`), or raise."""
     return parse(number).national

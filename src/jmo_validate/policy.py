@@ -2,14 +2,15 @@
 
 Three presets follow the real scenarios of BPJS Ketenagakerjaan data:
 
-* :meth:`Policy.profile_update` - *pengkinian data* in JMO or by an employer;
-* :meth:`Policy.jmo_registration` - a new JMO account (rules for new records,
+* [`Policy.profile_update`][] - *pengkinian data* in JMO or by an employer;
+* [`Policy.jmo_registration`][] - a new JMO account (rules for new records,
   Permendagri 73/2022, apply to the name);
-* :meth:`Policy.benefit_claim` - a benefit claim (JHT, JKM, JKK, JP; see
-  :mod:`jmo_validate.claim`).
+* [`Policy.benefit_claim`][] - a benefit claim (JHT, JKM, JKK, JP; see
+  [`jmo_validate.claim`][]).
 
 Every preset takes the same keyword overrides as the class.
 
+```pycon
 >>> from datetime import date
 >>> from jmo_validate import Policy, Severity
 >>> policy = Policy.profile_update(reference_date=date(2026, 1, 31), language="en")
@@ -23,6 +24,8 @@ Every preset takes the same keyword overrides as the class.
 <Severity.ERROR: 'error'>
 >>> Policy(ignore={"full_name.single_word"}).severity_of("full_name.single_word") is None
 True
+
+```
 """
 
 from __future__ import annotations
@@ -91,31 +94,31 @@ _CLAIM_SEVERITY = {"bank_account.bank.ewallet": Severity.ERROR}
 class Policy:
     """What a scenario requires and how strict it is; immutable, cheap to share.
 
-    ``reference_date`` (default: the day of validation) is used for ages and the
-    NIK's century; ``strict`` turns the warnings marked strict in the catalogue
+    `reference_date` (default: the day of validation) is used for ages and the
+    NIK's century; `strict` turns the warnings marked strict in the catalogue
     (NIK vs declared birth date and sex, similar names) into errors;
-    ``severity`` overrides single codes; ``ignore`` silences codes.
+    `severity` overrides single codes; `ignore` silences codes.
 
-    ``category_required`` maps a participant category to the fields it needs
-    besides ``required`` (default :data:`CATEGORY_REQUIRED`); a foreigner's record
-    (nationality not Indonesian) needs ``foreigner_required`` (default
-    :data:`FOREIGNER_REQUIRED`: passport and KITAS/KITAP) instead of the NIK. ``claim`` (set by
-    :meth:`benefit_claim`) applies the rules of the record's claim type
-    (:mod:`jmo_validate.claim`): ``claim_type`` is the type of records that do not
-    state one (a :class:`~jmo_validate.claim.ClaimType` or its name, ``"JKM"``;
+    `category_required` maps a participant category to the fields it needs
+    besides `required` (default `CATEGORY_REQUIRED`); a foreigner's record
+    (nationality not Indonesian) needs `foreigner_required` (default
+    `FOREIGNER_REQUIRED`: passport and KITAS/KITAP) instead of the NIK. `claim` (set by
+    [`benefit_claim`][]) applies the rules of the record's claim type
+    ([`jmo_validate.claim`][]): `claim_type` is the type of records that do not
+    state one (a [`ClaimType`][] or its name, `"JKM"`;
     default: a full JHT claim for the employment's end reason); after a resignation
-    or dismissal ``claim_wait_months`` must have passed by the reference date;
-    ``retirement_age`` is the retirement age of the employment contract, company
+    or dismissal `claim_wait_months` must have passed by the reference date;
+    `retirement_age` is the retirement age of the employment contract, company
     rules or collective agreement (40-70; JHT is paid at 56 whatever it is), for
-    records that do not state one. ``last_updated`` older than ``freshness_months`` is
-    ``last_updated.stale``.
-    ``mobile_only`` (default: JMO sends its OTP by SMS/WhatsApp) rejects phone numbers
-    that are not mobile; ``check_deliverability`` asks DNS whether the e-mail domain
-    accepts mail (network; off by default). ``mask_names_and_dates`` masks names and
+    records that do not state one. `last_updated` older than `freshness_months` is
+    `last_updated.stale`.
+    `mobile_only` (default: JMO sends its OTP by SMS/WhatsApp) rejects phone numbers
+    that are not mobile; `check_deliverability` asks DNS whether the e-mail domain
+    accepts mail (network; off by default). `mask_names_and_dates` masks names and
     birth dates in reports too (they are shown by default: see docs/privacy.md).
 
-    A ``datetime`` (or pandas ``Timestamp``) as ``reference_date`` counts as its day.
-    Month counts are at most :data:`MAX_MONTHS`; a reference date so close to the year
+    A `datetime` (or pandas `Timestamp`) as `reference_date` counts as its day.
+    Month counts are at most `MAX_MONTHS`; a reference date so close to the year
     9999 that a month count after it has no date is refused here, when the policy is made.
     """
 
@@ -194,13 +197,13 @@ class Policy:
         return Severity.ERROR if self.strict and entry.strict else entry.severity
 
     def severity_of(self, code: str) -> Severity | None:
-        """Return the severity ``code`` has under this policy, or ``None`` when ignored."""
+        """Return the severity `code` has under this policy, or `None` when ignored."""
         return self._severities[code]
 
     def required_for(self, category: Category | None, *, foreign: bool = False) -> frozenset[str]:
-        """Return the fields a record of ``category`` needs (``required`` alone when unknown).
+        """Return the fields a record of `category` needs (`required` alone when unknown).
 
-        A foreigner's record (``foreign``) needs ``foreigner_required`` and none of the
+        A foreigner's record (`foreign`) needs `foreigner_required` and none of the
         fields only citizens have (NIK, KTP address).
         """
         required = self.required
@@ -216,7 +219,7 @@ class Policy:
         return self.reference_date or date.today()
 
     def replace(self, **changes: Any) -> Policy:
-        """Return a copy with ``changes`` applied."""
+        """Return a copy with `changes` applied."""
         return dataclasses.replace(self, **changes)
 
     @classmethod
@@ -234,7 +237,7 @@ class Policy:
 
     @classmethod
     def jmo_registration(cls, **changes: Any) -> Policy:
-        """A new JMO account: NIK, name per KTP and birth date; rules for new records apply."""
+        """A new JMO account: identity and contact data; the rules for new records apply."""
         return cls._preset(
             "jmo_registration",
             {"nik", "full_name", "birth_date", "phone", "email"},
@@ -246,13 +249,13 @@ class Policy:
     def benefit_claim(cls, **changes: Any) -> Policy:
         """A benefit claim: identity of the participant and the bank account paid to.
 
-        The rules of the claim type apply (``claim``; see :mod:`jmo_validate.claim`):
+        The rules of the claim type apply (`claim`; see [`jmo_validate.claim`][]):
         a full JHT claim needs an employment that has ended or the retirement age
         reached, a claim after a death needs the heirs, who receive the money, and so
         on. The account and each of its parts are required, and an e-wallet named as
         the bank is an error (the benefit is paid to a bank account in the
-        participant's, or an heir's, name); ``severity`` overrides are applied on top
-        of that. ``claim_type`` and ``retirement_age`` set what records do not state.
+        participant's, or an heir's, name); `severity` overrides are applied on top
+        of that. `claim_type` and `retirement_age` set what records do not state.
         """
         changes = {"claim": True, **changes}
         changes["severity"] = {**_CLAIM_SEVERITY, **changes.get("severity", {})}
@@ -293,7 +296,7 @@ def _claim_type(value: object) -> ClaimType:
 
 
 def _day(value: object) -> date | None:
-    """``reference_date`` as a plain date: a ``datetime`` or pandas ``Timestamp`` gives its day."""
+    """`reference_date` as a plain date: a `datetime` or pandas `Timestamp` gives its day."""
     if value is None or type(value) is date:
         return value
     if not isinstance(value, date):
@@ -305,7 +308,7 @@ def _day(value: object) -> date | None:
 
 
 def _check_months_fit(today: date, months: int) -> None:
-    """Dates up to ``today`` plus ``months`` must exist (the claim wait and freshness rules)."""
+    """Dates up to `today` plus `months` must exist (the claim wait and freshness rules)."""
     try:
         today + relativedelta(months=months)
     except (OverflowError, ValueError):

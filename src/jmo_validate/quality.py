@@ -1,11 +1,12 @@
 """What the outputs for people share: the run's context, the counts, the words in two languages.
 
-The HTML report (:mod:`jmo_validate.html_report`) and the annotated workbook
-(:mod:`jmo_validate.annotate`) show the same things: which file was checked under
+The HTML report ([`jmo_validate.html_report`][]) and the annotated workbook
+([`jmo_validate.annotate`][]) show the same things: which file was checked under
 which policy, how many rows are ok, and the issues by code and by field. A
-:class:`Tally` counts them as the reports go by; :class:`RunInfo` says what the
-run was; :func:`text` gives their words in Indonesian (default) or English.
+[`Tally`][] counts them as the reports go by; [`RunInfo`][] says what the
+run was; [`text`][] gives their words in Indonesian (default) or English.
 
+```pycon
 >>> from datetime import date, datetime
 >>> from jmo_validate import Policy, validate
 >>> tally = Tally()
@@ -19,6 +20,8 @@ run was; :func:`text` gives their words in Indonesian (default) or English.
 File: peserta.csv
 Policy: jmo_registration
 Reference date: 2026-11-25
+
+```
 """
 
 from __future__ import annotations
@@ -122,12 +125,12 @@ _TEXTS: dict[str, dict[str, str]] = {
 
 
 def text(key: str, lang: str = "id") -> str:
-    """The word or phrase ``key`` in ``lang`` (``"id"`` or ``"en"``)."""
+    """The word or phrase `key` in `lang` (`"id"` or `"en"`)."""
     return _TEXTS["en" if lang == "en" else "id"][key]
 
 
 def _now() -> datetime:
-    """Now, or the time ``SOURCE_DATE_EPOCH`` gives (reproducible outputs, tests)."""
+    """Now, or the time `SOURCE_DATE_EPOCH` gives (reproducible outputs, tests)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
@@ -138,8 +141,8 @@ def _now() -> datetime:
 class RunInfo:
     """What a run was: the file, the policy, the reference file, the configuration, when.
 
-    ``fit`` (filled as the run goes) holds the required fields the file has no column for;
-    ``generated`` is now, or the time ``SOURCE_DATE_EPOCH`` (seconds) gives, as for
+    `fit` (filled as the run goes) holds the required fields the file has no column for;
+    `generated` is now, or the time `SOURCE_DATE_EPOCH` (seconds) gives, as for
     reproducible builds.
     """
 
@@ -157,7 +160,7 @@ class RunInfo:
         return self.policy.language
 
     def items(self, lang: str) -> list[tuple[str, str]]:
-        """``(label, value)`` pairs in ``lang``; the reference date is the policy's, or today."""
+        """`(label, value)` pairs in `lang`; the reference date is the policy's, or today."""
         none = text("none", lang)
         return [
             (text("file", lang), self.file),

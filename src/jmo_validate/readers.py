@@ -1,21 +1,22 @@
-"""Reading participant files row by row: CSV, JSON, JSON Lines and Excel ``.xlsx``.
+"""Reading participant files row by row: CSV, JSON, JSON Lines and Excel `.xlsx`.
 
-:func:`read_rows` yields ``(row, record)`` pairs in file order, one per record,
+[`read_rows`][] yields `(row, record)` pairs in file order, one per record,
 without loading the file (except a JSON array, which is parsed whole: use JSON
-Lines for big files). ``row`` is where a person finds the record: the line
-number in CSV and JSON Lines (the header is line 1), the sheet row in ``.xlsx``,
+Lines for big files). `row` is where a person finds the record: the line
+number in CSV and JSON Lines (the header is line 1), the sheet row in `.xlsx`,
 the index (from 0) in a JSON array. A row that cannot be read (a CSV row with
 more or fewer values than columns, a line that is not JSON) is yielded as
-:class:`Unreadable` so that nothing is dropped; rows whose cells are all empty
+[`Unreadable`][] so that nothing is dropped; rows whose cells are all empty
 are skipped (they are spreadsheet leftovers, not records).
 
-Column headers stay as written (``NIK``, ``No KPJ``, ``Nama Lengkap``, ``Tgl
-Lahir``): :func:`jmo_validate.validate` maps them through its alias table.
-``columns`` renames headers first (``{"Nomor Induk": "nik"}``).
+Column headers stay as written (`NIK`, `No KPJ`, `Nama Lengkap`, `Tgl
+Lahir`): [`jmo_validate.validate`][] maps them through its alias table.
+`columns` renames headers first (`{"Nomor Induk": "nik"}`).
 
 A problem with the file as a whole (missing, empty, not UTF-8, no header row)
-raises :class:`ReadError`, whose message is one line for people.
+raises [`ReadError`][], whose message is one line for people.
 
+```pycon
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> path = folder / "peserta.csv"
@@ -24,6 +25,8 @@ raises :class:`ReadError`, whose message is one line for people.
 ...     print(row, record)
 2 {'NIK': '3273014107900003', 'Nama Lengkap': 'Siti Aminah'}
 3 Unreadable(detail='3 values for 2 columns')
+
+```
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ class ReadError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Unreadable:
-    """A row that cannot be read as a record; ``detail`` says why (never the row's values)."""
+    """A row that cannot be read as a record; `detail` says why (never the row's values)."""
 
     detail: str
 
@@ -85,7 +88,7 @@ Row = tuple[int, object]
 
 
 def detect_format(path: str | Path) -> str:
-    """Return the format of ``path`` from its suffix (``.csv``, ``.tsv``, ``.json``, ...)."""
+    """Return the format of `path` from its suffix (`.csv`, `.tsv`, `.json`, ...)."""
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
         known = ", ".join(sorted(_SUFFIXES))
@@ -100,11 +103,11 @@ def read_rows(
     encoding: str | None = None,
     columns: Mapping[str, str] | None = None,
 ) -> Iterator[Row]:
-    """Yield ``(row, record)`` for every record of the file at ``path``, in file order.
+    """Yield `(row, record)` for every record of the file at `path`, in file order.
 
-    ``format`` is one of :data:`FORMATS` (default: from the suffix); ``encoding``
+    `format` is one of `FORMATS` (default: from the suffix); `encoding`
     defaults to UTF-8 with or without a byte-order mark. The file is opened and
-    its header checked before this returns, so :class:`ReadError` for the file as
+    its header checked before this returns, so [`ReadError`][] for the file as
     a whole is raised here; a file that turns out not to be in the encoding
     further down raises it while iterating.
     """
@@ -127,7 +130,7 @@ def _numbered(source: LineFile) -> Iterator[Row]:
 
 
 def check_columns(columns: Mapping[str, str] | None) -> dict[str, str]:
-    """Return ``columns`` (old header -> field name) after checking every new name is a field."""
+    """Return `columns` (old header -> field name) after checking every new name is a field."""
     columns = dict(columns or {})
     for new in columns.values():
         if field_path(new) is None:
@@ -142,7 +145,7 @@ def _renamed(record: object, columns: Mapping[str, str]) -> object:
 
 
 def _header(cells: Iterable[object], columns: Mapping[str, str] | None, name: str) -> list[str]:
-    """Check the header row and apply ``columns``; raise :class:`ReadError` when unusable."""
+    """Check the header row and apply `columns`; raise [`ReadError`][] when unusable."""
     header = ["" if cell is None else str(cell).strip() for cell in cells]
     mapping = check_columns(columns)
     for old in mapping:
@@ -190,8 +193,8 @@ def _open(path: Path) -> BinaryIO:
 
 @contextlib.contextmanager
 def _reading(name: str) -> Iterator[None]:
-    """Turn an error of the system while reading ``name`` (no permission, a directory, a
-    failing disk or share) into a :class:`ReadError`."""
+    """Turn an error of the system while reading `name` (no permission, a directory, a
+    failing disk or share) into a [`ReadError`][]."""
     try:
         yield
     except OSError as error:
@@ -216,7 +219,7 @@ def _data_start(binary: BinaryIO, codec: str, name: str, explicit: bool) -> int:
 
 
 def _ends_lines_in_cr(binary: BinaryIO, start: int) -> bool:
-    """Whether the first line from ``start`` ends in a carriage return alone.
+    """Whether the first line from `start` ends in a carriage return alone.
 
     Classic Mac OS line ends, still written by Excel for Mac's "CSV (Macintosh)".
     """
@@ -251,7 +254,7 @@ def _not_decodable(name: str, line: int, codec: str, error: UnicodeDecodeError) 
 class LineFile(abc.ABC):
     """A line-based file (CSV, JSON Lines) read as bytes so each row's offset is known.
 
-    ``rows()`` yields ``(row, offset, record)``; ``record_at(offset)`` reads one
+    `rows()` yields `(row, offset, record)`; `record_at(offset)` reads one
     record again (for reference files indexed by offset). Use as a context manager.
     """
 
@@ -271,7 +274,7 @@ class LineFile(abc.ABC):
         self._end = self.start
 
     def _lines(self, offset: int, line: int) -> Iterator[str]:
-        """Decoded lines from ``offset`` (which is on line ``line``); tracks the end offset."""
+        """Decoded lines from `offset` (which is on line `line`); tracks the end offset."""
         binary = self._binary
         binary.seek(offset)
         self._end = offset
@@ -288,11 +291,11 @@ class LineFile(abc.ABC):
 
     @abc.abstractmethod
     def rows(self) -> Iterator[tuple[int, int, object]]:
-        """Yield ``(row, offset, record)`` for each record."""
+        """Yield `(row, offset, record)` for each record."""
 
     @abc.abstractmethod
     def record_at(self, offset: int) -> object:
-        """Read the record that starts at byte ``offset``."""
+        """Read the record that starts at byte `offset`."""
 
     def close(self) -> None:
         """Close the file."""
@@ -306,7 +309,7 @@ class LineFile(abc.ABC):
 
 
 class CsvFile(LineFile):
-    """A CSV file: delimiter sniffed among ``,`` ``;`` and tab from the header line."""
+    """A CSV file: delimiter sniffed among `,` `;` and tab from the header line."""
 
     def __init__(self, path: Path, encoding: str | None, columns: Mapping[str, str] | None) -> None:
         super().__init__(path, encoding, columns)
@@ -377,7 +380,7 @@ class JsonLinesFile(LineFile):
 
 
 def _too_many_digits() -> Unreadable:
-    """A record with an integer longer than Python converts (``sys.get_int_max_str_digits()``)."""
+    """A record with an integer longer than Python converts (`sys.get_int_max_str_digits()`)."""
     return Unreadable(f"a number with more than {sys.get_int_max_str_digits():,} digits")
 
 
@@ -393,7 +396,7 @@ def _int_or_too_long(digits: str) -> object:
 
 
 def _json_document(text: str) -> object:
-    """Parse ``text``; an integer too long to convert is parsed as :data:`_TOO_LONG`.
+    """Parse `text`; an integer too long to convert is parsed as `_TOO_LONG`.
 
     Parsed again only then, so that just the records holding one are unreadable.
     """
@@ -406,7 +409,7 @@ def _json_document(text: str) -> object:
 
 
 def _holds_too_long(value: object) -> bool:
-    """Whether ``value`` (parsed JSON, however deeply nested) holds :data:`_TOO_LONG`."""
+    """Whether `value` (parsed JSON, however deeply nested) holds `_TOO_LONG`."""
     pending = [value]
     while pending:
         item = pending.pop()
@@ -515,7 +518,7 @@ def _check_expansion(path: Path) -> None:
 
 
 class _TooManyCells(Exception):
-    """A sheet row has more than :data:`XLSX_MAX_CELLS` cells."""
+    """A sheet row has more than `XLSX_MAX_CELLS` cells."""
 
 
 class _CellCounter:
@@ -555,7 +558,7 @@ class _CellCounter:
 def _sheet_rows(
     values: Iterator[tuple[object, ...]], name: str
 ) -> Iterator[tuple[int, tuple[object, ...]]]:
-    """``(row, cells)`` from row 1; :class:`ReadError` past the bounds or a damaged part."""
+    """`(row, cells)` from row 1; [`ReadError`][] past the bounds or a damaged part."""
     row = 0
     try:
         for row, cells in enumerate(values, start=1):

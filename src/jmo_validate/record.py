@@ -2,10 +2,11 @@
 
 A record arrives as a mapping from JSON, a CSV row or a form. Keys are matched
 case-, space- and punctuation-insensitively against canonical English names and
-Indonesian aliases; nested sections (``{"address": {"postal_code": ...}}``) and
-dotted keys (``address.postal_code``) give the same flat field paths. Values
+Indonesian aliases; nested sections (`{"address": {"postal_code": ...}}`) and
+dotted keys (`address.postal_code`) give the same flat field paths. Values
 become text (or dates, for date fields); anything else is reported, never raised.
 
+```pycon
 >>> fields, unknown, problems = read_record(
 ...     {"NIK": "3201014107900001", "Nama Lengkap": "Siti Aminah", "hobi": "catur"}
 ... )
@@ -15,6 +16,8 @@ become text (or dates, for date fields); anything else is reported, never raised
 ('hobi',)
 >>> normalise_key("No. KPJ"), normalise_key("Tgl  Lahir")
 ('no_kpj', 'tgl_lahir')
+
+```
 """
 
 from __future__ import annotations
@@ -418,12 +421,12 @@ _NOT_KEY_CHAR = re.compile(r"[^0-9a-z]+")
 
 
 def normalise_key(key: str) -> str:
-    """Lower-case ``key`` and turn every run of other characters into ``_``."""
+    """Lower-case `key` and turn every run of other characters into `_`."""
     return _NOT_KEY_CHAR.sub("_", key.lower()).strip("_")
 
 
 class TextError(Exception):
-    """A value that cannot be read as text; ``type_name`` says what it was."""
+    """A value that cannot be read as text; `type_name` says what it was."""
 
     def __init__(self, type_name: str) -> None:
         super().__init__(type_name)
@@ -437,12 +440,12 @@ _MAX_INT_BITS = 13_000
 
 
 def as_text(value: object, *, allow_date: bool = False) -> str | date | None:
-    """Return ``value`` as stripped text (or a date when ``allow_date``); ``None`` when empty.
+    """Return `value` as stripped text (or a date when `allow_date`); `None` when empty.
 
     Integers become their digits (a negative one keeps its sign, for the field to
     judge); floats only when they are whole and exactly representable (a spreadsheet's
-    ``3.2010141079e15`` is not); bytes must be UTF-8. NaN and pandas' ``NaT`` and ``NA``
-    are empty. Anything else, also an object whose own methods fail, is a :class:`TextError`.
+    `3.2010141079e15` is not); bytes must be UTF-8. NaN and pandas' `NaT` and `NA`
+    are empty. Anything else, also an object whose own methods fail, is a [`TextError`][].
     """
     if value is None:
         return None
@@ -496,7 +499,7 @@ def _is_pandas_na(value: object) -> bool:
 
 @lru_cache(maxsize=4096)
 def _resolve(key: str, section: str | None) -> str | None:
-    """Return the canonical path for ``key`` (inside ``section`` if given), or ``None``."""
+    """Return the canonical path for `key` (inside `section` if given), or `None`."""
     normal = normalise_key(key)
     if section is None:
         path = ALIASES.get(normal)
@@ -512,10 +515,13 @@ def _resolve(key: str, section: str | None) -> str | None:
 
 
 def field_path(key: str) -> str | None:
-    """Return the field path a top-level key names (``"No KPJ"`` -> ``"kpj"``), or ``None``.
+    """Return the field path a top-level key names (`"No KPJ"` -> `"kpj"`), or `None`.
 
+    ```pycon
     >>> field_path("Tgl Lahir"), field_path("hobi")
     ('birth_date', None)
+
+    ```
     """
     return _resolve(key, None) if len(key) <= MAX_KEY_LENGTH else None
 
@@ -532,13 +538,13 @@ def _section_of(key: str) -> str | None:
 def read_record(
     record: Mapping[Any, Any],
 ) -> tuple[dict[str, object], tuple[str, ...], list[Finding]]:
-    """Flatten ``record`` into ``{field path: raw value}``.
+    """Flatten `record` into `{field path: raw value}`.
 
-    Returns the fields, the keys that matched no field (cut to :data:`MAX_KEY_LENGTH`
-    characters, personal data in them masked), and findings (``field.conflict``,
-    ``record.too_large``; ``field.type`` for a nested section that cannot be read)
-    for the record layer to report. At most :data:`MAX_FIELDS` keys are read.
-    Raises :class:`TextError` when ``record`` itself cannot be read (its ``items()``
+    Returns the fields, the keys that matched no field (cut to `MAX_KEY_LENGTH`
+    characters, personal data in them masked), and findings (`field.conflict`,
+    `record.too_large`; `field.type` for a nested section that cannot be read)
+    for the record layer to report. At most `MAX_FIELDS` keys are read.
+    Raises [`TextError`][] when `record` itself cannot be read (its `items()`
     fails).
     """
     fields: dict[str, object] = {}
@@ -548,7 +554,7 @@ def read_record(
     budget = MAX_FIELDS
 
     def visit(mapping: Mapping[Any, Any], section: str | None, prefix: str) -> bool:
-        """Read ``mapping``; return False once the key budget is spent."""
+        """Read `mapping`; return False once the key budget is spent."""
         nonlocal budget
         # a plain dict within the budget as it is; anything else read first, so that a
         # mapping whose items() fails half-way leaves nothing behind
@@ -598,7 +604,7 @@ MAX_KEY_LENGTH = 100
 
 def _key_name(key: object) -> str:
     """A key that is not a plain string as text: a string subclass by its characters, anything
-    else by its ``repr`` (or its type's name when that fails)."""
+    else by its `repr` (or its type's name when that fails)."""
     if isinstance(key, str):
         return str.__str__(key)
     if isinstance(key, int) and key.bit_length() > _MAX_INT_BITS:
@@ -630,7 +636,7 @@ def _same(first: object, second: object) -> bool:
 
 
 def is_blank(value: object) -> bool:
-    """True for ``None`` and for text that is empty or only whitespace."""
+    """True for `None` and for text that is empty or only whitespace."""
     return value is None or (isinstance(value, str) and (not value or str.isspace(value)))
 
 
@@ -648,12 +654,12 @@ def read_part(
     allow_date: bool = False,
     show_value: bool = True,
 ) -> T | None:
-    """Read one part of a nested section (``raw`` is keyed by part name).
+    """Read one part of a nested section (`raw` is keyed by part name).
 
-    Returns the parsed value, or ``None`` after appending the reason to ``findings``:
-    ``<section>.<part>.missing`` when absent and in ``required``, ``field.type`` when
-    unreadable, ``field.too_long``, or the parser's own code (with the text as
-    ``actual`` unless ``show_value`` is false, e.g. for a wage).
+    Returns the parsed value, or `None` after appending the reason to `findings`:
+    `<section>.<part>.missing` when absent and in `required`, `field.type` when
+    unreadable, `field.too_long`, or the parser's own code (with the text as
+    `actual` unless `show_value` is false, e.g. for a wage).
     """
     try:
         text = as_text(raw.get(part), allow_date=allow_date)

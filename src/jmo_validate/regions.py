@@ -1,17 +1,18 @@
 """Kemendagri region registry: provinces, regencies/cities, districts and villages, across editions.
 
 Codes are those of the Ministry of Home Affairs (Kemendagri), which NIKs use:
-``32`` province, ``3201`` regency (``01``-``69``) or city (``71``-``99``),
-``320101`` district (kecamatan), ``3201012001`` village (kelurahan ``1xxx``,
-desa ``2xxx``). Dots are optional. Every code carries the editions it appears
-in (:data:`EDITIONS`, oldest first, from Permendagri 18/2013 on) and its name in
+`32` province, `3201` regency (`01`-`69`) or city (`71`-`99`),
+`320101` district (kecamatan), `3201012001` village (kelurahan `1xxx`,
+desa `2xxx`). Dots are optional. Every code carries the editions it appears
+in (`EDITIONS`, oldest first, from Permendagri 18/2013 on) and its name in
 each of them; a code missing from the latest edition is *retired* and, where
 known, names its successor. A few codes were given to another region in a later
-edition: each such *meaning* is a :class:`Region` of its own (:func:`meanings`).
+edition: each such *meaning* is a [`Region`][] of its own ([`meanings`][]).
 The split history - which regency lost districts to which new one, by which law -
-is :func:`splits`. Data loads lazily on first use, once; importing this module
-reads nothing. The sources and licences are in ``data/README.md``.
+is [`splits`][]. Data loads lazily on first use, once; importing this module
+reads nothing. The sources and licences are in `data/README.md`.
 
+```pycon
 >>> from jmo_validate import regions
 >>> jakpus = regions.get("31.71")
 >>> jakpus
@@ -33,11 +34,14 @@ Region('3171', 'Kota Administrasi Jakarta Pusat')
 >>> regions.get("9604", edition="2024").today(), regions.get("1212").name_in("2019")
 (Region('9602', 'Kabupaten Sorong Selatan'), 'Kabupaten Toba Samosir')
 
-Names are matched after normalisation (case, punctuation, spacing, ``Kab.``/
-``Kota``/``Kec.``/``Kel.``/``Ds.`` prefixes, ``Sumatra``/``Sumatera``, common
-province nicknames). :func:`find` returns every match: none means unknown,
+```
+
+Names are matched after normalisation (case, punctuation, spacing, `Kab.`/
+`Kota`/`Kec.`/`Kel.`/`Ds.` prefixes, `Sumatra`/`Sumatera`, common
+province nicknames). [`find`][] returns every match: none means unknown,
 more than one means ambiguous - it never guesses:
 
+```pycon
 >>> regions.find("Bogor", level="regency")
 (Region('3201', 'Kabupaten Bogor'), Region('3271', 'Kota Bogor'))
 >>> regions.find("Kab. Bogor")
@@ -49,14 +53,19 @@ more than one means ambiguous - it never guesses:
 >>> regions.find("kec. gambir", parent="3171")
 (Region('317101', 'Gambir'),)
 
+```
+
 Postal codes (of the latest edition's villages):
 
+```pycon
 >>> [v.name for v in regions.villages_by_postal_code("10110")]
 ['Gambir']
 >>> sorted(regions.postal_codes("317101"))
 ['10110', '10120', '10130', '10140', '10150', '10160']
 >>> regions.postal_ranges("34")
 (('55111', '55893'),)
+
+```
 """
 
 from __future__ import annotations
@@ -144,8 +153,8 @@ class RegionStatus(str, Enum):
 class Region:
     """One region: a code in the editions where it named this region, with its name in each.
 
-    ``name`` is the name in the last of ``editions``; ``spellings`` holds the editions
-    that spelt it otherwise (see :meth:`name_in`).
+    `name` is the name in the last of `editions`; `spellings` holds the editions
+    that spelt it otherwise (see [`name_in`][]).
     """
 
     code: str
@@ -161,7 +170,7 @@ class Region:
 
     @property
     def kind(self) -> str:
-        """``provinsi``, ``kabupaten``/``kota``, ``kecamatan``, or ``kelurahan``/``desa``."""
+        """`provinsi`, `kabupaten`/`kota`, `kecamatan`, or `kelurahan`/`desa`."""
         if len(self.code) == 4:
             return "kota" if self.code[2] >= "7" else "kabupaten"
         if len(self.code) == 10:
@@ -175,7 +184,7 @@ class Region:
 
     @property
     def parent(self) -> Region | None:
-        """The region this one belonged to in its last edition (``None`` for a province)."""
+        """The region this one belonged to in its last edition (`None` for a province)."""
         if len(self.code) == 2:
             return None
         code = self.code[:6] if len(self.code) == 10 else self.code[:-2]
@@ -188,23 +197,26 @@ class Region:
 
     @property
     def basis(self) -> str | None:
-        """For a retired regency or city: the law that moved or split it off (:func:`splits`)."""
+        """For a retired regency or city: the law that moved or split it off ([`splits`][])."""
         if self.current:
             return None
         return next((split.basis for split in splits(self.code)), None)
 
     def name_in(self, edition: str) -> str | None:
-        """The name in ``edition`` (``None`` when the code did not have this meaning then).
+        """The name in `edition` (`None` when the code did not have this meaning then).
 
+        ```pycon
         >>> [get("1277").name_in(edition) for edition in ("2013", "2019", "2025")]
         ['Kota Padangsidimpuan', 'Kota Padang Sidempuan', 'Kota Padangsidimpuan']
+
+        ```
         """
         if edition not in self.editions:
             return None
         return dict(self.spellings).get(edition, self.name)
 
     def today(self) -> Region | None:
-        """This region if current, else its current successor (``None`` when unknown)."""
+        """This region if current, else its current successor (`None` when unknown)."""
         region: Region | None = self
         for _ in range(len(EDITIONS) + 1):  # successor chains are short; never loop forever
             if region is None or region.current:
@@ -218,7 +230,7 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class Split:
-    """A regency or city (``parent``, coded as it was) lost districts to ``child`` (today's code)."""
+    """A regency or city (`parent`, coded as it was) lost districts to `child` (today's code)."""
 
     parent: str
     child: str
@@ -267,7 +279,7 @@ def _load(name: str) -> _Table:
 
 
 def _edition_names(text: str) -> tuple[tuple[str, str], ...]:
-    """``2019=Kota Padang Sidempuan;2021=...`` as (edition, name) pairs."""
+    """`2019=Kota Padang Sidempuan;2021=...` as (edition, name) pairs."""
     return tuple(
         (edition, name) for edition, _, name in (p.partition("=") for p in text.split(";"))
     )
@@ -305,17 +317,20 @@ def _compact(code: str) -> str:
 
 
 def get(code: str, *, edition: str | None = None, on: date | None = None) -> Region | None:
-    """Return the region with ``code`` (``"32"``, ``"32.01"``, ``"3201012001"``), or ``None``.
+    """Return the region with `code` (`"32"`, `"32.01"`, `"3201012001"`), or `None`.
 
-    A re-used code gives its latest meaning, or the one it had in ``edition``, or the
-    one in force ``on`` a day (the earliest for a day before all of them).
+    A re-used code gives its latest meaning, or the one it had in `edition`, or the
+    one in force `on` a day (the earliest for a day before all of them).
 
+    ```pycon
     >>> get("32.01.01.1001").name, get("3201").kind, get("3201011001").kind
     ('Pondok Rajeg', 'kabupaten', 'kelurahan')
     >>> get("99") is None, get("not a code") is None, get("9604", edition="2019") is None
     (True, True, True)
     >>> get("960401", on=date(1990, 7, 1)).name, get("960401", on=date(2025, 6, 1)).name
     ('Teminabuan', 'Fef')
+
+    ```
     """
     if not isinstance(code, str):
         return None
@@ -323,7 +338,7 @@ def get(code: str, *, edition: str | None = None, on: date | None = None) -> Reg
 
 
 def _lookup(code: str, edition: str | None = None, on: date | None = None) -> Region | None:
-    """:func:`get` for a compact code."""
+    """[`get`][] for a compact code."""
     table = _village_table() if len(code) == 10 else _upper_table()
     region = table.latest.get(code)
     if region is None or (edition is None and on is None):
@@ -337,7 +352,7 @@ def _lookup(code: str, edition: str | None = None, on: date | None = None) -> Re
 def _meaning(
     region: Region, earlier: tuple[Region, ...], edition: str | None, on: date | None
 ) -> Region | None:
-    """The meaning of ``region``'s code in ``edition``, else the one in force ``on`` a day."""
+    """The meaning of `region`'s code in `edition`, else the one in force `on` a day."""
     options = (*earlier, region)
     if edition is not None or on is None:
         return next((option for option in options if edition in option.editions), None)
@@ -345,7 +360,7 @@ def _meaning(
 
 
 def _in_force(options: tuple[Region, ...], on: date) -> Region:
-    """Of a code's meanings (oldest first), the one in force ``on`` a day, else the earliest."""
+    """Of a code's meanings (oldest first), the one in force `on` a day, else the earliest."""
     chosen = options[0]
     for option in options[1:]:
         if EDITION_DATES[option.editions[0]] <= on:
@@ -354,10 +369,13 @@ def _in_force(options: tuple[Region, ...], on: date) -> Region:
 
 
 def meanings(code: str) -> tuple[Region, ...]:
-    """Every region ``code`` named, oldest first: one for most codes, none for an unknown one.
+    """Every region `code` named, oldest first: one for most codes, none for an unknown one.
 
+    ```pycon
     >>> [(r.name, r.editions) for r in meanings("740813")]
     [('Tolala', ('2013', '2015')), ('Katoi', ('2017', '2019', '2021', '2022', '2024', '2025'))]
+
+    ```
     """
     region = get(code)
     if region is None:
@@ -367,10 +385,13 @@ def meanings(code: str) -> tuple[Region, ...]:
 
 
 def splits(code: str | Region) -> tuple[Split, ...]:
-    """The split history of regency/city ``code``: the regencies that took its districts.
+    """The split history of regency/city `code`: the regencies that took its districts.
 
+    ```pycon
     >>> [(s.child, s.basis) for s in splits("3207")]
     [('3218', 'UU 21/2012 tentang Pembentukan Kabupaten Pangandaran')]
+
+    ```
     """
     key = code.code if isinstance(code, Region) else _compact(code)
     return _splits().get(key, ())
@@ -379,14 +400,17 @@ def splits(code: str | Region) -> tuple[Split, ...]:
 def nik_region_status(number: str, *, born: date | None = None) -> RegionStatus:
     """Classify digits 1-6 of a NIK whose province code is already known to exist.
 
-    ``born`` (the holder's birth date) picks the meaning of a re-used code, see
-    :func:`get`. A district code in no edition under a regency that later lost
-    districts to a new one (:func:`splits`) is a plausible pre-split code.
+    `born` (the holder's birth date) picks the meaning of a re-used code, see
+    [`get`][]. A district code in no edition under a regency that later lost
+    districts to a new one ([`splits`][]) is a plausible pre-split code.
 
+    ```pycon
     >>> nik_region_status("317101"), nik_region_status("910101"), nik_region_status("647301")
     (<RegionStatus.CURRENT: 'current'>, <RegionStatus.RETIRED: 'retired'>, <RegionStatus.RETIRED: 'retired'>)
     >>> [nik_region_status(code).value for code in ("320799", "329901", "327399")]
     ['pre_split', 'unknown_regency', 'unknown_district']
+
+    ```
     """
     table = _upper_table()
     if number[:4] not in table.latest:
@@ -404,14 +428,17 @@ def nik_places(number: str, *, born: date | None = None) -> tuple[Region, ...]:
     """Today's regions the place coded by NIK digits 1-6 may lie in, the most plausible first.
 
     Today's district where known, else today's regency/city: of the meaning in force
-    at birth (:func:`get`) and of the code's other meanings; for a district in no
+    at birth ([`get`][]) and of the code's other meanings; for a district in no
     edition, today's regency and, for a plausible pre-split code, each regency that
     took the parent's districts.
 
+    ```pycon
     >>> nik_places("320724"), nik_places("320799")
     ((Region('321801', 'Parigi'),), (Region('3207', 'Kabupaten Ciamis'), Region('3218', 'Kabupaten Pangandaran')))
     >>> nik_places("960401", born=date(1990, 7, 1))
     (Region('960201', 'Teminabuan'), Region('960401', 'Fef'))
+
+    ```
     """
     table = _upper_table()
     found: list[Region | None] = []
@@ -437,13 +464,16 @@ def provinces() -> tuple[Region, ...]:
 
 
 def at_level(level: Level | str, *, include_retired: bool = False) -> Iterator[Region]:
-    """Every region at ``level``, retired ones only if asked, by code.
+    """Every region at `level`, retired ones only if asked, by code.
 
     One pass over the registry, for callers that index it their own way. A re-used code
-    appears once, with its latest meaning (:func:`meanings` gives the others).
+    appears once, with its latest meaning ([`meanings`][] gives the others).
 
+    ```pycon
     >>> sum(1 for _ in at_level("regency")), sum(1 for _ in at_level("village"))
     (514, 83762)
+
+    ```
     """
     wanted = Level(level)
     length = next(size for size, known in _LEVELS.items() if known is wanted)
@@ -456,10 +486,13 @@ def at_level(level: Level | str, *, include_retired: bool = False) -> Iterator[R
 
 
 def children(code: str | Region, *, include_retired: bool = False) -> tuple[Region, ...]:
-    """The regions directly below ``code``, by code; retired ones only if asked.
+    """The regions directly below `code`, by code; retired ones only if asked.
 
+    ```pycon
     >>> [r.name for r in children("65")]
     ['Kabupaten Bulungan', 'Kabupaten Malinau', 'Kabupaten Nunukan', 'Kabupaten Tana Tidung', 'Kota Tarakan']
+
+    ```
     """
     parent = code.code if isinstance(code, Region) else _compact(code)
     length = {2: 4, 4: 6, 6: 10}.get(len(parent))
@@ -517,7 +550,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
 
 
 def _numeral(value: int) -> tuple[str, ...]:
-    """One spelling of a number below 100 in names: ``#5 puluh`` for 50, ``#3 belas`` for 13."""
+    """One spelling of a number below 100 in names: `#5 puluh` for 50, `#3 belas` for 13."""
     tens, units = divmod(value, 10)
     if tens == 0:
         return (f"#{units}",)
@@ -624,14 +657,17 @@ def _written_words(text: str) -> list[str]:
 
 
 def word_keys(word: str) -> tuple[str, ...]:
-    """The keys one written word stands for in names (``Kab.`` -> ``kabupaten``, ``IV`` -> ``#4``).
+    """The keys one written word stands for in names (`Kab.` -> `kabupaten`, `IV` -> `#4`).
 
-    A name's :func:`name_key` joins its words' keys (after its level prefix).
+    A name's [`name_key`][] joins its words' keys (after its level prefix).
 
+    ```pycon
     >>> word_keys("Kab."), word_keys("IV"), word_keys("ampek"), word_keys("Jaksel")
     (('kabupaten',), ('#4',), ('#4',), ('jakarta', 'selatan'))
     >>> word_keys("50"), word_keys("Sabaleh"), word_keys("Anam")
     (('#5', 'puluh'), ('#1', 'belas'), ('#6',))
+
+    ```
     """
     return tuple(_words(word))
 
@@ -652,10 +688,13 @@ def _split_prefix(words: list[str]) -> tuple[Level | None, str | None, list[str]
 def name_key(name: str) -> str:
     """The key names are compared by: case, punctuation, spaces and level prefixes removed.
 
+    ```pycon
     >>> name_key("KAB. TANJUNG JABUNG BARAT") == name_key("Kabupaten Tanjungjabung Barat")
     True
     >>> name_key("Kota Adm. Jakarta Pusat"), name_key("Sumatra Utara")
     ('jakartapusat', 'sumaterautara')
+
+    ```
     """
     return "".join(_split_prefix(_words(name))[2])
 
@@ -684,13 +723,16 @@ def _by_level_and_code(code: str) -> tuple[int, str]:
 
 @functools.lru_cache(maxsize=16384)  # bounded: keys come from any text
 def named(key: str) -> tuple[Region, ...]:
-    """The current regions whose name has ``key`` as its :func:`name_key`, by level and code.
+    """The current regions whose name has `key` as its [`name_key`][], by level and code.
 
-    Regencies are keyed without ``Kabupaten``/``Kota``, provinces also by nickname. For
-    callers that join :func:`word_keys` themselves (the free-text address splitter).
+    Regencies are keyed without `Kabupaten`/`Kota`, provinces also by nickname. For
+    callers that join [`word_keys`][] themselves (the free-text address splitter).
 
+    ```pycon
     >>> named("jakartapusat"), [r.code for r in named("#4koto")][:3]
     ((Region('3171', 'Kota Administrasi Jakarta Pusat'),), ['130605', '1312052003'])
+
+    ```
     """
     return tuple(  # the upper regions' codes are shorter: the order stays by level and code
         region
@@ -707,16 +749,19 @@ def find(
     parent: str | Region | None = None,
     include_retired: bool = False,
 ) -> tuple[Region, ...]:
-    """Every region whose name matches ``name``, at ``level`` and within ``parent`` if given.
+    """Every region whose name matches `name`, at `level` and within `parent` if given.
 
-    A prefix in ``name`` narrows the level and kind (``Kota Bogor``, ``Kec. Gambir``,
-    ``Desa ...``); a name that merely starts with such a word (the district
-    ``Kota Bahagia``) is still found. Retired codes are included only if asked.
+    A prefix in `name` narrows the level and kind (`Kota Bogor`, `Kec. Gambir`,
+    `Desa ...`); a name that merely starts with such a word (the district
+    `Kota Bahagia`) is still found. Retired codes are included only if asked.
 
+    ```pycon
     >>> find("Kota Bahagia", level="district"), find("Kota Merauke", include_retired=True)
     ((Region('110117', 'Kota Bahagia'),), ())
     >>> find("Merauke", level="regency", include_retired=True)
     (Region('9101', 'Kabupaten Merauke'), Region('9301', 'Kabupaten Merauke'))
+
+    ```
     """
     if not isinstance(name, str):
         return ()
@@ -768,15 +813,18 @@ def _postal_index() -> dict[str, tuple[str, ...]]:
 
 
 def villages_by_postal_code(postal_code: str) -> tuple[Region, ...]:
-    """The current villages that use ``postal_code``, by code."""
+    """The current villages that use `postal_code`, by code."""
     return tuple(_villages()[code] for code in _postal_index().get(postal_code.strip(), ()))
 
 
 def districts_by_postal_code(postal_code: str) -> tuple[Region, ...]:
-    """The current districts with at least one village using ``postal_code``.
+    """The current districts with at least one village using `postal_code`.
 
+    ```pycon
     >>> [d.name for d in districts_by_postal_code("40111")]
     ['Sumur Bandung']
+
+    ```
     """
     codes = dict.fromkeys(village.code[:6] for village in villages_by_postal_code(postal_code))
     return tuple(region for code in codes if (region := get(code)) is not None)
@@ -793,7 +841,7 @@ def _postal_by_region() -> dict[str, frozenset[str]]:
 
 
 def postal_codes(code: str | Region) -> frozenset[str]:
-    """Every postal code of the current villages within ``code`` (any level)."""
+    """Every postal code of the current villages within `code` (any level)."""
     key = code.code if isinstance(code, Region) else _compact(code)
     return _postal_by_region().get(key, frozenset())
 
@@ -803,10 +851,13 @@ def postal_ranges(province: str | Region) -> tuple[tuple[str, str], ...]:
 
     Codes are grouped by their first two digits; groups with consecutive
     prefixes are merged. Ranges of neighbouring provinces may overlap (the
-    Jabodetabek ``15``-``17`` zones, ``29xxx`` Riau/Kepulauan Riau, ...).
+    Jabodetabek `15`-`17` zones, `29xxx` Riau/Kepulauan Riau, ...).
 
+    ```pycon
     >>> postal_ranges("31")
     (('10110', '14540'),)
+
+    ```
     """
     return _postal_ranges(province.code if isinstance(province, Region) else _compact(province))
 

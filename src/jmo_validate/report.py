@@ -1,9 +1,9 @@
 """The report of one record: every issue found, by field, kind and severity.
 
-An :class:`Issue` says which field (a path such as ``address.postal_code``), what
-kind of problem (``missing``, ``invalid``, ``mismatched``), the stable ``code``,
-the ``severity`` under the policy used, a sentence for people, and masked
-``expected``/``actual`` values. A :class:`Report` collects them all; it never
+An [`Issue`][] says which field (a path such as `address.postal_code`), what
+kind of problem (`missing`, `invalid`, `mismatched`), the stable `code`,
+the `severity` under the policy used, a sentence for people, and masked
+`expected`/`actual` values. A [`Report`][] collects them all; it never
 stops at the first problem.
 """
 
@@ -24,7 +24,7 @@ __all__ = ["Issue", "ParticipantInvalid", "Report"]
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """One problem with one field. ``expected``/``actual`` are masked for personal data."""
+    """One problem with one field. `expected`/`actual` are masked for personal data."""
 
     field: str
     kind: Kind
@@ -38,7 +38,7 @@ class Issue:
     raw_actual: str | None = dataclasses.field(default=None, repr=False, compare=False)
 
     def to_dict(self, *, show_values: bool = False) -> dict[str, Any]:
-        """Return a JSON-ready dict; values stay masked unless ``show_values``."""
+        """Return a JSON-ready dict; values stay masked unless `show_values`."""
         return {
             "field": self.field,
             "kind": self.kind.value,
@@ -57,12 +57,12 @@ def _fields(issues: tuple[Issue, ...], kind: Kind) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Everything :func:`~jmo_validate.validate` found in one record.
+    """Everything [`validate`][] found in one record.
 
-    ``missing``, ``invalid`` and ``mismatched`` list field paths (any severity);
-    ``errors`` and ``warnings`` list issues. ``values`` holds every field that
-    parsed, by path, even when others did not; ``participant`` is the typed
-    :class:`~jmo_validate.models.Participant` built from them when no field is
+    `missing`, `invalid` and `mismatched` list field paths (any severity);
+    `errors` and `warnings` list issues. `values` holds every field that
+    parsed, by path, even when others did not; `participant` is the typed
+    [`Participant`][] built from them when no field is
     missing or invalid with severity error (built on each access: keep a reference).
     """
 
@@ -72,7 +72,7 @@ class Report:
 
     @property
     def participant(self) -> Participant | None:
-        """The normalised, typed record, or ``None`` when a field is missing or invalid."""
+        """The normalised, typed record, or `None` when a field is missing or invalid."""
         if any(
             issue.severity is Severity.ERROR and issue.kind is not Kind.MISMATCHED
             for issue in self.issues
@@ -85,7 +85,7 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        """True when no issue has severity ``error``."""
+        """True when no issue has severity `error`."""
         return not any(issue.severity is Severity.ERROR for issue in self.issues)
 
     @property
@@ -105,12 +105,12 @@ class Report:
 
     @property
     def errors(self) -> tuple[Issue, ...]:
-        """Issues with severity ``error``."""
+        """Issues with severity `error`."""
         return tuple(issue for issue in self.issues if issue.severity is Severity.ERROR)
 
     @property
     def warnings(self) -> tuple[Issue, ...]:
-        """Issues with severity ``warning``."""
+        """Issues with severity `warning`."""
         return tuple(issue for issue in self.issues if issue.severity is Severity.WARNING)
 
     @property
@@ -119,7 +119,7 @@ class Report:
         return tuple(issue.code for issue in self.issues)
 
     def to_dict(self, *, show_values: bool = False) -> dict[str, Any]:
-        """Return a JSON-ready dict; personal data stays masked unless ``show_values``."""
+        """Return a JSON-ready dict; personal data stays masked unless `show_values`."""
         return {
             "ok": self.ok,
             "missing": list(self.missing),
@@ -130,13 +130,13 @@ class Report:
         }
 
     def raise_for_issues(self) -> None:
-        """Raise :class:`ParticipantInvalid` when the report is not ``ok``."""
+        """Raise [`ParticipantInvalid`][] when the report is not `ok`."""
         if not self.ok:
             raise ParticipantInvalid(self)
 
 
 class ParticipantInvalid(ValueError):
-    """A record has errors; ``report`` holds them all. The message names codes, never values."""
+    """A record has errors; `report` holds them all. The message names codes, never values."""
 
     def __init__(self, report: Report) -> None:
         self.report = report

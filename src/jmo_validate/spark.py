@@ -1,13 +1,13 @@
 """Spark: validate a Spark DataFrame partition by partition, on the cluster.
 
-:func:`validate_spark` maps :func:`jmo_validate.frame.validate_frame` over each
-partition with ``mapInArrow`` (each Arrow batch becomes a polars frame, so the
+[`validate_spark`][] maps [`jmo_validate.frame.validate_frame`][] over each
+partition with `mapInArrow` (each Arrow batch becomes a polars frame, so the
 vectorised pre-check runs on the executors) and returns the issues as a Spark
 DataFrame with a declared schema. Nothing is collected on the driver; Spark
 schedules, retries and scales the work. Verdicts are those of
-:func:`jmo_validate.validate` on each row.
+[`jmo_validate.validate`][] on each row.
 
-Needs ``pip install "jmo_validate[spark]"`` (pyspark, pyarrow, polars) on the
+Needs `pip install "jmo_validate[spark]"` (pyspark, pyarrow, polars) on the
 driver and the executors; importing this module does not import them.
 """
 
@@ -31,9 +31,9 @@ SPARK_ISSUE_COLUMNS = tuple(name for name in ISSUE_COLUMNS if name != "row")
 
 
 def issue_schema(keep: Sequence[tuple[str, object]] = ()) -> StructType:
-    """The schema of :func:`validate_spark`'s result: ``keep`` columns, then the issue columns.
+    """The schema of [`validate_spark`][]'s result: `keep` columns, then the issue columns.
 
-    ``keep`` holds ``(name, Spark data type)`` pairs, as in ``df.dtypes``'s fields.
+    `keep` holds `(name, Spark data type)` pairs, as in `df.dtypes`'s fields.
     """
     from pyspark.sql.types import DataType, StringType, StructField, StructType
 
@@ -52,22 +52,22 @@ def validate_spark(
     show_values: bool = False,
     fast: bool = True,
 ) -> DataFrame:
-    """Return a Spark DataFrame of every issue in ``df``, one row per issue.
+    """Return a Spark DataFrame of every issue in `df`, one row per issue.
 
     Args:
         df: the records, one per row, with the same column aliases as
-            :func:`~jmo_validate.validate`.
-        key: the field (``"nik"``, ``"kpj"``) or column shown (masked) in ``key``.
+            [`validate`][].
+        key: the field (`"nik"`, `"kpj"`) or column shown (masked) in `key`.
         keep: columns copied unchanged from the input row to each of its issues, to find
             the row again (e.g. an employee number). They are not masked.
-        columns: extra header names, ``{column: field path or alias}``.
-        policy: defaults to ``Policy.profile_update()``; pass a fixed
-            ``reference_date`` so that every executor judges ages on the same day.
-        show_values: put unmasked values in ``key``, ``expected`` and ``actual``.
+        columns: extra header names, `{column: field path or alias}`.
+        policy: defaults to `Policy.profile_update()`; pass a fixed
+            `reference_date` so that every executor judges ages on the same day.
+        show_values: put unmasked values in `key`, `expected` and `actual`.
         fast: use the vectorised pre-check on each partition.
 
-    The result is lazy, like every Spark DataFrame: write it (``.write.parquet(...)``)
-    or aggregate it; the schema is :func:`issue_schema`.
+    The result is lazy, like every Spark DataFrame: write it (`.write.parquet(...)`)
+    or aggregate it; the schema is [`issue_schema`][].
     """
     from pyspark.sql.pandas.types import to_arrow_schema
 

@@ -1,11 +1,12 @@
 """pydantic v2 types built on the field layer.
 
-Each type is an ``Annotated`` value type with a frozen marker that calls the
-same parse function as :func:`~jmo_validate.validate` and turns a
-:class:`~jmo_validate.errors.FieldError` into a ``PydanticCustomError`` whose
-type is our issue code, so a ``ValidationError`` carries the same codes as a
+Each type is an `Annotated` value type with a frozen marker that calls the
+same parse function as [`validate`][] and turns a
+[`FieldError`][] into a `PydanticCustomError` whose
+type is our issue code, so a `ValidationError` carries the same codes as a
 report.
 
+```pycon
 >>> from pydantic import BaseModel, ValidationError
 >>> from jmo_validate.types import NIK, KPJ
 >>> class Worker(BaseModel):
@@ -24,9 +25,12 @@ datetime.date(1990, 7, 1)
 nik nik.serial
 kpj kpj.length
 
-The marker's ``lang`` picks the message language, and ``NikValidator`` takes the
+```
+
+The marker's `lang` picks the message language, and `NikValidator` takes the
 reference date used for the century:
 
+```pycon
 >>> from datetime import date
 >>> from typing import Annotated
 >>> from pydantic import TypeAdapter
@@ -35,6 +39,8 @@ reference date used for the century:
 >>> adapter = TypeAdapter(Annotated[Nik, NikValidator(reference_date=date(1999, 1, 1), lang="en")])
 >>> adapter.validate_python("3201011712050001").birth_date
 datetime.date(1905, 12, 17)
+
+```
 """
 
 from __future__ import annotations
@@ -143,12 +149,12 @@ def field_validator_schema(
     input_schema: core_schema.CoreSchema | None = None,
     allow_date: bool = False,
 ) -> core_schema.CoreSchema:
-    """Build a pydantic core schema that parses input for ``field`` with ``parse``.
+    """Build a pydantic core schema that parses input for `field` with `parse`.
 
-    Values already of ``value_type`` pass through; text (or numbers, bytes) is
-    parsed; a :class:`~jmo_validate.errors.FieldError` becomes a
-    ``PydanticCustomError`` with the issue code as its type. Empty input is
-    ``<field>.missing``; unreadable input (a list, a float NIK) ``field.type``.
+    Values already of `value_type` pass through; text (or numbers, bytes) is
+    parsed; a [`FieldError`][] becomes a
+    `PydanticCustomError` with the issue code as its type. Empty input is
+    `<field>.missing`; unreadable input (a list, a float NIK) `field.type`.
     """
 
     def validate(value: Any) -> Any:
@@ -179,8 +185,8 @@ def field_validator_schema(
 
 
 def _error(code: str, text: str, path: str, value: object) -> ValidationError:
-    """One pydantic error with our issue code, whose ``input`` is ``value`` masked (see
-    :func:`hidden_input`): raised inside a validator, pydantic puts it at the field's location."""
+    """One pydantic error with our issue code, whose `input` is `value` masked (see
+    [`hidden_input`][]): raised inside a validator, pydantic puts it at the field's location."""
     line = InitErrorDetails(
         type=PydanticCustomError(code, text), loc=(), input=hidden_input(path, value)
     )
@@ -188,14 +194,17 @@ def _error(code: str, text: str, path: str, value: object) -> ValidationError:
 
 
 def hidden_input(path: str, value: object) -> str | None:
-    """What a pydantic error shows as the input of field ``path``: the value masked as a
-    report masks it (personal data by field and by shape), ``None`` when empty, and the
-    type's name for a value that is not text (``'<dict>'``).
+    """What a pydantic error shows as the input of field `path`: the value masked as a
+    report masks it (personal data by field and by shape), `None` when empty, and the
+    type's name for a value that is not text (`'<dict>'`).
 
+    ```pycon
     >>> hidden_input("nik", "3273 0141 0790 0003"), hidden_input("full_name", "Siti 081234567890")
     ('3273********0003', 'Siti 0812****7890')
     >>> hidden_input("phone", ["0812"]), hidden_input("email", None)
     ('<list>', None)
+
+    ```
     """
     try:
         text = as_text(value, allow_date=True)
@@ -212,11 +221,11 @@ _PYDANTIC_ERRORS = frozenset(get_args(ErrorType))
 
 
 def mask_validation_error(error: ValidationError) -> ValidationError:
-    """Return ``error`` with every line's ``input`` masked and personal data in ``loc`` masked.
+    """Return `error` with every line's `input` masked and personal data in `loc` masked.
 
     Our types mask their own input; this also covers the errors pydantic makes itself
-    (``extra_forbidden`` under a key that is a NIK, ``model_type`` for a whole record given
-    as text). :class:`~jmo_validate.models.Participant` applies it to every error;
+    (`extra_forbidden` under a key that is a NIK, `model_type` for a whole record given
+    as text). [`Participant`][jmo_validate.models.Participant] applies it to every error;
     use it in your own models' error handling the same way.
     """
     lines: list[InitErrorDetails] = []
@@ -238,7 +247,7 @@ def mask_validation_error(error: ValidationError) -> ValidationError:
 
 
 class _NeverInstance:
-    """A type no value has: the value is always re-parsed (plain ``str``/``date`` fields)."""
+    """A type no value has: the value is always re-parsed (plain `str`/`date` fields)."""
 
 
 def _number(value: Nik | Kpj | Npp | Passport | StayPermit) -> str:
@@ -265,10 +274,10 @@ def _text_or_date() -> core_schema.CoreSchema:
 class _FieldMarker:
     """What the markers of single-value fields share: the schema built from their class.
 
-    A marker names its ``field`` (for ``<field>.missing`` and the messages) and the
-    ``value_type`` that passes through as it is, and implements :meth:`parse`; it may
-    give ``serialize`` (how the value is dumped), ``dates`` (date objects are input
-    too) and :meth:`input_schema` (what the JSON schema shows). Options are keywords.
+    A marker names its `field` (for `<field>.missing` and the messages) and the
+    `value_type` that passes through as it is, and implements `parse`; it may
+    give `serialize` (how the value is dumped), `dates` (date objects are input
+    too) and `input_schema` (what the JSON schema shows). Options are keywords.
     """
 
     lang: Language = "id"
@@ -279,7 +288,7 @@ class _FieldMarker:
     dates: ClassVar[bool] = False
 
     def parse(self, value: Any) -> Any:
-        """Return the field's value for ``value`` (text, or a date), or raise a FieldError."""
+        """Return the field's value for `value` (text, or a date), or raise a FieldError."""
         raise NotImplementedError
 
     def input_schema(self) -> core_schema.CoreSchema:
@@ -302,7 +311,7 @@ class _FieldMarker:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NikValidator(_FieldMarker):
-    """Marker for a NIK field; ``reference_date`` (default today) decides the century."""
+    """Marker for a NIK field; `reference_date` (default today) decides the century."""
 
     reference_date: date | None = None
     field = "nik"
@@ -333,7 +342,7 @@ class KpjValidator(_FieldMarker):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FullNameValidator(_FieldMarker):
-    """Marker for a full-name field (whitespace collapsed, letters and ``. , ' -`` only)."""
+    """Marker for a full-name field (whitespace collapsed, letters and `. , ' -` only)."""
 
     field = "full_name"
     value_type = _NeverInstance
@@ -347,7 +356,7 @@ class FullNameValidator(_FieldMarker):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BirthDateValidator(_FieldMarker):
-    """Marker for a birth-date field: Indonesian and ISO forms, not after ``reference_date``."""
+    """Marker for a birth-date field: Indonesian and ISO forms, not after `reference_date`."""
 
     reference_date: date | None = None
     field = "birth_date"
@@ -361,7 +370,7 @@ class BirthDateValidator(_FieldMarker):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SexValidator(_FieldMarker):
-    """Marker for a sex field (``L``/``P``, ``Laki-laki``/``Perempuan``, ``M``/``F``, ...)."""
+    """Marker for a sex field (`L`/`P`, `Laki-laki`/`Perempuan`, `M`/`F`, ...)."""
 
     field = "sex"
     value_type = Sex
@@ -373,7 +382,7 @@ class SexValidator(_FieldMarker):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CategoryValidator(_FieldMarker):
-    """Marker for a participant category (``PU``, ``Bukan Penerima Upah``, ``PMI``, ``Jakon``, ...)."""
+    """Marker for a participant category (`PU`, `Bukan Penerima Upah`, `PMI`, `Jakon`, ...)."""
 
     field = "category"
     value_type = Category
@@ -385,7 +394,7 @@ class CategoryValidator(_FieldMarker):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LastUpdatedValidator(_FieldMarker):
-    """Marker for the date of the last data update (*pengkinian*): not after ``reference_date``."""
+    """Marker for the date of the last data update (*pengkinian*): not after `reference_date`."""
 
     reference_date: date | None = None
     field = "last_updated"
@@ -411,7 +420,7 @@ class NppValidator(_FieldMarker):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RupiahValidator(_FieldMarker):
-    """Marker for a monthly wage in whole Rupiah (``Rp 5.000.000``, ``5.000.000,00``, ``5000000``)."""
+    """Marker for a monthly wage in whole Rupiah (`Rp 5.000.000`, `5.000.000,00`, `5000000`)."""
 
     field = "employment.wage"
     value_type = _NeverInstance
@@ -425,10 +434,10 @@ class RupiahValidator(_FieldMarker):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PhoneValidator(_FieldMarker):
-    """Marker for an Indonesian phone field; ``mobile_only`` (default, as JMO) rejects non-mobiles.
+    """Marker for an Indonesian phone field; `mobile_only` (default, as JMO) rejects non-mobiles.
 
-    ``allow_foreign`` also accepts a valid foreign mobile number (migrant workers abroad).
-    Serialises to E.164. A :class:`~jmo_validate.phone.Phone` value passes through unchecked.
+    `allow_foreign` also accepts a valid foreign mobile number (migrant workers abroad).
+    Serialises to E.164. A [`Phone`][] value passes through unchecked.
     """
 
     mobile_only: bool = True
@@ -446,7 +455,7 @@ class PhoneValidator(_FieldMarker):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EmailValidator(_FieldMarker):
-    """Marker for an e-mail field; ``check_deliverability`` asks DNS (network; off by default).
+    """Marker for an e-mail field; `check_deliverability` asks DNS (network; off by default).
 
     Serialises to the normalised address.
     """
@@ -482,7 +491,7 @@ class BirthPlaceValidator(_FieldMarker):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NationalityValidator(_FieldMarker):
-    """Marker for a nationality (``WNI``, ``WNA``, a country's name or ISO code); dumps its code."""
+    """Marker for a nationality (`WNI`, `WNA`, a country's name or ISO code); dumps its code."""
 
     field = "nationality"
     value_type = Nationality
@@ -528,15 +537,15 @@ def section_validator_schema(
     text_allowed: bool = False,
     derived: frozenset[str] = frozenset(),
 ) -> core_schema.CoreSchema:
-    """Build a pydantic core schema for a nested section (``address``, ``employment``, ...).
+    """Build a pydantic core schema for a nested section (`address`, `employment`, ...).
 
-    Values already of ``value_type`` pass through. A mapping's keys are read
-    through the record layer's aliases (a key naming no part is ``extra_forbidden``,
-    except the ``derived`` keys that ``serialize`` adds, so dumped values read back)
-    and its parts, by child name, go to ``check`` (with ``text_allowed``, a free-text
+    Values already of `value_type` pass through. A mapping's keys are read
+    through the record layer's aliases (a key naming no part is `extra_forbidden`,
+    except the `derived` keys that `serialize` adds, so dumped values read back)
+    and its parts, by child name, go to `check` (with `text_allowed`, a free-text
     line goes there as it is), which returns the parsed value and the findings, as
-    the record layer's section parsers do. Every finding that ``fails`` (default:
-    catalogue severity ``error``) becomes one line of the ``ValidationError``,
+    the record layer's section parsers do. Every finding that `fails` (default:
+    catalogue severity `error`) becomes one line of the `ValidationError`,
     located at its part with the issue code as its type.
     """
     fails = fails or _is_error
@@ -617,8 +626,8 @@ class _DatedSectionMarker:
     """What the markers of the employment and claim sections share.
 
     Parts are read through the record layer's aliases and parsed by the family's
-    ``parse_section`` with ``reference_date`` (default today: dates may not be later);
-    the value is dumped as JSON-ready values (:func:`_section_dict`).
+    `parse_section` with `reference_date` (default today: dates may not be later);
+    the value is dumped as JSON-ready values (`_section_dict`).
     """
 
     reference_date: date | None = None
@@ -646,14 +655,14 @@ class _DatedSectionMarker:
 
 @dataclass(frozen=True, slots=True)
 class EmploymentValidator(_DatedSectionMarker):
-    """Marker for an employment section, parsed by :func:`jmo_validate.employment.parse_section`.
+    """Marker for an employment section, parsed by [`jmo_validate.employment.parse_section`][].
 
-    Input is an :class:`~jmo_validate.employment.Employment` or a mapping keyed by
-    part names (``npp``, ``upah``, ``tgl_mulai_kerja``, ...). Every finding whose
-    catalogue severity is ``error`` becomes a line of the ``ValidationError``
-    (located at the part); warnings such as ``employment.npp.shape`` are only in
-    :func:`~jmo_validate.validate`'s report. Cross-field rules (age at start, wage
-    plausibility, claims) need the whole record and live in :func:`~jmo_validate.validate` too.
+    Input is an [`Employment`][] or a mapping keyed by
+    part names (`npp`, `upah`, `tgl_mulai_kerja`, ...). Every finding whose
+    catalogue severity is `error` becomes a line of the `ValidationError`
+    (located at the part); warnings such as `employment.npp.shape` are only in
+    [`validate`][]'s report. Cross-field rules (age at start, wage
+    plausibility, claims) need the whole record and live in [`validate`][] too.
     """
 
     section = "employment"
@@ -663,14 +672,14 @@ class EmploymentValidator(_DatedSectionMarker):
 
 @dataclass(frozen=True, slots=True)
 class ClaimValidator(_DatedSectionMarker):
-    """Marker for a claim section, parsed by :func:`jmo_validate.claim.parse_section`.
+    """Marker for a claim section, parsed by [`jmo_validate.claim.parse_section`][].
 
-    Input is a :class:`~jmo_validate.claim.Claim` or a mapping keyed by part names
-    (``jenis_klaim``, ``tanggal_meninggal``, ``ahli_waris`` as a list of heirs, ...).
-    Every finding whose catalogue severity is ``error`` becomes a line of the
-    ``ValidationError`` (located at the part: ``heirs.nik``); the rules of the claim
+    Input is a [`Claim`][] or a mapping keyed by part names
+    (`jenis_klaim`, `tanggal_meninggal`, `ahli_waris` as a list of heirs, ...).
+    Every finding whose catalogue severity is `error` becomes a line of the
+    `ValidationError` (located at the part: `heirs.nik`); the rules of the claim
     type (heirs as receivers, waiting time, membership) need the whole record and
-    live in :func:`~jmo_validate.validate`.
+    live in [`validate`][].
     """
 
     section = "claim"
@@ -700,10 +709,10 @@ def _json_ready(value: object) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class BankAccountValidator:
-    """Marker for a bank-account field: a mapping ``{bank, number, holder_name}`` (or aliases).
+    """Marker for a bank-account field: a mapping `{bank, number, holder_name}` (or aliases).
 
-    Every error-level finding of the record layer becomes a line of the ``ValidationError``;
-    ``allow_ewallet=False`` (benefit claims) also rejects an e-wallet named as the bank.
+    Every error-level finding of the record layer becomes a line of the `ValidationError`;
+    `allow_ewallet=False` (benefit claims) also rejects an e-wallet named as the bank.
     """
 
     allow_ewallet: bool = True
@@ -747,12 +756,12 @@ def _account_dict(account: BankAccount) -> dict[str, str | None]:
 
 @dataclass(frozen=True, slots=True)
 class AddressValidator:
-    """Marker for an address: a mapping of parts or one free-text line (:func:`jmo_validate.address.check`).
+    """Marker for an address: a mapping of parts or one free-text line ([`jmo_validate.address.check`][]).
 
     Every finding whose default severity is error becomes one pydantic error, located
-    at its part (``("address", "postal_code")``) with the issue code as its type;
+    at its part (`("address", "postal_code")`) with the issue code as its type;
     warnings (ambiguous names, a postal code of another village) do not fail validation.
-    ``section`` is ``"address"`` (domicile) or ``"ktp_address"``.
+    `section` is `"address"` (domicile) or `"ktp_address"`.
     """
 
     section: str = "address"

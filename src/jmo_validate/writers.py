@@ -1,20 +1,20 @@
 """Writing batch results: text, JSON, JSON Lines, CSV (one row per issue) and an HTML report.
 
 A writer gets the records that have issues, one at a time
-(``write(row, report)``), and the :class:`~jmo_validate.batch.Summary` at the
+(`write(row, report)`), and the [`Summary`][] at the
 end; it holds nothing but the summary, so any number of records can be written.
-Values are masked unless ``show_values``.
+Values are masked unless `show_values`.
 
 Every output goes through the helpers here, whatever its format:
 
-* :func:`open_output` writes a file all or nothing (a temporary file next to it,
+* [`open_output`][] writes a file all or nothing (a temporary file next to it,
   renamed over it at the end, removed on failure), in UTF-8 with the error
-  handler :data:`ERRORS`;
-* :func:`lenient` sets a console stream (stdout, stderr) to the same handler, so
+  handler `ERRORS`;
+* [`lenient`][] sets a console stream (stdout, stderr) to the same handler, so
   text no encoding can hold (a lone surrogate, legal in JSON) never stops a run;
-* :func:`printable` shows control characters (terminal escape sequences, line
-  breaks) in text meant for a terminal as ``\\xNN``;
-* :func:`neutralise_formula` keeps spreadsheet-bound cells from running as formulas.
+* [`printable`][] shows control characters (terminal escape sequences, line
+  breaks) in text meant for a terminal as `\\xNN`;
+* [`neutralise_formula`][] keeps spreadsheet-bound cells from running as formulas.
 """
 
 from __future__ import annotations
@@ -70,13 +70,16 @@ codecs.register_error(ERRORS, _replace_unencodable)
 
 
 def lenient(stream: TextIO) -> TextIO:
-    """Set ``stream`` (a console: stdout, stderr) to write unencodable text as :data:`ERRORS` says.
+    """Set `stream` (a console: stdout, stderr) to write unencodable text as `ERRORS` says.
 
+    ```pycon
     >>> import io
     >>> console = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
     >>> _ = lenient(console).write("Siti \\ud800 Aminah, Jos\\xe9")
     >>> console.flush(); console.buffer.getvalue()
     b'Siti \\\\ud800 Aminah, Jos\\\\xe9'
+
+    ```
     """
     if isinstance(stream, io.TextIOWrapper):
         stream.reconfigure(errors=ERRORS)
@@ -94,16 +97,17 @@ def open_output(
 def open_output(
     path: str | Path, *, binary: bool = False
 ) -> contextlib.AbstractContextManager[IO[Any]]:
-    """Open the output file ``path`` for writing, all or nothing.
+    """Open the output file `path` for writing, all or nothing.
 
-    What is written goes to a hidden temporary file in ``path``'s directory, which
-    replaces ``path`` when the ``with`` block ends normally (keeping the mode of
+    What is written goes to a hidden temporary file in `path`'s directory, which
+    replaces `path` when the `with` block ends normally (keeping the mode of
     the file it replaces); when the block raises, the temporary file is removed and
-    ``path`` stays as it was, so a failed run never leaves half a report. Text is
-    UTF-8 with :data:`ERRORS`; ``binary=True`` gives a binary stream (a workbook).
-    A ``path`` that exists and is not a regular file (``/dev/stdout``, a named
+    `path` stays as it was, so a failed run never leaves half a report. Text is
+    UTF-8 with `ERRORS`; `binary=True` gives a binary stream (a workbook).
+    A `path` that exists and is not a regular file (`/dev/stdout`, a named
     pipe) is written directly: nothing can replace it.
 
+    ```pycon
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "masalah.jsonl"
     >>> with open_output(target) as stream:
@@ -121,6 +125,8 @@ def open_output(
     {"row": 2, "nama": "Siti \ufffd Aminah"}
     >>> sorted(entry.name for entry in target.parent.iterdir())
     ['masalah.jsonl']
+
+    ```
     """
     return _replaced(Path(path), binary)
 
@@ -157,7 +163,7 @@ def _replaced(path: Path, binary: bool) -> Iterator[IO[Any]]:
 
 
 def _temporary_file(target: Path) -> tuple[Path, int]:
-    """Create a new hidden file next to ``target`` (mode as for any new file, by the umask)."""
+    """Create a new hidden file next to `target` (mode as for any new file, by the umask)."""
     while True:
         temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         try:
@@ -173,33 +179,39 @@ _CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0
 
 
 def printable(text: str) -> str:
-    """Return ``text`` with control characters shown as ``\\xNN``, for a terminal.
+    """Return `text` with control characters shown as `\\xNN`, for a terminal.
 
-    Escape sequences (``ESC [ ... m`` colours, a window title, a cleared screen),
+    Escape sequences (`ESC [ ... m` colours, a window title, a cleared screen),
     carriage returns and line breaks in a value would act on the terminal that
     shows them; written out, they are visible and inert.
 
+    ```pycon
     >>> print(printable("Siti\\x1b[2J\\x1b]0;owned\\x07 Aminah\\r\\nJl. Merdeka"))
     Siti\\x1b[2J\\x1b]0;owned\\x07 Aminah\\x0d\\x0aJl. Merdeka
     >>> printable("Catatan [internal] Jl. Setiabudi No. 5")
     'Catatan [internal] Jl. Setiabudi No. 5'
+
+    ```
     """
     return text.translate(_CONTROLS)
 
 
 def neutralise_formula(value: object) -> object:
-    """Return ``value`` so that a spreadsheet shows it as text and never runs it as a formula.
+    """Return `value` so that a spreadsheet shows it as text and never runs it as a formula.
 
-    Text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+    Text that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
     leading apostrophe, as the OWASP CSV-injection guidance says; numbers and other text
     are returned unchanged.
 
+    ```pycon
     >>> print(neutralise_formula('=HYPERLINK("http://x.example")'))
     '=HYPERLINK("http://x.example")
     >>> neutralise_formula("+62812****7890"), neutralise_formula("-1")
     ("'+62812****7890", "'-1")
     >>> neutralise_formula("Nama lengkap wajib diisi."), neutralise_formula(7)
     ('Nama lengkap wajib diisi.', 7)
+
+    ```
     """
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
@@ -207,9 +219,9 @@ def neutralise_formula(value: object) -> object:
 
 
 class Writer(abc.ABC):
-    """Writes the records with issues to ``stream``.
+    """Writes the records with issues to `stream`.
 
-    Give it a stream from :func:`open_output` (a file) or :func:`lenient` (the console),
+    Give it a stream from [`open_output`][] (a file) or [`lenient`][] (the console),
     so that no text can stop it and a failed run leaves no half-written file.
     """
 
@@ -246,7 +258,7 @@ class Writer(abc.ABC):
 
 
 class TextWriter(Writer):
-    """Lines for people: a heading per record, an indented line per issue (:func:`printable`)."""
+    """Lines for people: a heading per record, an indented line per issue ([`printable`][])."""
 
     def write(self, row: int, report: Report) -> None:
         lines = [
@@ -264,7 +276,7 @@ class TextWriter(Writer):
 
 
 class JsonWriter(Writer):
-    """One JSON document: ``{"records": [...], "summary": {...}}``, written as it goes."""
+    """One JSON document: `{"records": [...], "summary": {...}}`, written as it goes."""
 
     def start(self) -> None:
         self.stream.write('{"records": [')
@@ -290,7 +302,7 @@ class JsonLinesWriter(Writer):
 
 
 class CsvWriter(Writer):
-    """One CSV row per issue, with :data:`ISSUE_COLUMNS` as the header; no cell can run as a formula."""
+    """One CSV row per issue, with `ISSUE_COLUMNS` as the header; no cell can run as a formula."""
 
     def start(self) -> None:
         self._csv = csv.DictWriter(
@@ -306,7 +318,7 @@ class CsvWriter(Writer):
 
 
 class HtmlWriter(Writer):
-    """The data-quality report: one self-contained page (see :mod:`jmo_validate.html_report`)."""
+    """The data-quality report: one self-contained page (see [`jmo_validate.html_report`][])."""
 
     def start(self) -> None:
         from jmo_validate.html_report import HtmlReport

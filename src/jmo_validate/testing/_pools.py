@@ -519,8 +519,8 @@ ESTATES = ("Griya Asri", "Bumi Indah Permai", "Taman Sari", "Puri Harapan", "Vil
 class ForeignPool:
     """Names and places of foreign workers (TKA) of one country, and its passport shape.
 
-    ``family_first``: the family name comes first (Chinese, Korean, Japanese order as
-    passports print it). ``passport``: a pattern, ``A`` a letter and ``9`` a digit.
+    `family_first`: the family name comes first (Chinese, Korean, Japanese order as
+    passports print it). `passport`: a pattern, `A` a letter and `9` a digit.
     """
 
     __slots__ = ("cities", "family", "family_first", "given", "passport")

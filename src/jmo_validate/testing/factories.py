@@ -1,6 +1,6 @@
-"""Factories of synthetic participant records that pass :func:`jmo_validate.validate`.
+"""Factories of synthetic participant records that pass [`jmo_validate.validate`][].
 
-:func:`make_participant` draws one participant from a seed: a NIK of a real
+[`make_participant`][] draws one participant from a seed: a NIK of a real
 Kemendagri district (one of the 38 provinces, sometimes a code retired by a
 later split, as older NIKs keep) with the birth date and sex the record
 declares, a KPJ number, a name of one of several Indonesian naming traditions,
@@ -8,16 +8,17 @@ a mobile number of a real operator prefix, an e-mail address built from the
 name, the participant category and, for wage earners and construction workers,
 the employment with the employer's NPP, a bank account of a real bank with the
 length its accounts usually have and the participant as holder, and a recent
-``last_updated``, the KTP address in the NIK's region (today's district for a
+`last_updated`, the KTP address in the NIK's region (today's district for a
 retired code) and a domicile address (the KTP address for half of the
 participants, else elsewhere in the province or the country): a real village
 with its own postal code, its district, regency and province, a street line and
-RT/RW. The same seed gives the same record. ``claim`` makes a record of a benefit
-claim of any :class:`~jmo_validate.claim.ClaimType` (a death claim with its heirs, who
+RT/RW. The same seed gives the same record. `claim` makes a record of a benefit
+claim of any [`ClaimType`][] (a death claim with its heirs, who
 receive the money; a partial claim after ten years of membership; retirement while
-still employed; ...), valid under :meth:`Policy.benefit_claim()
-<jmo_validate.policy.Policy.benefit_claim>`.
+still employed; ...), valid under
+[`Policy.benefit_claim()`][jmo_validate.policy.Policy.benefit_claim].
 
+```pycon
 >>> from datetime import date
 >>> from jmo_validate import Policy, validate
 >>> from jmo_validate.testing import make_participant, make_reference
@@ -30,13 +31,16 @@ True
 >>> make_participant(seed=7, reference_date=day, sex="P", province="Bali")["nik"][:2]
 '51'
 
-Participants outside the plain case: ``abroad=True`` gives an Indonesian migrant
+```
+
+Participants outside the plain case: `abroad=True` gives an Indonesian migrant
 worker (PMI) placed abroad, with a mobile number of the placement country (Malaysia,
-Hong Kong, Taiwan, Saudi Arabia, South Korea, Singapore, Japan); ``foreign=True`` (or a
-foreign ``nationality``) gives a foreign worker (TKA): no NIK and no KTP address, but a
+Hong Kong, Taiwan, Saudi Arabia, South Korea, Singapore, Japan); `foreign=True` (or a
+foreign `nationality`) gives a foreign worker (TKA): no NIK and no KTP address, but a
 nationality, a passport number of that country's shape, a KITAS number, a birth place
 abroad and a name of that country, employed as a wage earner.
 
+```pycon
 >>> tka = make_participant(seed=7, reference_date=day, foreign=True)
 >>> "nik" in tka, sorted(key for key in tka if key in ("nationality", "passport_number", "kitas_number"))
 (False, ['kitas_number', 'nationality', 'passport_number'])
@@ -45,6 +49,8 @@ abroad and a name of that country, employed as a wage earner.
 (True, False)
 >>> [validate(r, policy=Policy.profile_update(reference_date=day)).codes for r in (tka, pmi)]
 [(), ('phone.foreign',)]
+
+```
 
 Everything is synthetic: names are combined at random from common words, numbers
 are random. Records still look real, so treat them as test data only.
@@ -250,8 +256,8 @@ def _district_codes() -> tuple[str, ...]:
 def _resolves(village: Region) -> bool:
     """Whether the address check reads the village's official name, in its district, as it.
 
-    Not so for a few hundred of the 83,762 names: the check takes a leading ``Gampong``
-    or ``Kota`` for a level word (Aceh's ``Gampong Baro``), or two villages of one
+    Not so for a few hundred of the 83,762 names: the check takes a leading `Gampong`
+    or `Kota` for a level word (Aceh's `Gampong Baro`), or two villages of one
     district share the name. Generated addresses use the others.
     """
     parsed, findings = address.check({"village": village.name, "district": village.code[:6]})
@@ -259,7 +265,7 @@ def _resolves(village: Region) -> bool:
 
 
 def lineage(village: Region) -> list[Region]:
-    """``village``, its district, regency and province."""
+    """`village`, its district, regency and province."""
     chain: list[Region] = []
     region: Region | None = village
     while region is not None:
@@ -269,10 +275,10 @@ def lineage(village: Region) -> list[Region]:
 
 
 def ktp_region(district: str, born: date | None = None) -> str:
-    """The code of the region a KTP address of a NIK with ``district`` (digits 1-6) lies in.
+    """The code of the region a KTP address of a NIK with `district` (digits 1-6) lies in.
 
     The most plausible of the places the record layer compares the KTP address with
-    (:func:`jmo_validate.regions.nik_places`, for a holder born on ``born``): today's
+    ([`jmo_validate.regions.nik_places`][], for a holder born on `born`): today's
     district (the successor of a retired code), else today's regency; the province
     when neither is known.
     """
@@ -281,7 +287,7 @@ def ktp_region(district: str, born: date | None = None) -> str:
 
 
 def province_code(text: str) -> str:
-    """The code of the province ``text`` names or codes (``ValueError`` if none)."""
+    """The code of the province `text` names or codes (`ValueError` if none)."""
     found = regions.get(text) if text.isdigit() else None
     if found is None:
         matches = regions.find(text, level="province")
@@ -296,7 +302,7 @@ def _random(seed: Seed) -> random.Random:
 
 
 def render_date(day: date, style: int) -> str:
-    """``day`` written one of the ways people write dates (0: 17-08-1990, 1: ISO, 2: 17 Agustus 1990)."""
+    """`day` written one of the ways people write dates (0: 17-08-1990, 1: ISO, 2: 17 Agustus 1990)."""
     if style == 0:
         return f"{day.day:02d}-{day.month:02d}-{day.year}"
     if style == 1:
@@ -310,7 +316,7 @@ def _ascii_words(name: str) -> list[str]:
 
 
 class Maker:
-    """Draws the parts of one participant from ``rng``, relative to ``today``."""
+    """Draws the parts of one participant from `rng`, relative to `today`."""
 
     __slots__ = ("rng", "today")
 
@@ -322,12 +328,12 @@ class Maker:
         return str(self.rng.randrange(10**count)).zfill(count)
 
     def foreign_name(self, pool: _pools.ForeignPool, sex: Sex) -> str:
-        """A name of ``pool``'s country, in the order its passports print it."""
+        """A name of `pool`'s country, in the order its passports print it."""
         given, family = self.rng.choice(pool.given[sex.value]), self.rng.choice(pool.family)
         return f"{family} {given}" if pool.family_first else f"{given} {family}"
 
     def passport(self, pattern: str) -> str:
-        """A passport number of ``pattern``'s shape (``A`` a letter, ``9`` a digit)."""
+        """A passport number of `pattern`'s shape (`A` a letter, `9` a digit)."""
         letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
         return "".join(
             self.rng.choice(letters)
@@ -344,7 +350,7 @@ class Maker:
         return f"{self.rng.choice('12')}C{self.rng.randint(11, 29)}{letters}{self.digits(4)}"
 
     def foreign_phone(self, region: str) -> str:
-        """A valid mobile number of ``region`` (a PMI placement country), as people write it."""
+        """A valid mobile number of `region` (a PMI placement country), as people write it."""
         import phonenumbers
 
         meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
@@ -370,7 +376,7 @@ class Maker:
         return "00" + e164[1:] if style == 2 and e164[1] in "1234567" else e164
 
     def kpj(self) -> str:
-        """Eleven digits that are not a placeholder (all zeros, ``kpj.SUSPICIOUS``)."""
+        """Eleven digits that are not a placeholder (all zeros, `kpj.SUSPICIOUS`)."""
         number = self.digits(kpj.LENGTH)
         if number in kpj.SUSPICIOUS or not number.strip("0"):
             number = number[:-1] + str((int(number[-1]) + 5) % 10)
@@ -382,8 +388,8 @@ class Maker:
         return oldest + timedelta(days=self.rng.randrange((youngest - oldest).days + 1))
 
     def district(self, province: str | None = None, *, pre_split: bool = False) -> str:
-        """A district code for a NIK: now and then a retired one; ``pre_split``: one from
-        before a regency split (Ciamis ``320724`` before Pangandaran was formed)."""
+        """A district code for a NIK: now and then a retired one; `pre_split`: one from
+        before a regency split (Ciamis `320724` before Pangandaran was formed)."""
         table = _districts()
         if pre_split:
             choices = [code for code in sorted(table) if table[code].pre_split]
@@ -395,7 +401,7 @@ class Maker:
         return self.rng.choice(pool)
 
     def village(self, within: str = "") -> Region:
-        """A village within the region coded ``within`` (a province, regency or district).
+        """A village within the region coded `within` (a province, regency or district).
 
         Any of its districts, then any of the district's villages the address check
         reads by name (every district has several).
@@ -411,7 +417,7 @@ class Maker:
         return next(village for village in rotated if _resolves(village))
 
     def street(self, village: Region) -> str:
-        """A street line: ``Jl. ... No. ...``, an alley, a housing estate or a hamlet."""
+        """A street line: `Jl. ... No. ...`, an alley, a housing estate or a hamlet."""
         number = self.rng.randint(1, 150)
         roll = self.rng.random()
         if roll < 0.15 and village.kind == "desa":
@@ -425,7 +431,7 @@ class Maker:
         return f"{street} No. {number}"
 
     def address(self, village: Region, *, ktp: bool = False) -> dict[str, str]:
-        """An address section at ``village`` (region names as a KTP prints them if ``ktp``)."""
+        """An address section at `village` (region names as a KTP prints them if `ktp`)."""
         village, district, regency, province = lineage(village)
         rt, rw = self.rng.randint(1, 20), self.rng.randint(1, 15)
         style = 2 if ktp else self.rng.randrange(3)
@@ -467,7 +473,7 @@ class Maker:
         return " ".join(words)
 
     def titled(self, name: str, sex: Sex) -> str:
-        """``name`` with an honorific or academic title now and then."""
+        """`name` with an honorific or academic title now and then."""
         roll = self.rng.random()
         if roll < 0.04:
             return f"{self.rng.choice(_pools.PREFIX_TITLES[sex.value])} {name}"
@@ -517,11 +523,11 @@ class Maker:
         reason: EndReason | None = None,
         started_by: date | None = None,
     ) -> dict[str, str]:
-        """An employment section: active, or ``ended`` (on ``end``, for ``reason``).
+        """An employment section: active, or `ended` (on `end`, for `reason`).
 
         An ended employment ended two months to two years ago by default, for one of
         the usual reasons (retirement only from 56); an active one started by
-        ``started_by`` (default: a month ago), after the participant turned 18.
+        `started_by` (default: a month ago), after the participant turned 18.
         """
         adult = born + relativedelta(years=MIN_AGE)
         job: dict[str, str] = {
@@ -559,7 +565,7 @@ class Maker:
         return job
 
     def heirs(self, born: date, sex: Sex, district: str, died: date) -> list[dict[str, str]]:
-        """The heirs of a participant who died on ``died``: the spouse, and the children.
+        """The heirs of a participant who died on `died`: the spouse, and the children.
 
         Each with a NIK of the participant's district (the family's KTP region), as the
         family card (KK) lists them.
@@ -582,7 +588,7 @@ class Maker:
 
 
 def _steer(overrides: Mapping[str, Any], key: str, read: Callable[[Any], T]) -> T | None:
-    """The value of ``overrides[key]`` to generate from, or ``None`` (absent or not usable)."""
+    """The value of `overrides[key]` to generate from, or `None` (absent or not usable)."""
     value = overrides.get(key)
     if value is None:
         return None
@@ -628,42 +634,42 @@ def make_participant(
 ) -> dict[str, Any]:
     """Return a participant record (canonical English keys) that validates with no issue at all.
 
-    ``seed`` makes the record reproducible (``None``: a fresh one each call).
-    ``reference_date`` (default today) is the day the record must be valid on:
-    ages, employment dates and ``last_updated`` are counted back from it; validate
-    with the same ``reference_date`` in the policy. ``province`` (code or name)
-    picks the NIK's province. ``pre_split=True`` gives a NIK issued before a regency
-    split, with a district code of the parent regency of that time (Ciamis ``320724``
+    `seed` makes the record reproducible (`None`: a fresh one each call).
+    `reference_date` (default today) is the day the record must be valid on:
+    ages, employment dates and `last_updated` are counted back from it; validate
+    with the same `reference_date` in the policy. `province` (code or name)
+    picks the NIK's province. `pre_split=True` gives a NIK issued before a regency
+    split, with a district code of the parent regency of that time (Ciamis `320724`
     for a resident of Pangandaran, formed in 2012).
 
-    ``claim`` makes a record valid under :meth:`Policy.benefit_claim()
-    <jmo_validate.policy.Policy.benefit_claim>`. ``True``: a wage earner whose
-    employment ended, after the waiting time, at least two months before
-    ``reference_date`` (the claim type comes from the end reason; the record has no
-    ``claim`` section). A :class:`~jmo_validate.claim.ClaimType` (or its name,
-    ``"jkm"``, ``"JHT Sebagian 10%"``): a record with a ``claim`` section of that type
-    and what it needs - after a death (``jht_death``, ``jkm``) the date of death and
+    `claim` makes a record valid under
+    [`Policy.benefit_claim()`][jmo_validate.policy.Policy.benefit_claim]. `True`: a wage
+    earner whose employment ended, after the waiting time, at least two months before
+    `reference_date` (the claim type comes from the end reason; the record has no
+    `claim` section). A [`ClaimType`][] (or its name,
+    `"jkm"`, `"JHT Sebagian 10%"`): a record with a `claim` section of that type
+    and what it needs - after a death (`jht_death`, `jkm`) the date of death and
     the heirs (spouse and children, with NIKs and relations), the account in the
     spouse's name; a partial claim, ten years of membership while still working;
-    retirement, a participant of 56 or more still employed; ``jht_stopped_working``,
-    a non-wage earner; ``jp``, a retiree past the pension age. A mapping is not a
-    claim type but the ``claim`` section itself, as for the other sections below.
-    ``abroad=True`` gives a migrant worker (PMI) with a mobile number of the country of
-    placement (valid; the report carries the warning ``phone.foreign``); ``foreign=True``
+    retirement, a participant of 56 or more still employed; `jht_stopped_working`,
+    a non-wage earner; `jp`, a retiree past the pension age. A mapping is not a
+    claim type but the `claim` section itself, as for the other sections below.
+    `abroad=True` gives a migrant worker (PMI) with a mobile number of the country of
+    placement (valid; the report carries the warning `phone.foreign`); `foreign=True`
     a foreign worker (TKA) with a nationality, passport and KITAS number instead of a NIK
-    (a foreign ``nationality`` override does the same).
+    (a foreign `nationality` override does the same).
 
-    The KTP address (``ktp_address``) lies in the NIK's region; the domicile address
-    (``address``) is the KTP address or a place elsewhere. Both name a real village
+    The KTP address (`ktp_address`) lies in the NIK's region; the domicile address
+    (`address`) is the KTP address or a place elsewhere. Both name a real village
     with one of its postal codes, and its district, regency and province.
 
-    ``overrides`` set fields by canonical name. ``full_name``, ``sex``,
-    ``birth_date`` and ``category`` steer the generation, so the rest stays
+    `overrides` set fields by canonical name. `full_name`, `sex`,
+    `birth_date` and `category` steer the generation, so the rest stays
     consistent (the NIK encodes the given birth date and sex, the account holder
     and e-mail follow the name; the value itself appears in the record as given).
-    Other keys replace the generated value; ``None`` removes the field; a
-    mapping for ``employment``, ``bank_account``, ``address``, ``ktp_address`` or
-    ``claim`` is merged into that section.
+    Other keys replace the generated value; `None` removes the field; a
+    mapping for `employment`, `bank_account`, `address`, `ktp_address` or
+    `claim` is merged into that section.
     """
     return build_participant(
         _random(seed),
@@ -678,7 +684,7 @@ def make_participant(
 
 
 def _claim_type(claim: bool | str | ClaimType) -> ClaimType | None:
-    """The claim type to generate (``True``: a full JHT claim, written without a claim section)."""
+    """The claim type to generate (`True`: a full JHT claim, written without a claim section)."""
     if claim is True:
         return ClaimType.JHT
     if claim is False:
@@ -706,7 +712,7 @@ def build_participant(
     foreign: bool = False,
     overrides: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """:func:`make_participant` drawing from ``rng`` (a Hypothesis or Faker random source)."""
+    """[`make_participant`][] drawing from `rng` (a Hypothesis or Faker random source)."""
     overrides = overrides or {}
     if isinstance(claim, Mapping):  # the claim section, not a claim type
         overrides, claim = {**overrides, "claim": claim}, False
@@ -790,7 +796,7 @@ def _claim_parts(
     *,
     employed: bool,
 ) -> tuple[dict[str, str] | None, dict[str, Any], str]:
-    """The employment (of an ``employed`` category), the claim section and the account holder."""
+    """The employment (of an `employed` category), the claim section and the account holder."""
     today = maker.today
     section: dict[str, Any] = {"type": CLAIM_TEXT[kind]}
     reason = _CLAIM_END_REASONS.get(kind)
@@ -821,7 +827,7 @@ def _claim_parts(
 
 
 def _as_foreign_worker(record: dict[str, Any], maker: Maker, code: str) -> None:
-    """Make ``record`` a foreign worker's: no NIK or KTP address; nationality and documents."""
+    """Make `record` a foreign worker's: no NIK or KTP address; nationality and documents."""
     del record["nik"], record["ktp_address"]
     pool = _pools.FOREIGN_WORKERS.get(code) or _pools.FOREIGN_WORKERS["AU"]
     found = nationality.country(code)
@@ -841,7 +847,7 @@ def _as_foreign_worker(record: dict[str, Any], maker: Maker, code: str) -> None:
 
 
 def apply_overrides(record: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
-    """Apply ``overrides`` to ``record`` in place (see :func:`make_participant`) and return it."""
+    """Apply `overrides` to `record` in place (see [`make_participant`][]) and return it."""
     for key, value in overrides.items():
         if value is None:
             record.pop(key, None)
@@ -868,14 +874,14 @@ _ON_FILE_EMPLOYMENT = ("npp", "employer_name", "start_date", "end_date")
 
 
 def make_reference(record: Mapping[str, Any], *, on_file: bool = False) -> dict[str, Any]:
-    """Return the reference record matching ``record``: its KTP data, written as a KTP does.
+    """Return the reference record matching `record`: its KTP data, written as a KTP does.
 
-    The KTP-style reference has ``nik``, ``nama`` (upper case), ``tanggal_lahir``
-    (``DD-MM-YYYY``), ``tempat_lahir`` (upper case) and ``jenis_kelamin``
-    (``LAKI-LAKI``/``PEREMPUAN``). With ``on_file=True`` it is the data on file
+    The KTP-style reference has `nik`, `nama` (upper case), `tanggal_lahir`
+    (`DD-MM-YYYY`), `tempat_lahir` (upper case) and `jenis_kelamin`
+    (`LAKI-LAKI`/`PEREMPUAN`). With `on_file=True` it is the data on file
     instead, which also has the KPJ number, phone, e-mail, a foreign worker's
     nationality, passport and KITAS numbers, and the employer (NPP, name, dates).
-    Fields of ``record`` that are absent or unreadable are left out.
+    Fields of `record` that are absent or unreadable are left out.
     """
     fields, _, _ = read_record(record)
     reference: dict[str, Any] = {}

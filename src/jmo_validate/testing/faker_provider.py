@@ -1,10 +1,11 @@
-"""A Faker provider for BPJS Ketenagakerjaan participant data (extra ``faker``).
+"""A Faker provider for BPJS Ketenagakerjaan participant data (extra `faker`).
 
-Faker's ``id_ID`` locale has no NIK, KPJ or bank account, and many of its phone
+Faker's `id_ID` locale has no NIK, KPJ or bank account, and many of its phone
 numbers are not valid; this provider adds them, from the same factories as
-:func:`~jmo_validate.testing.make_participant`, using Faker's own random source
-(so ``Faker.seed`` and ``seed_instance`` make them reproducible).
+[`make_participant`][], using Faker's own random source
+(so `Faker.seed` and `seed_instance` make them reproducible).
 
+```pycon
 >>> from faker import Faker
 >>> from jmo_validate import address, nik, phone
 >>> from jmo_validate.testing.faker_provider import JmoProvider
@@ -18,6 +19,8 @@ numbers are not valid; this provider adds them, from the same factories as
  'ktp_address', 'last_updated', 'nik', 'phone', 'sex']
 >>> address.is_valid(fake.domicile()), address.is_valid(fake.ktp_address(fake.nik()))
 (True, True)
+
+```
 """
 
 from __future__ import annotations
@@ -50,17 +53,17 @@ __all__ = ["JmoProvider"]
 
 
 class JmoProvider(BaseProvider):
-    """``fake.nik()``, ``fake.kpj()``, ``fake.participant()``, ``fake.ktp_reference(record)``, ...
+    """`fake.nik()`, `fake.kpj()`, `fake.participant()`, `fake.ktp_reference(record)`, ...
 
-    The address sections are ``fake.domicile()`` and ``fake.ktp_address(nik)``: Faker's own
-    ``fake.address()`` (a line of text) keeps its meaning.
+    The address sections are `fake.domicile()` and `fake.ktp_address(nik)`: Faker's own
+    `fake.address()` (a line of text) keeps its meaning.
     """
 
     def _maker(self, reference_date: date | None = None) -> Maker:
         return Maker(self.generator.random, reference_date or date.today())
 
     def nik(self, sex: str | None = None, birth_date: date | None = None) -> str:
-        """A valid NIK of a real district; ``sex`` (``L``/``P``) and ``birth_date`` if given."""
+        """A valid NIK of a real district; `sex` (`L`/`P`) and `birth_date` if given."""
         maker = self._maker()
         drawn = parse_sex(sex) if sex else self.random_element((Sex.MALE, Sex.FEMALE))
         return maker.nik(maker.district(), birth_date or maker.birth_date(), drawn)
@@ -78,17 +81,17 @@ class JmoProvider(BaseProvider):
         return self._maker().phone()
 
     def bank_account(self, holder_name: str | None = None) -> dict[str, str]:
-        """A ``bank_account`` section: a real bank, a number of its usual length, the holder."""
+        """A `bank_account` section: a real bank, a number of its usual length, the holder."""
         maker = self._maker()
         return maker.account((holder_name or maker.name(Sex.MALE)).upper())
 
     def domicile(self, province: str | None = None) -> dict[str, str]:
-        """An ``address`` section at a real village with its postal code (in ``province``)."""
+        """An `address` section at a real village with its postal code (in `province`)."""
         maker = self._maker()
         return maker.address(maker.village(province_code(province) if province else ""))
 
     def ktp_address(self, nik: str | None = None) -> dict[str, str]:
-        """A ``ktp_address`` section as a KTP prints it, in the region of ``nik`` if given.
+        """A `ktp_address` section as a KTP prints it, in the region of `nik` if given.
 
         A region code that had two meanings gets the one in force at the holder's birth.
         """
@@ -105,7 +108,7 @@ class JmoProvider(BaseProvider):
         foreign: bool = False,
         **overrides: Any,
     ) -> dict[str, Any]:
-        """A participant record that validates with no issue (see ``make_participant``)."""
+        """A participant record that validates with no issue (see `make_participant`)."""
         return build_participant(
             self.generator.random,
             reference_date or date.today(),
@@ -116,12 +119,12 @@ class JmoProvider(BaseProvider):
         )
 
     def ktp_reference(self, record: dict[str, Any]) -> dict[str, Any]:
-        """The KTP reference record of ``record`` (see ``make_reference``)."""
+        """The KTP reference record of `record` (see `make_reference`)."""
         return make_reference(record)
 
 
 def _birth_date(number: str) -> date | None:
-    """The birth date ``number`` encodes, or ``None`` if it is not a valid NIK."""
+    """The birth date `number` encodes, or `None` if it is not a valid NIK."""
     try:
         return nik_module.parse(number).birth_date
     except FieldError:

@@ -1,16 +1,17 @@
 """Faults on demand: for every issue code, a record that triggers exactly that code.
 
-:func:`make_invalid` returns a :class:`Fault`: a participant record from
-:func:`~jmo_validate.testing.make_participant` with one thing wrong, plus the
-reference record and the :class:`~jmo_validate.policy.Policy` the code needs
-(``full_name.single_word`` only exists for new records, ``bank_account.missing``
+[`make_invalid`][] returns a [`Fault`][]: a participant record from
+[`make_participant`][] with one thing wrong, plus the
+reference record and the [`Policy`][] the code needs
+(`full_name.single_word` only exists for new records, `bank_account.missing`
 only where an account is required, ...). Validating it reports that code and no
-other issue, neither error nor warning; :meth:`Fault.validate` does that, with an
-offline DNS resolver for ``email.undeliverable`` (the toolkit never uses the network).
+other issue, neither error nor warning; [`Fault.validate`][] does that, with an
+offline DNS resolver for `email.undeliverable` (the toolkit never uses the network).
 An address fault may move the address section to a place that has the problem (two
 villages of one district with the same name, a regency a province split moved); the
 NIK's district moves along with the KTP address, so it stays in the NIK's region.
 
+```pycon
 >>> from datetime import date
 >>> from jmo_validate.testing import make_invalid
 >>> fault = make_invalid("birth_date.nik_mismatch", seed=3, reference_date=date(2026, 11, 25))
@@ -18,6 +19,8 @@ NIK's district moves along with the KTP address, so it stays in the NIK's region
 ('profile_update', ('birth_date.nik_mismatch',))
 >>> [make_invalid(code, seed=3).validate().codes for code in ("kpj.length", "email.typo")]
 [('kpj.length',), ('email.typo',)]
+
+```
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ BATCH_ONLY_CODES = frozenset({"record.unreadable", "record.duplicate_key", "refe
 
 @dataclass(frozen=True, slots=True, repr=False)
 class Fault:
-    """A record that triggers ``code``: validate ``record`` against ``reference`` under ``policy``."""
+    """A record that triggers `code`: validate `record` against `reference` under `policy`."""
 
     code: str
     record: Any
@@ -78,7 +81,7 @@ class Fault:
     policy: Policy
 
     def validate(self) -> Report:
-        """Validate the record as intended (offline: DNS answers from :func:`offline_dns`)."""
+        """Validate the record as intended (offline: DNS answers from [`offline_dns`][])."""
         with offline_dns() if self.policy.check_deliverability else contextlib.nullcontext():
             return validate(self.record, self.reference, policy=self.policy)
 
@@ -146,9 +149,9 @@ class _Case:
         return Fault(code, record, reference, policy)
 
     def other_name(self, name: str, verdict: str, *, truncated: bool = False) -> str:
-        """A name whose comparison with ``name`` gives ``verdict`` (``different``/``similar``).
+        """A name whose comparison with `name` gives `verdict` (`different`/`similar`).
 
-        ``truncated`` compares as account holders are compared (a bank may cut names short).
+        `truncated` compares as account holders are compared (a bank may cut names short).
         """
         for _ in range(100):
             if verdict == "similar":
@@ -165,7 +168,7 @@ Builder = Callable[[_Case, str], Fault]
 
 
 def _swap_digit(text: str, rng: random.Random) -> str:
-    """``text`` with one digit replaced by a letter that looks like it (O for 0, l for 1, ...)."""
+    """`text` with one digit replaced by a letter that looks like it (O for 0, l for 1, ...)."""
     spots = [i for i, ch in enumerate(text) if ch.isdigit()]
     i = rng.choice(spots)
     return text[:i] + "OlZEASGTBg"[int(text[i])] + text[i + 1 :]
@@ -181,7 +184,7 @@ def _other_digits(text: str, rng: random.Random) -> str:
 
 
 def _missing(case: _Case, code: str) -> Fault:
-    """``<path>.missing``: the record lacks ``path``; the policy requires it."""
+    """`<path>.missing`: the record lacks `path`; the policy requires it."""
     path = code.removesuffix(".missing")
     section, _, part = path.partition(".")
     overrides: dict[str, Any] = {section: {part: None}} if part else {path: None}
@@ -202,7 +205,7 @@ _CLAIM_DATES = {
 
 
 def _bad_date(case: _Case, code: str) -> Fault:
-    """``<date field>.format`` / ``.calendar`` / ``.future``."""
+    """`<date field>.format` / `.calendar` / `.future`."""
     path, problem = code.rsplit(".", 1)
     year = case.rng.randint(case.today.year - 5, case.today.year - 1)
     value = {
@@ -224,7 +227,7 @@ def _bad_date(case: _Case, code: str) -> Fault:
 
 
 def _reference_mismatch(case: _Case, code: str) -> Fault:
-    """``<path>.reference_mismatch``: the data on file differs in ``path``."""
+    """`<path>.reference_mismatch`: the data on file differs in `path`."""
     path = code.removesuffix(".reference_mismatch")
     employed = path.startswith("employment.")
     record = (
@@ -244,7 +247,7 @@ def _reference_mismatch(case: _Case, code: str) -> Fault:
 
 
 def _reference_name(case: _Case, code: str) -> Fault:
-    """The KTP name of someone else (``different``) or with a word more (``similar``).
+    """The KTP name of someone else (`different`) or with a word more (`similar`).
 
     The record has no bank account: its holder would be compared with the reference name too.
     """
@@ -287,7 +290,7 @@ def _set(**overrides: Any) -> Builder:
 
 
 def _field(path: str, change: Callable[[str, _Case], Any], **extra: Any) -> Builder:
-    """A builder that rewrites one field of the participant (``section.part`` for a section)."""
+    """A builder that rewrites one field of the participant (`section.part` for a section)."""
 
     def build(case: _Case, code: str) -> Fault:
         record = case.record(**extra)
@@ -313,8 +316,8 @@ def _nik_regency(case: _Case, code: str) -> Fault:
 def _nik_district(case: _Case, code: str) -> Fault:
     """A NIK whose district code no edition has, with the KTP address where it may lie.
 
-    ``nik.district_unknown``: under a regency never split, the KTP address in it;
-    ``nik.district_pre_split``: under a regency that lost districts to another one,
+    `nik.district_unknown`: under a regency never split, the KTP address in it;
+    `nik.district_pre_split`: under a regency that lost districts to another one,
     the KTP address in that one.
     """
     if code == "nik.district_pre_split":
@@ -346,7 +349,7 @@ def _nik_age(case: _Case, code: str) -> Fault:
 
 
 def _birth_date_age(case: _Case, code: str) -> Fault:
-    """Older than the policy's ``max_age`` (100); the NIK's two-digit year agrees."""
+    """Older than the policy's `max_age` (100); the NIK's two-digit year agrees."""
     born = case.today - relativedelta(years=101, days=case.rng.randrange(300))
     return case.fault(code, case.record(birth_date=born, category="BPU", employment=None))
 
@@ -423,7 +426,7 @@ def _ewallet(case: _Case, code: str) -> Fault:
 
 
 def _national(number: str) -> str:
-    """The digits of a phone number after the country code or trunk ``0`` (``812...``)."""
+    """The digits of a phone number after the country code or trunk `0` (`812...`)."""
     return "".join(filter(str.isdigit, number)).removeprefix("62").lstrip("0")
 
 
@@ -459,7 +462,7 @@ def _claim_wait(case: _Case, code: str) -> Fault:
 
 
 def _claimed(kind: str, change: Callable[[dict[str, Any], _Case], object]) -> Builder:
-    """A claim of ``kind`` (benefit-claim policy) that ``change`` alters in place."""
+    """A claim of `kind` (benefit-claim policy) that `change` alters in place."""
 
     def build(case: _Case, code: str) -> Fault:
         record = case.record(claim=kind)
@@ -474,7 +477,7 @@ def _set_claim(**parts: str) -> Callable[[dict[str, Any], _Case], object]:
 
 
 def _extra_heir(**changes: Callable[[dict[str, Any], _Case], str]) -> Builder:
-    """A death claim (JKM) with one more heir, a child, some of whose parts ``changes`` makes."""
+    """A death claim (JKM) with one more heir, a child, some of whose parts `changes` makes."""
 
     def change(record: dict[str, Any], case: _Case) -> None:
         heirs = record["claim"]["ahli_waris"]
@@ -492,9 +495,9 @@ def _died_before_start(record: dict[str, Any], case: _Case) -> None:
 
 
 def _heir_holder(verdict: str) -> Callable[[dict[str, Any], _Case], object]:
-    """The account of someone whose name compares with the heirs' as ``verdict`` says.
+    """The account of someone whose name compares with the heirs' as `verdict` says.
 
-    Never the deceased's own name (that is ``bank_account.holder_name.deceased``).
+    Never the deceased's own name (that is `bank_account.holder_name.deceased`).
     """
 
     def change(record: dict[str, Any], case: _Case) -> None:
@@ -852,12 +855,12 @@ def _section_of(code: str) -> str:
 
 
 def _written(code: str, name: str) -> str:
-    """``name`` as the code's section writes region names (a KTP prints capitals)."""
+    """`name` as the code's section writes region names (a KTP prints capitals)."""
     return name.upper() if _section_of(code) == "ktp_address" else name
 
 
 def _draw(case: _Case, accept: Callable[[Region], bool]) -> Region:
-    """A village anywhere that ``accept`` takes."""
+    """A village anywhere that `accept` takes."""
     for _ in range(200):
         village = case.maker.village()
         if accept(village):
@@ -870,7 +873,7 @@ def _anywhere(village: Region) -> bool:
 
 
 def _relocated(case: _Case, code: str, village: Region) -> tuple[dict[str, Any], dict[str, str]]:
-    """The participant with the code's address section at ``village``, and that section.
+    """The participant with the code's address section at `village`, and that section.
 
     For the KTP address the NIK's district (digits 1-6) moves along: it stays the NIK's region.
     """
@@ -886,8 +889,8 @@ def _relocated(case: _Case, code: str, village: Region) -> tuple[dict[str, Any],
 def _without_parts(
     case: _Case, code: str, record: dict[str, Any], dropped: tuple[str, ...], needed: str = ""
 ) -> Fault:
-    """The fault with the section's ``dropped`` parts left out and no longer required
-    (but the part ``needed``)."""
+    """The fault with the section's `dropped` parts left out and no longer required
+    (but the part `needed`)."""
     section = _section_of(code)
     record[section] = {
         part: value for part, value in record[section].items() if part not in dropped
@@ -897,7 +900,7 @@ def _without_parts(
 
 
 def _address_missing(case: _Case, code: str) -> Fault:
-    """``<section>.<part>.missing``: the part is left out, and the region parts below it.
+    """`<section>.<part>.missing`: the part is left out, and the region parts below it.
 
     A deeper region would give the part (a village names its district, regency and province).
     """
@@ -909,7 +912,7 @@ def _address_missing(case: _Case, code: str) -> Fault:
 
 
 def _rt_rw(case: _Case, code: str) -> Fault:
-    """An RT or RW that is not a number of 1-3 digits, or RT ``000``."""
+    """An RT or RW that is not a number of 1-3 digits, or RT `000`."""
     part, values = _RT_RW_FAULTS[code.split(".", 1)[1]]
     record, parts = _relocated(case, code, case.maker.village())
     parts.pop("rt_rw", None)
@@ -926,9 +929,9 @@ def _postal_format(case: _Case, code: str) -> Fault:
 
 
 def _unique_below(level: str) -> Callable[[Region], bool]:
-    """Whether, without its ``level`` part, a village's address still names one place.
+    """Whether, without its `level` part, a village's address still names one place.
 
-    True when the region below ``level`` is the only one of its name within the one above.
+    True when the region below `level` is the only one of its name within the one above.
     """
     depth = _REGION_PARTS.index(level)
     if depth == len(_REGION_PARTS) - 1:
@@ -953,14 +956,14 @@ def _unknown(case: _Case, code: str) -> Fault:
 
 
 def _bare(region: Region) -> str:
-    """A regency's name without ``Kabupaten``/``Kota``; another region's name."""
+    """A regency's name without `Kabupaten`/`Kota`; another region's name."""
     return region.name.split(" ", 1)[1] if region.level.value == "regency" else region.name
 
 
 @functools.cache
 def _shared_names(level: str) -> tuple[Region, ...]:
-    """Regions at ``level`` whose name (:func:`_bare`) names several within the same district
-    (villages: ``Panipahan`` of Rokan Hilir is a kelurahan and a desa) or province (districts,
+    """Regions at `level` whose name (`_bare`) names several within the same district
+    (villages: `Panipahan` of Rokan Hilir is a kelurahan and a desa) or province (districts,
     and the Kabupaten/Kota pairs of regencies such as Bogor)."""
     scope = 6 if level == "village" else 2
     groups: dict[tuple[str, str], list[Region]] = {}
@@ -980,7 +983,7 @@ def _ambiguous(case: _Case, code: str) -> Fault:
 
     Villages of one district can share a name, so the whole address is given; for a
     district or regency only the province is given with it (a regency is written
-    without ``Kabupaten``/``Kota``), not the postal code, which would decide.
+    without `Kabupaten`/`Kota`), not the postal code, which would decide.
     """
     level = code.split(".")[1]
     shared = case.rng.choice(_shared_names(level))
@@ -1065,7 +1068,7 @@ def _postal_mismatch(case: _Case, code: str) -> Fault:
 
 
 def _unplaced(case: _Case, code: str) -> Fault:
-    """A one-line address whose last words name no place: ``..., Jawa Barat 40154, Narnia``."""
+    """A one-line address whose last words name no place: `..., Jawa Barat 40154, Narnia`."""
     nowhere = case.rng.choice(_NOWHERE)
     for _ in range(200):
         village = case.maker.village()
@@ -1079,7 +1082,7 @@ def _unplaced(case: _Case, code: str) -> Fault:
 
 
 def _line_without(case: _Case, code: str) -> Fault:
-    """``<section>.<part>.unplaced``: a one-line address without the region (and those below it).
+    """`<section>.<part>.unplaced`: a one-line address without the region (and those below it).
 
     Only that part is required, so nothing else the policy asks for is reported.
     """
@@ -1135,7 +1138,7 @@ _BIRTH_PLACES = ("Bandung", "Surabaya", "Medan", "Makassar", "Semarang", "Palemb
 
 
 def _pmi_underage(case: _Case, code: str) -> Fault:
-    """A migrant worker (PMI) aged 15-17; for ``nik.*`` only the NIK tells the birth date."""
+    """A migrant worker (PMI) aged 15-17; for `nik.*` only the NIK tells the birth date."""
     born = case.today - relativedelta(years=case.rng.randint(15, 17), days=case.rng.randrange(300))
     record = case.record(category="PMI", birth_date=born)
     if code.startswith("birth_date."):
@@ -1147,8 +1150,8 @@ def _pmi_underage(case: _Case, code: str) -> Fault:
 def _foreign_worker(
     drop: str = "", change: Callable[[str, _Case], str] | None = None, *, on_file: str = ""
 ) -> Builder:
-    """A foreign worker (TKA): without ``drop``, with ``change`` applied to its field, or
-    with the data on file differing in ``on_file``."""
+    """A foreign worker (TKA): without `drop`, with `change` applied to its field, or
+    with the data on file differing in `on_file`."""
 
     def build(case: _Case, code: str) -> Fault:
         record = case.record(foreign=True)
@@ -1252,17 +1255,17 @@ def _builder(code: str) -> Builder | None:
 
 
 def fault_codes() -> frozenset[str]:
-    """The catalogue codes :func:`make_invalid` can produce (all but :data:`BATCH_ONLY_CODES`)."""
+    """The catalogue codes [`make_invalid`][] can produce (all but `BATCH_ONLY_CODES`)."""
     return frozenset(
         code for code in CATALOGUE if code not in BATCH_ONLY_CODES and _builder(code) is not None
     )
 
 
 def make_invalid(code: str, seed: Seed = None, *, reference_date: date | None = None) -> Fault:
-    """Return a :class:`Fault` whose validation reports ``code`` and no other issue.
+    """Return a [`Fault`][] whose validation reports `code` and no other issue.
 
-    ``seed`` picks the participant (and how the fault is written); ``reference_date``
-    (default today) is the policy's reference date. Raises ``ValueError`` for a
+    `seed` picks the participant (and how the fault is written); `reference_date`
+    (default today) is the policy's reference date. Raises `ValueError` for a
     code that is not in the catalogue or that only batch validation reports.
     """
     if code in BATCH_ONLY_CODES:

@@ -1,14 +1,14 @@
-"""pytest fixtures ``participant`` and ``participant_factory``, registered by entry point.
+"""pytest fixtures `participant` and `participant_factory`, registered by entry point.
 
-Installing ``jmo_validate`` registers this module as a pytest plugin (entry point
-``pytest11``), so any test can ask for the fixtures by name. Records are seeded
+Installing `jmo_validate` registers this module as a pytest plugin (entry point
+`pytest11`), so any test can ask for the fixtures by name. Records are seeded
 from the test's id: the same test gets the same records on every run.
 
-.. code-block:: python
-
-    def test_import(participant, participant_factory):
-        assert validate(participant).ok
-        woman = participant_factory(sex="P", province="Aceh")
+```python
+def test_import(participant, participant_factory):
+    assert validate(participant).ok
+    woman = participant_factory(sex="P", province="Aceh")
+```
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ __all__ = ["participant", "participant_factory"]
 
 @pytest.fixture
 def participant_factory(request: pytest.FixtureRequest) -> Callable[..., dict[str, Any]]:
-    """Make participants like ``make_participant(**overrides)``, seeded by the test id."""
+    """Make participants like `make_participant(**overrides)`, seeded by the test id."""
     counter = itertools.count()
 
     def factory(**overrides: Any) -> dict[str, Any]:

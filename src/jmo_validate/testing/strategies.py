@@ -1,9 +1,10 @@
-"""Hypothesis strategies for participant data, built on the factories (extra ``testing``).
+"""Hypothesis strategies for participant data, built on the factories (extra `testing`).
 
 Every strategy draws its choices through Hypothesis (a province, a name, a
 length, ...), so failing examples shrink towards the first province, the
 youngest participant, the shortest number, instead of towards a random seed.
 
+```pycon
 >>> from hypothesis import given
 >>> from jmo_validate import Policy, validate
 >>> from jmo_validate.testing.strategies import participants
@@ -11,6 +12,8 @@ youngest participant, the shortest number, instead of towards a random seed.
 ... def test_valid(record):
 ...     assert validate(record).ok
 >>> test_valid()
+
+```
 """
 
 from __future__ import annotations
@@ -58,8 +61,8 @@ def participants(
     foreign: bool = False,
     **overrides: Any,
 ) -> st.SearchStrategy[dict[str, Any]]:
-    """Participant records as :func:`~jmo_validate.testing.make_participant` makes them
-    (``abroad``: a migrant worker abroad; ``foreign``: a foreign worker)."""
+    """Participant records as [`make_participant`][] makes them
+    (`abroad`: a migrant worker abroad; `foreign`: a foreign worker)."""
     return st.builds(
         lambda rng: build_participant(
             rng,
@@ -87,7 +90,7 @@ _NIK_FAULTS: tuple[Callable[[str], str], ...] = (
 
 @st.composite
 def niks(draw: st.DrawFn, valid: bool = True, *, reference_date: date | None = None) -> str:
-    """NIKs of a real district, birth date and sex; with ``valid=False``, broken ones."""
+    """NIKs of a real district, birth date and sex; with `valid=False`, broken ones."""
     maker = draw(_makers(reference_date))
     sex = draw(st.sampled_from(Sex))
     number = maker.nik(maker.district(), maker.birth_date(), sex)
@@ -113,7 +116,7 @@ def emails() -> st.SearchStrategy[str]:
 
 
 def bank_accounts() -> st.SearchStrategy[dict[str, str]]:
-    """``bank_account`` sections: a real bank, a number of its usual length, a holder name."""
+    """`bank_account` sections: a real bank, a number of its usual length, a holder name."""
     return st.builds(lambda maker, name: maker.account(name.upper()), _makers(None), full_names())
 
 
@@ -122,8 +125,8 @@ def addresses(
 ) -> st.SearchStrategy[dict[str, str]]:
     """Address sections at a real village: its district, regency, province and postal code.
 
-    ``province`` (code or name) keeps them there; ``ktp=True`` writes the region names
-    in capitals and RT/RW as ``001/002``, as a KTP prints them.
+    `province` (code or name) keeps them there; `ktp=True` writes the region names
+    in capitals and RT/RW as `001/002`, as a KTP prints them.
     """
     within = province_code(province) if province else ""
     return st.builds(lambda maker: maker.address(maker.village(within), ktp=ktp), _makers(None))
