@@ -50,8 +50,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from jmo_validate import kpj, nik
-from jmo_validate.check import Context, validate
+from jmo_validate.check import validate
 from jmo_validate.codes import Severity
+from jmo_validate.context import Context
 from jmo_validate.policy import Policy
 from jmo_validate.readers import (
     CsvFile,

@@ -36,8 +36,6 @@ raises for bad data: only misuse of the API itself (a policy that is not a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date
-from enum import Enum
 from functools import lru_cache
 from typing import Any
 
@@ -57,10 +55,8 @@ from jmo_validate import (
     phone,
 )
 from jmo_validate.category import Category
-from jmo_validate.codes import CATALOGUE, Kind, message
+from jmo_validate.context import Context
 from jmo_validate.errors import FieldError, Finding
-from jmo_validate.masking import mask_personal, maskers
-from jmo_validate.nationality import Nationality
 from jmo_validate.policy import Policy
 from jmo_validate.record import (
     MAX_TEXT_LENGTH,
@@ -69,11 +65,11 @@ from jmo_validate.record import (
     is_blank,
     read_record,
 )
-from jmo_validate.report import Issue, Report
+from jmo_validate.report import Report
 
-__all__ = ["FIELDS", "SECTIONS", "Context", "FieldSpec", "SectionSpec", "validate"]
+__all__ = ["FIELDS", "SECTIONS", "FieldSpec", "SectionSpec", "read_field", "validate"]
 
-Parser = Callable[[Any, "Context"], object]
+Parser = Callable[[Any, Context], object]
 Fields = dict[str, object]
 
 
@@ -102,7 +98,7 @@ class FieldSpec:
         self.notes = notes
 
 
-SectionParser = Callable[[dict[str, object], "Context"], "tuple[object | None, Iterable[Finding]]"]
+SectionParser = Callable[[dict[str, object], Context], "tuple[object | None, Iterable[Finding]]"]
 
 
 class SectionSpec:
@@ -122,134 +118,44 @@ class SectionSpec:
         self.parse = parse
 
 
-class Context:
-    """Collects the issues of one validation under one policy."""
+def read_field(ctx: Context, fields: Fields, spec: FieldSpec, *, quiet: bool = False) -> object:
+    """Parse one simple field; report and return `None` when absent or unusable.
 
-    __slots__ = (
-        "category",
-        "complete",
-        "foreign",
-        "given",
-        "issues",
-        "maskers",
-        "policy",
-        "required",
-        "today",
-    )
-
-    def __init__(self, policy: Policy) -> None:
-        self.policy = policy
-        self.today: date = policy.today()
-        #: How each personal field's values are shown (:func:`masking.maskers`).
-        self.maskers = maskers(names_and_dates=policy.mask_names_and_dates)
-        self.issues: list[Issue] = []
-        #: What this record needs: the policy's fields plus those of its category, once read.
-        self.required: frozenset[str] = policy.required
-        #: Paths the record gave a non-blank value for (set once the record is read).
-        self.given: frozenset[str] = frozenset()
-        #: False when the record had more keys than were read: nothing is called missing.
-        self.complete = True
-        #: The record's category and whether it is a foreigner's (set once they are read).
-        self.category: Category | None = None
-        self.foreign = False
-
-    def profile(self, parsed: Mapping[str, object]) -> None:
-        """Set the category, the foreigner flag and so the required fields from `parsed`.
-
-        A foreigner is a record whose nationality is not Indonesian, or, without a
-        readable nationality, one with a KITAS/KITAP number (only foreigners hold one).
-        """
-        kind, citizenship = parsed.get("category"), parsed.get("nationality")
-        self.category = kind if isinstance(kind, Category) else None
-        if isinstance(citizenship, Nationality):
-            self.foreign = citizenship.foreign
-        else:
-            self.foreign = "kitas_number" in self.given
-        self.required = self.policy.required_for(self.category, foreign=self.foreign)
-
-    def add(
-        self,
-        field: str,
-        code: str,
-        *,
-        actual: object = None,
-        expected: object = None,
-        **params: Any,
-    ) -> None:
-        """Report `code` on `field` with the policy's severity (nothing when ignored)."""
-        severity = self.policy.severity_of(code)
-        kind = CATALOGUE[code].kind
-        if severity is None or (kind is Kind.MISSING and not self.complete):
-            return  # ignored; or absent from a record read only in part (record.too_large)
-        raw_actual, raw_expected = _shown(actual), _shown(expected)
-        # personal data by field, and by its shape wherever else it stands
-        mask = self.maskers.get(field.removeprefix("reference."), mask_personal)
-        if params and any(isinstance(value, str) for value in params.values()):
-            params = {
-                name: mask_personal(value) if isinstance(value, str) else value
-                for name, value in params.items()
-            }
-        self.issues.append(
-            Issue(
-                field=field,
-                kind=kind,
-                code=code,
-                severity=severity,
-                message=message(code, self.policy.language, field=field, **params),
-                expected=None if raw_expected is None else mask(raw_expected),
-                actual=None if raw_actual is None else mask(raw_actual),
-                params=params,
-                raw_expected=raw_expected,
-                raw_actual=raw_actual,
-            )
-        )
-
-    def add_finding(self, section: str, finding: Finding) -> None:
-        """Report a field family's [`Finding`][] within `section`."""
-        field = (
-            f"{section}.{finding.field}" if section and finding.field else section or finding.field
-        )
-        self.add(
-            field, finding.code, actual=finding.actual, expected=finding.expected, **finding.params
-        )
-
-    def read(self, fields: Fields, spec: FieldSpec, *, quiet: bool = False) -> object:
-        """Parse one simple field; report and return `None` when absent or unusable.
-
-        `quiet` (reference records) reports unusable values as `reference.invalid`
-        and never reports absence.
-        """
-        path = spec.path
-        try:
-            text = as_text(fields.get(path), allow_date=spec.allow_date)
-        except TextError as error:
-            self._unusable(path, "field.type", quiet, type=error.type_name)
-            return None
-        if text is None:
-            if not quiet and path in self.required:
-                self.add(path, f"{path}.missing")
-            return None
-        if isinstance(text, str) and len(text) > spec.max_length:
-            self._unusable(path, "field.too_long", quiet, limit=spec.max_length)
-            return None
-        try:
-            value = spec.parse(text, self)
-        except FieldError as error:
-            if quiet:
-                self.add(f"reference.{path}", "reference.invalid")
-            else:
-                self.add(path, error.code, actual=text, **error.params)
-            return None
-        if spec.notes is not None and not quiet and isinstance(text, str):
-            for code in spec.notes(text):
-                self.add(path, code, actual=text)
-        return value
-
-    def _unusable(self, path: str, code: str, quiet: bool, **params: Any) -> None:
+    `quiet` (reference records) reports unusable values as `reference.invalid`
+    and never reports absence.
+    """
+    path = spec.path
+    try:
+        text = as_text(fields.get(path), allow_date=spec.allow_date)
+    except TextError as error:
+        _unusable(ctx, path, "field.type", quiet, type=error.type_name)
+        return None
+    if text is None:
+        if not quiet and path in ctx.required:
+            ctx.add(path, f"{path}.missing")
+        return None
+    if isinstance(text, str) and len(text) > spec.max_length:
+        _unusable(ctx, path, "field.too_long", quiet, limit=spec.max_length)
+        return None
+    try:
+        value = spec.parse(text, ctx)
+    except FieldError as error:
         if quiet:
-            self.add(f"reference.{path}", "reference.invalid")
+            ctx.add(f"reference.{path}", "reference.invalid")
         else:
-            self.add(path, code, **params)
+            ctx.add(path, error.code, actual=text, **error.params)
+        return None
+    if spec.notes is not None and not quiet and isinstance(text, str):
+        for code in spec.notes(text):
+            ctx.add(path, code, actual=text)
+    return value
+
+
+def _unusable(ctx: Context, path: str, code: str, quiet: bool, **params: Any) -> None:
+    if quiet:
+        ctx.add(f"reference.{path}", "reference.invalid")
+    else:
+        ctx.add(path, code, **params)
 
 
 #: The simple (single-value) fields, in the order they are checked.
@@ -326,17 +232,6 @@ SECTIONS: tuple[SectionSpec, ...] = (
 )
 
 
-def _shown(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return str(value.value)
-    number = getattr(value, "number", None)  # Nik, Kpj: their digits
-    return number if isinstance(number, str) else str(value)
-
-
 def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[str, object]:
     parsed: dict[str, object] = {}
     if "birth_place_date" in fields or _has_place(fields.get("birth_date")):
@@ -344,7 +239,7 @@ def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[
     for spec in FIELDS:
         path = spec.path
         if path in fields or (path in ctx.required and not quiet):  # else nothing to report
-            value = ctx.read(fields, spec, quiet=quiet)
+            value = read_field(ctx, fields, spec, quiet=quiet)
             if value is not None:
                 parsed[path] = value
         if path == _PROFILED_AFTER and not quiet:

@@ -39,7 +39,6 @@ Claim rules (under a policy with `claim`), by the claim type that applies
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
@@ -48,6 +47,7 @@ from jmo_validate.address import Address
 from jmo_validate.bank_account import BankAccount
 from jmo_validate.category import Category
 from jmo_validate.claim import Claim, ClaimRule, Heir, Programme, Receiver
+from jmo_validate.context import Context
 from jmo_validate.email_address import Email
 from jmo_validate.employment import (
     EARLY_RETIREMENT_MARGIN,
@@ -65,9 +65,6 @@ from jmo_validate.nationality import Nationality, country_name
 from jmo_validate.nik import Nik
 from jmo_validate.phone import Phone
 from jmo_validate.regions import Level, Region, RegionStatus, name_key
-
-if TYPE_CHECKING:
-    from jmo_validate.check import Context
 
 __all__ = ["check_record", "compare_reference"]
 

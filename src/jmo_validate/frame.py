@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from jmo_validate import crosschecks, kpj, nik, regions
 from jmo_validate.address import MAX_LINE_LENGTH
-from jmo_validate.check import FIELDS, Context, FieldSpec, validate
+from jmo_validate.check import FIELDS, FieldSpec, read_field, validate
 from jmo_validate.codes import CATALOGUE
+from jmo_validate.context import Context
 from jmo_validate.masking import MASKERS, mask_personal
 from jmo_validate.nik import PROVINCE_CODES
 from jmo_validate.policy import Policy
@@ -614,7 +615,7 @@ class _DistinctValues:
         if self.spec is None:
             return not validate(values, policy=self.section_policy).issues
         ctx = Context(self.policy)
-        parsed = ctx.read(values, self.spec)
+        parsed = read_field(ctx, values, self.spec)
         if parsed is not None:
             crosschecks.check_record({self.spec.path: parsed}, ctx)
         return not ctx.issues
@@ -760,7 +761,7 @@ class _PolarsChecks:
         accepted: dict[str, str] = {}
         for value in self.df.get_column(self.found["sex"]).drop_nulls().unique().to_list():
             ctx = Context(self.policy)
-            parsed = ctx.read({"sex": value}, spec)
+            parsed = read_field(ctx, {"sex": value}, spec)
             if parsed is not None and not ctx.issues:
                 accepted[value] = str(getattr(parsed, "value", parsed))
         return pl.col("sex").replace_strict(accepted, default=None, return_dtype=pl.String)
