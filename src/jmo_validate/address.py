@@ -45,7 +45,7 @@ import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jmo_validate import regions
@@ -429,14 +429,19 @@ def _within(named: list[Region], parents: frozenset[str] | None) -> list[Region]
     ]
 
 
-@lru_cache(maxsize=1024)
 def _held_before(regency: str) -> frozenset[str]:
     """The provinces that held the current regency `regency` in an older edition (Papua)."""
-    return frozenset(
-        old.code[:2]
-        for old in regions.at_level("regency", include_retired=True)
-        if not old.current and (today := old.today()) is not None and today.code == regency
-    )
+    return _former_provinces().get(regency, frozenset())
+
+
+@cache
+def _former_provinces() -> dict[str, frozenset[str]]:
+    """Each current regency that moved province, with the provinces that held it (one pass)."""
+    held: dict[str, set[str]] = {}
+    for old in regions.at_level("regency", include_retired=True):
+        if not old.current and (today := old.today()) is not None:
+            held.setdefault(today.code, set()).add(old.code[:2])
+    return {regency: frozenset(provinces) for regency, provinces in held.items()}
 
 
 def _take_rt_rw(text: str, parts: dict[str, str], unplaced: list[str]) -> str:
