@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -70,14 +71,11 @@ from jmo_validate.masking import mask_phone
 
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
-    from phonenumbers.phonemetadata import PhoneMetadata, PhoneNumberDesc
 
 __all__ = ["Phone", "PhoneType", "compact", "format", "is_valid", "parse", "validate"]
 
 REGION = "ID"
 
-_SEPARATORS = str.maketrans("", "", " -.()")
-_FAST_CHARACTERS = frozenset("0123456789+ -.()")
 #: Separators people put in phone numbers (removed before the digits-only check).
 _READABLE_SEPARATORS = str.maketrans(
     "", "", " \t\n\r\xa0+-.()/\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -185,115 +183,275 @@ def _number(e164: str) -> PhoneNumber:
 
 def compact(number: str) -> str:
     """Remove spaces, dashes, dots and parentheses."""
-    return number.translate(_SEPARATORS)
-
-
-@dataclass(frozen=True, slots=True)
-class _Metadata:
-    """What the fast path needs from ``phonenumbers``' metadata for ``ID``."""
-
-    country_code: str
-    trunk_prefix: str
-    international_prefix: re.Pattern[str]
-    general: re.Pattern[str]
-    general_lengths: frozenset[int]
-    #: (type, pattern, possible lengths or None for any), for every type the region has.
-    types: tuple[tuple[PhoneType, re.Pattern[str], frozenset[int] | None], ...]
-
-
-@functools.cache
-def _region() -> tuple[PhoneMetadata, PhoneNumberDesc]:
-    """``phonenumbers``' metadata for ``ID`` and its general description."""
-    from phonenumbers.phonemetadata import PhoneMetadata
-
-    meta = PhoneMetadata.metadata_for_region(REGION)
-    if meta is None or meta.general_desc is None:  # pragma: no cover - phonenumbers always has ID
-        raise RuntimeError("phonenumbers has no metadata for region ID")
-    return meta, meta.general_desc
-
-
-@functools.cache
-def _metadata() -> _Metadata | None:
-    """Read the ``ID`` patterns once; ``None`` disables the fast path if their shape is unexpected."""
-    import phonenumbers
-
-    meta, general = _region()
-    trunk = meta.national_prefix_for_parsing
-    if (
-        not general.national_number_pattern
-        or not meta.international_prefix
-        or not (trunk and trunk.isdigit())
-        or meta.national_prefix_transform_rule
-        or meta.same_mobile_and_fixed_line_pattern
-        or phonenumbers.region_codes_for_country_code(meta.country_code or 0) != (REGION,)
-    ):
-        return None
-    types = []
-    for kind in PhoneType:
-        desc = getattr(meta, kind.value, None)
-        if desc is not None and desc.national_number_pattern:
-            lengths = frozenset(desc.possible_length) or None
-            types.append((kind, re.compile(desc.national_number_pattern), lengths))
-    return _Metadata(
-        country_code=str(meta.country_code),
-        trunk_prefix=trunk,
-        international_prefix=re.compile(meta.international_prefix),
-        general=re.compile(general.national_number_pattern),
-        general_lengths=frozenset(general.possible_length),
-        types=tuple(types),
+    # Five replace() calls take half the time of one str.translate on short text.
+    return (
+        number.replace(" ", "").replace("-", "").replace(".", "").replace("(", "").replace(")", "")
     )
 
 
-def _fast(text: str) -> tuple[str, PhoneType] | None:
-    """Return (E.164, type) when ``phonenumbers`` would certainly accept ``text``; else ``None``.
+class _Length(Enum):
+    """How a national number's length fits its region (``phonenumbers.ValidationResult``)."""
 
-    It mirrors ``phonenumbers.parse(text, "ID")`` only for plain shapes, and only
-    accepts a national number that matches exactly one type pattern of the
-    metadata (so the library's type order cannot matter).
+    POSSIBLE = "possible"
+    LOCAL_ONLY = "local_only"
+    TOO_SHORT = "too_short"
+    TOO_LONG = "too_long"
+    INVALID = "invalid"
+
+
+#: ``phonenumbers``' order of the number types (``_number_type_helper``): the first one
+#: whose pattern matches names the number, except that a fixed line which also matches
+#: the mobile pattern is ``fixed_line_or_mobile``.
+_TYPE_ORDER = (
+    PhoneType.PREMIUM_RATE,
+    PhoneType.TOLL_FREE,
+    PhoneType.SHARED_COST,
+    PhoneType.VOIP,
+    PhoneType.PERSONAL_NUMBER,
+    PhoneType.PAGER,
+    PhoneType.UAN,
+    PhoneType.VOICEMAIL,
+    PhoneType.FIXED_LINE,
+    PhoneType.MOBILE,
+)
+_TYPE_NAMED = {kind.value: kind for kind in PhoneType}
+#: ``phonenumbers``' bounds of a national significant number.
+_MIN_NATIONAL, _MAX_NATIONAL = 2, 17
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """One region's ``phonenumbers`` metadata, compiled for the fast path.
+
+    ``types`` holds one pattern for each length the region's numbers can have: a
+    lookahead for the general pattern, then every type pattern allowed at that length
+    as a named alternative, in ``phonenumbers``' order (``_number_type_helper``), a
+    fixed line that is also a mobile number first. The first alternative that matches
+    the whole number is the match's ``lastgroup``: ``phonenumbers.number_type`` (and so
+    ``is_valid_number``) in one call.
     """
-    if len(text) > _FAST_MAX_LENGTH or not _FAST_CHARACTERS.issuperset(text):
+
+    country_code: str
+    #: The national prefix (``0``): digits, or empty when the region has none.
+    trunk: str
+    general: re.Pattern[str]
+    lengths: frozenset[int]
+    local_lengths: frozenset[int]
+    longest: int
+    #: The lengths at which ``phonenumbers`` keeps a number without its national prefix.
+    kept: frozenset[int]
+    types: dict[int, re.Pattern[str]]
+    #: What is dialled before a country code from this region (``00[89]`` from Indonesia).
+    international_prefix: re.Pattern[str] | None
+
+    def kind(self, national: str) -> PhoneType | None:
+        """The type of a national significant number; ``None`` when it is not valid."""
+        pattern = self.types.get(len(national))
+        found = pattern.fullmatch(national) if pattern is not None else None
+        return _TYPE_NAMED[found.lastgroup or ""] if found is not None else None
+
+    def length(self, size: int) -> _Length:
+        """How ``size`` digits fit the region (``phonenumbers``' ``_test_number_length``)."""
+        return _fit(size, self.lengths, self.local_lengths)
+
+    def strip_trunk(self, number: str) -> str:
+        """Drop a leading national prefix, unless only the prefixed number fits the
+        general pattern (``phonenumbers``' ``_maybe_strip_national_prefix_carrier_code``)."""
+        trunk = self.trunk
+        if not (trunk and number.startswith(trunk)):
+            return number
+        rest = number[len(trunk) :]
+        if self.general.fullmatch(rest) or not self.general.fullmatch(number):
+            return rest
+        return number
+
+    def read(self, number: str) -> tuple[str, PhoneType | None]:
+        """The national significant number ``phonenumbers.parse`` makes of ``number``
+        (the digits after any country code), and its type (``None``: not valid).
+
+        ``phonenumbers`` drops the national prefix as :meth:`strip_trunk` does when what
+        is left has a possible length (or is too long), and raises when the number is
+        too short or too long. A valid rest fits the general pattern, so its type
+        decides the common case in one match.
+        """
+        if len(number) < _MIN_NATIONAL:
+            raise InvalidLength("phone.too_short")
+        national, kind = number, None
+        trunk = self.trunk
+        if trunk and number.startswith(trunk):
+            rest = number[len(trunk) :]
+            kind = self.kind(rest)
+            if len(rest) in self.kept and (kind or self.strip_trunk(number) is not number):
+                national = rest
+        if len(national) > _MAX_NATIONAL:
+            raise InvalidLength("phone.too_long")
+        return national, kind if national is not number else self.kind(number)
+
+
+def _fit(size: int, lengths: frozenset[int], local_lengths: frozenset[int]) -> _Length:
+    """How a national number of ``size`` digits fits a region's possible lengths."""
+    if size in local_lengths:
+        return _Length.LOCAL_ONLY
+    if size < min(lengths):
+        return _Length.TOO_SHORT
+    if size > max(lengths):
+        return _Length.TOO_LONG
+    return _Length.POSSIBLE if size in lengths else _Length.INVALID
+
+
+@functools.cache
+def _plan(region: str) -> _Plan | None:
+    """Compile ``region``'s metadata once; ``None`` (no fast path) for a shape the fast
+    path does not mirror: a national prefix that is a pattern or is rewritten by a
+    transform rule, or patterns with capturing groups."""
+    from phonenumbers.phonemetadata import PhoneMetadata
+
+    meta = PhoneMetadata.metadata_for_region(region)
+    general = meta.general_desc if meta is not None else None
+    trunk = (meta.national_prefix_for_parsing or "") if meta is not None else ""
+    if (
+        meta is None
+        or general is None
+        or not general.national_number_pattern
+        or not general.possible_length
+        or meta.national_prefix_transform_rule
+        or not (trunk.isdigit() or not trunk)
+    ):
         return None
-    meta = _metadata()
-    if meta is None:
+    descs = {kind: getattr(meta, kind.value) for kind in _TYPE_ORDER}
+    patterns = {kind: desc.national_number_pattern for kind, desc in descs.items() if desc}
+    patterns = {kind: pattern for kind, pattern in patterns.items() if pattern}
+    if any(
+        re.compile(pattern).groups
+        for pattern in [general.national_number_pattern, *patterns.values()]
+    ):
         return None
-    digits = text.translate(_SEPARATORS)
+    lengths = frozenset(general.possible_length)
+    local_lengths = frozenset(general.possible_length_local_only)
+    same = bool(meta.same_mobile_and_fixed_line_pattern)
+    types = {}
+    for size in general.possible_length:
+        fits = [
+            kind
+            for kind in patterns
+            if not descs[kind].possible_length or size in descs[kind].possible_length
+        ]
+        alternatives = []
+        for kind in fits:
+            pattern = patterns[kind]
+            if kind is PhoneType.FIXED_LINE and (same or PhoneType.MOBILE in fits):
+                # phonenumbers: a fixed line that is also a mobile number is both
+                both = (
+                    f"(?:{pattern})"
+                    if same
+                    else f"(?=(?:{pattern})\\Z)(?:{patterns[PhoneType.MOBILE]})"
+                )
+                alternatives.append(f"(?P<fixed_line_or_mobile>{both})")
+            if not (same and kind in (PhoneType.FIXED_LINE, PhoneType.MOBILE)):
+                alternatives.append(f"(?P<{kind.value}>{pattern})")
+        if alternatives:
+            valid = f"(?=(?:{general.national_number_pattern})\\Z)"
+            types[size] = re.compile(f"{valid}(?:{'|'.join(alternatives)})")
+    return _Plan(
+        country_code=str(meta.country_code),
+        trunk=trunk,
+        general=re.compile(general.national_number_pattern),
+        lengths=lengths,
+        local_lengths=local_lengths,
+        longest=max(lengths),
+        kept=frozenset(
+            size
+            for size in range(_FAST_MAX_LENGTH + 1)
+            if _fit(size, lengths, local_lengths) in (_Length.POSSIBLE, _Length.TOO_LONG)
+        ),
+        types=types,
+        international_prefix=re.compile(meta.international_prefix)
+        if meta.international_prefix
+        else None,
+    )
+
+
+@functools.cache
+def _country_codes() -> dict[str, tuple[str, ...]]:
+    """Every country calling code ``phonenumbers`` knows, as text, with its regions."""
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+
+    return {str(code): tuple(regions) for code, regions in COUNTRY_CODE_TO_REGION_CODE.items()}
+
+
+def _country_code(digits: str) -> str:
+    """The known country code the digits after a ``+`` start with (the shortest), or ``""``."""
+    codes = _country_codes()
+    return next((digits[:size] for size in (1, 2, 3) if digits[:size] in codes), "")
+
+
+def _fast(text: str, allow_foreign: bool = False) -> tuple[str, PhoneType, tuple[str, ...]] | None:
+    """What :func:`_library` returns or raises for ``text`` when that is certain, else ``None``.
+
+    It mirrors ``phonenumbers.parse(text, "ID")``, ``is_valid_number`` and
+    ``number_type`` step by step for ASCII digits with the separators `` -.()`` and a
+    leading ``+``: the national significant number, then one match against the
+    region's compiled type patterns (:class:`_Plan`). It leaves to the library letters,
+    ``/``, a ``+`` elsewhere, two digits alone, a ``+0``, Indonesia's international
+    prefixes ``008``/``009``, and countries whose metadata it does not mirror.
+    """
+    if len(text) > _FAST_MAX_LENGTH or not text.isascii():
+        return None
+    digits = compact(text)
     plus = digits.startswith("+")
     if plus:
         digits = digits[1:]
-    if not digits.isdigit():  # empty, or a "+" elsewhere
+    if not digits.isdigit():  # empty, a letter, a "+" elsewhere
         return None
-    code, trunk = meta.country_code, meta.trunk_prefix
+    if len(digits) < 3:  # not "viable"; two digits alone are, unless a "+" comes first
+        if len(digits) == 2 and not plus:
+            return None
+        raise InvalidFormat("phone.format")
+    plan = _plan(REGION)
+    if plan is None:  # pragma: no cover - phonenumbers' ID metadata has the expected shape
+        return None
+    code = plan.country_code
     if plus:
-        if not digits.startswith(code):
+        if digits.startswith("0"):  # no country code starts with 0: phonenumbers retries
             return None
-        national = digits[len(code) :]
-    elif meta.international_prefix.match(digits):
-        return None
-    elif digits.startswith(trunk):
-        national = digits[len(trunk) :]
-    elif digits.startswith(code):
-        # phonenumbers' rule: the country code is stripped only if that turns a
-        # number that does not fit the national pattern into one that does.
-        rest = digits[len(code) :]
-        if rest.startswith(trunk) or len(digits) > max(meta.general_lengths):
-            return None
-        national = (
-            rest if not meta.general.fullmatch(digits) and meta.general.fullmatch(rest) else digits
-        )
+        country = _country_code(digits)
+        if not country:
+            raise InvalidComponent(_unknown_country_code(allow_foreign))
+        national = digits[len(country) :]
+        if country != code:
+            return _fast_foreign(country, national, allow_foreign)
     else:
+        idd = plan.international_prefix.match(digits) if plan.international_prefix else None
+        if idd is not None and not digits.startswith("0", idd.end()):
+            return None
         national = digits
-    if national.startswith(trunk) or len(national) not in meta.general_lengths:
+        if digits.startswith(code):
+            # phonenumbers strips the country code only if the number does not fit the
+            # general pattern with it but does without it, or is too long with it.
+            rest = plan.strip_trunk(digits[len(code) :])
+            if (not plan.general.fullmatch(digits) and plan.general.fullmatch(rest)) or plan.length(
+                len(digits)
+            ) is _Length.TOO_LONG:
+                national = rest
+    national, kind = plan.read(national)
+    if kind is None:
+        raise _diagnose(plan.length(len(national)), national, plan, plan.kind)
+    trunk_zero = digits.endswith(code + "0" + national)
+    return "+" + code + national, kind, ("phone.trunk_zero",) if trunk_zero else ()
+
+
+def _fast_foreign(
+    country: str, rest: str, allow_foreign: bool
+) -> tuple[str, PhoneType, tuple[str, ...]] | None:
+    """:func:`_fast` for a ``+`` and another country's code."""
+    regions = _country_codes()[country]
+    plan = _plan(regions[0]) if len(regions) == 1 else None
+    if plan is None:  # shared codes (+1, +7, +44, ...), non-geographic ones, unusual metadata
         return None
-    if not meta.general.fullmatch(national):
-        return None
-    found = [
-        kind
-        for kind, pattern, lengths in meta.types
-        if (lengths is None or len(national) in lengths) and pattern.fullmatch(national)
-    ]
-    if len(found) != 1:
-        return None
-    return "+" + code + national, found[0]
+    national, kind = plan.read(rest)
+    if not allow_foreign:
+        raise InvalidComponent("phone.not_indonesian")
+    return _foreign_result(kind, plan.length(len(national)), f"+{country}{national}")
 
 
 def _library(text: str, *, allow_foreign: bool = False) -> tuple[str, PhoneType, tuple[str, ...]]:
@@ -325,31 +483,61 @@ def _phone_types() -> dict[int, PhoneType]:
     return {getattr(PhoneNumberType, kind.name): kind for kind in PhoneType}
 
 
-def _foreign(number: PhoneNumber) -> tuple[str, PhoneType, tuple[str, ...]]:
-    """A number of another country: valid and mobile there, with the warning ``phone.foreign``."""
+def _length_of(number: PhoneNumber) -> _Length:
+    """``phonenumbers.is_possible_number_with_reason`` as a :class:`_Length`."""
     import phonenumbers
     from phonenumbers import ValidationResult as R
 
-    if not phonenumbers.is_valid_number(number):
-        reason = phonenumbers.is_possible_number_with_reason(number)
-        if reason in (R.TOO_SHORT, R.IS_POSSIBLE_LOCAL_ONLY):
-            raise InvalidLength("phone.too_short")
-        if reason == R.TOO_LONG:
-            raise InvalidLength("phone.too_long")
-        raise InvalidComponent("phone.foreign_invalid")
-    kind = _phone_types()[phonenumbers.number_type(number)]
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    lengths = {
+        R.IS_POSSIBLE_LOCAL_ONLY: _Length.LOCAL_ONLY,
+        R.TOO_SHORT: _Length.TOO_SHORT,
+        R.TOO_LONG: _Length.TOO_LONG,
+        R.INVALID_LENGTH: _Length.INVALID,
+    }
+    return lengths.get(reason, _Length.POSSIBLE)
+
+
+def _length_error(length: _Length) -> FieldError | None:
+    """``phone.too_short`` / ``phone.too_long`` for a number whose length cannot be valid."""
+    if length in (_Length.TOO_SHORT, _Length.LOCAL_ONLY):
+        return InvalidLength("phone.too_short")
+    if length is _Length.TOO_LONG:
+        return InvalidLength("phone.too_long")
+    return None
+
+
+def _foreign(number: PhoneNumber) -> tuple[str, PhoneType, tuple[str, ...]]:
+    """A number of another country, by ``phonenumbers`` (see :func:`_foreign_result`)."""
+    import phonenumbers
+
+    valid = phonenumbers.is_valid_number(number)
+    kind = _phone_types()[phonenumbers.number_type(number)] if valid else None
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return _foreign_result(kind, _length_of(number) if not valid else _Length.POSSIBLE, e164)
+
+
+def _foreign_result(
+    kind: PhoneType | None, length: _Length, e164: str
+) -> tuple[str, PhoneType, tuple[str, ...]]:
+    """A number of another country must be valid (``kind``) and mobile there; it has the
+    warning ``phone.foreign``."""
+    if kind is None:
+        raise _length_error(length) or InvalidComponent("phone.foreign_invalid")
     if kind not in _MOBILE_TYPES:
         raise InvalidComponent("phone.not_mobile")
-    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return e164, kind, ("phone.foreign",)
+
+
+def _unknown_country_code(allow_foreign: bool) -> str:
+    return "phone.foreign_invalid" if allow_foreign else "phone.not_indonesian"
 
 
 def _parse_error(error_type: int, allow_foreign: bool = False) -> FieldError:
     from phonenumbers import NumberParseException as E
 
     if error_type == E.INVALID_COUNTRY_CODE:
-        code = "phone.foreign_invalid" if allow_foreign else "phone.not_indonesian"
-        return InvalidComponent(code)
+        return InvalidComponent(_unknown_country_code(allow_foreign))
     if error_type in (E.TOO_SHORT_AFTER_IDD, E.TOO_SHORT_NSN):
         return InvalidLength("phone.too_short")
     if error_type == E.TOO_LONG:
@@ -358,33 +546,44 @@ def _parse_error(error_type: int, allow_foreign: bool = False) -> FieldError:
 
 
 def _invalid(number: PhoneNumber) -> FieldError:
-    """Say why an Indonesian number is not valid: too short, too long, or a prefix no range has."""
+    """Say why an Indonesian number ``phonenumbers`` finds invalid is so (:func:`_diagnose`)."""
     import phonenumbers
-    from phonenumbers import ValidationResult as R
 
-    reason = phonenumbers.is_possible_number_with_reason(number)
-    if reason in (R.TOO_SHORT, R.IS_POSSIBLE_LOCAL_ONLY):
-        return InvalidLength("phone.too_short")
-    if reason == R.TOO_LONG:
-        return InvalidLength("phone.too_long")
-    meta, general = _region()
-    national = phonenumbers.national_significant_number(number)
-    trunk = meta.national_prefix_for_parsing or ""
-    if trunk and national.startswith(trunk):  # kept by phonenumbers when stripping left too little
-        national = national[len(trunk) :]
-    longest = max(general.possible_length)
+    plan = _plan(REGION)
+    if plan is None:  # pragma: no cover - phonenumbers' ID metadata has the expected shape
+        raise RuntimeError("phonenumbers' metadata for ID has an unexpected shape")
 
-    def valid(candidate: str) -> bool:
-        return not candidate.startswith("0") and phonenumbers.is_valid_number(
+    def kind(candidate: str) -> bool:
+        return phonenumbers.is_valid_number(
             phonenumbers.PhoneNumber(
                 country_code=number.country_code, national_number=int(candidate)
             )
         )
 
-    if any(valid(national[:end]) for end in range(len(national) - 1, 1, -1)):
-        return InvalidLength("phone.too_long")
-    if any(valid(national + "0" * pad) for pad in range(1, longest - len(national) + 1)):
-        return InvalidLength("phone.too_short")
+    national = phonenumbers.national_significant_number(number)
+    return _diagnose(_length_of(number), national, plan, kind)
+
+
+def _diagnose(
+    length: _Length, national: str, plan: _Plan, valid: Callable[[str], object]
+) -> FieldError:
+    """Say why an invalid Indonesian number is so: too short or too long for any number,
+    a digit too many or too few for a valid one (judged by ``valid``), or a prefix no
+    range has."""
+    error = _length_error(length)
+    if error is not None:
+        return error
+    trunk = plan.trunk
+    if trunk and national.startswith(trunk):  # kept by phonenumbers when stripping left too little
+        national = national[len(trunk) :]
+    # A neighbour with a possible length may be valid; with a leading 0 it never is.
+    size, lengths = len(national), plan.lengths
+    if not national.startswith("0"):
+        if any(valid(national[:end]) for end in range(size - 1, 1, -1) if end in lengths):
+            return InvalidLength("phone.too_long")
+        longer = range(size + 1, plan.longest + 1)
+        if any(valid(national.ljust(end, "0")) for end in longer if end in lengths):
+            return InvalidLength("phone.too_short")
     return InvalidComponent("phone.prefix")
 
 
@@ -396,18 +595,20 @@ def _prepare(text: str) -> str:
 
 
 def _read(
-    text: str, *, fast: bool = True, allow_foreign: bool = False
+    text: str, *, fast: bool = True, mobile_only: bool = False, allow_foreign: bool = False
 ) -> tuple[str, PhoneType, tuple[str, ...]]:
     """Return (E.164, type, warnings): by the fast path when it is certain, else by ``phonenumbers``."""
     if not isinstance(text, str):
         raise InvalidFormat("phone.format")
     text = _prepare(text)
-    quick = _fast(text) if fast else None
-    if quick is not None:
-        return quick[0], quick[1], ()
-    if not _readable(text):
-        raise InvalidFormat("phone.format")
-    return _library(text, allow_foreign=allow_foreign)
+    found = _fast(text, allow_foreign) if fast else None
+    if found is None:
+        if not _readable(text):
+            raise InvalidFormat("phone.format")
+        found = _library(text, allow_foreign=allow_foreign)
+    if mobile_only and found[1] not in _MOBILE_TYPES:
+        raise InvalidComponent("phone.not_mobile")
+    return found
 
 
 def _readable(text: str) -> bool:
@@ -425,10 +626,7 @@ def parse(number: str, *, mobile_only: bool = False, allow_foreign: bool = False
     ``allow_foreign`` accepts a valid foreign mobile number (warning ``phone.foreign``);
     the record layer sets it for migrant workers (category PMI).
     """
-    e164, kind, warnings = _read(number, allow_foreign=allow_foreign)
-    if mobile_only and kind not in _MOBILE_TYPES:
-        raise InvalidComponent("phone.not_mobile")
-    return Phone(e164, kind, warnings)
+    return Phone(*_read(number, mobile_only=mobile_only, allow_foreign=allow_foreign))
 
 
 def validate(number: str, *, mobile_only: bool = False, allow_foreign: bool = False) -> str:
@@ -439,7 +637,7 @@ def validate(number: str, *, mobile_only: bool = False, allow_foreign: bool = Fa
 def is_valid(number: object, *, mobile_only: bool = False, allow_foreign: bool = False) -> bool:
     """Return whether ``number`` is a valid Indonesian (or, ``allow_foreign``, foreign mobile)
     phone number; never raises."""
-    return accepts(parse, number, mobile_only=mobile_only, allow_foreign=allow_foreign)
+    return accepts(_read, number, mobile_only=mobile_only, allow_foreign=allow_foreign)
 
 
 def format(number: str) -> str:
