@@ -20,18 +20,20 @@ MOBILE_PREFIXES += ("856", "857", "858", "817", "818", "819", "859", "877", "878
 MOBILE_PREFIXES += ("895", "896", "897", "898", "899", "881", "882", "887", "888", "889")
 #: Area codes of landlines: Jakarta, Bandung, Surabaya, Semarang, Medan, Yogyakarta, Denpasar.
 AREA_CODES = ("21", "22", "31", "24", "61", "274", "361", "411", "511", "711", "251", "341")
-#: Foreign mobiles of Indonesian migrant workers (PMI): Malaysia, Hong Kong, Taiwan, Saudi
-#: Arabia, South Korea, Singapore, Japan, in the format their phones show them.
+#: Foreign mobiles of Indonesian migrant workers (PMI), in the format their phones show
+#: them, weighted by where PMI were placed in 2023 (BP2MI): Taiwan, Malaysia, Hong Kong,
+#: South Korea, Japan, Singapore, Saudi Arabia, Brunei.
 FOREIGN_MOBILES = (
-    "+60 12-345 {4}",
-    "+60 11-{4} {4}",
-    "+852 9{3} {4}",
-    "+852 6{3} {4}",
-    "+886 9{2} {3} {3}",
-    "+966 5{1} {3} {4}",
-    "+82 10-{4}-{4}",
-    "+65 9{3} {4}",
-    "+81 90-{4}-{4}",
+    (30, "+886 9{2} {3} {3}"),
+    (13, "+60 12-345 {4}"),
+    (13, "+60 11-{4} {4}"),
+    (12, "+852 9{3} {4}"),
+    (11, "+852 6{3} {4}"),
+    (5, "+82 10-{4}-{4}"),
+    (4, "+81 90-{4}-{4}"),
+    (3, "+65 9{3} {4}"),
+    (3, "+966 5{1} {3} {4}"),
+    (2, "+673 8{2} {4}"),
 )
 
 
@@ -48,37 +50,38 @@ def _grouped(national: str) -> str:
     return f"0{national[:3]}-{national[3:7]}-{national[7:]}"
 
 
-def _fill(template: str, rng: random.Random) -> str:
+def _foreign(rng: random.Random) -> str:
+    template = rng.choices([t for _, t in FOREIGN_MOBILES], [w for w, _ in FOREIGN_MOBILES])[0]
     return template.format(*(_digits(rng, size) for size in range(5)))
 
 
-#: (share, how one value is written), for phone numbers.
+#: (share, how one value is written), for phone numbers: 82 % valid mobile numbers in
+#: the formats people use, 6 % landlines, 2 % foreign mobiles, 10 % invalid (a lost or
+#: extra digit, a letter for a digit, a prefix no operator has, a placeholder).
 PHONE_SHAPES: tuple[tuple[float, Callable[[random.Random], str]], ...] = (
-    (0.22, lambda rng: "0" + _mobile(rng)),  # 081234567890
-    (0.16, lambda rng: _grouped(_mobile(rng))),  # 0812-3456-7890
-    (0.07, lambda rng: " ".join(_grouped(_mobile(rng)).split("-"))),  # 0812 3456 7890
+    (0.24, lambda rng: "0" + _mobile(rng)),  # 081234567890
+    (0.18, lambda rng: _grouped(_mobile(rng))),  # 0812-3456-7890
+    (0.08, lambda rng: " ".join(_grouped(_mobile(rng)).split("-"))),  # 0812 3456 7890
     (0.06, lambda rng: "+62 " + _grouped(_mobile(rng))[1:]),  # +62 812-3456-7890
     (0.05, lambda rng: "+62" + _mobile(rng)),  # +6281234567890
     (0.03, lambda rng: "+62 " + " ".join(_grouped(_mobile(rng))[1:].split("-"))),
-    (0.07, lambda rng: "62" + _mobile(rng)),  # 6281234567890
+    (0.095, lambda rng: "62" + _mobile(rng)),  # 6281234567890
     (0.02, lambda rng: "(0{}) {}-{}".format(*(lambda n: (n[:3], n[3:7], n[7:]))(_mobile(rng)))),
     (0.02, lambda rng: ".".join(_grouped(_mobile(rng)).split("-"))),  # 0812.3456.7890
-    (0.01, lambda rng: "'0" + _mobile(rng)),  # spreadsheet apostrophe
+    (0.02, lambda rng: "'0" + _mobile(rng)),  # spreadsheet apostrophe
     (0.01, lambda rng: "+62 0" + _mobile(rng)),  # trunk 0 kept: a warning
-    (0.005, lambda rng: "0062 " + _mobile(rng)),
+    (0.01, lambda rng: "0062 " + _mobile(rng)),
     (0.005, lambda rng: "０" + "".join(chr(ord(c) + 0xFEE0) for c in _mobile(rng))),  # full width
+    (0.005, lambda rng: f"0{_mobile(rng)} "),  # a space left at the end
     (0.03, lambda rng: f"(0{rng.choice(AREA_CODES)}) {_digits(rng, 3)}-{_digits(rng, 4)}"),
     (0.02, lambda rng: f"0{rng.choice(AREA_CODES)}-{_digits(rng, 7)}"),
     (0.01, lambda rng: f"0{rng.choice(AREA_CODES)} {_digits(rng, 7)}"),
-    (0.03, lambda rng: _fill(rng.choice(FOREIGN_MOBILES), rng)),  # migrant workers abroad
-    # Invalid, as submitted: a digit lost or added, a letter typed for a digit, a prefix
-    # no operator has, half a number, a placeholder.
-    (0.04, lambda rng: "0" + _mobile(rng)[: rng.choice((5, 6, 7))]),
-    (0.02, lambda rng: _grouped(_mobile(rng))[:-2]),
-    (0.02, lambda rng: "0" + _mobile(rng)[:3] + _digits(rng, 10)),
-    (0.02, lambda rng: (lambda t: t[:-1] + "O")(_grouped(_mobile(rng)))),
-    (0.01, lambda rng: "08" + rng.choice("4") + _digits(rng, 9)),
-    (0.01, lambda rng: rng.choice(("-", "0", "000000000000", "tidak ada", "08xxxxxxxxxx"))),
+    (0.02, _foreign),  # migrant workers abroad
+    (0.03, lambda rng: "0" + _mobile(rng)[: rng.choice((5, 6, 7))]),  # digits lost
+    (0.015, lambda rng: "0" + _mobile(rng)[:3] + _digits(rng, 10)),  # digits added
+    (0.02, lambda rng: (lambda t: t[:-1] + "O")(_grouped(_mobile(rng)))),  # O for 0
+    (0.01, lambda rng: "08" + rng.choice("4") + _digits(rng, 9)),  # no operator has 084
+    (0.02, lambda rng: rng.choice(("-", "0", "000000000000", "tidak ada", "08xxxxxxxxxx"))),
 )
 
 #: Local parts: names as people write them in addresses.
@@ -125,13 +128,14 @@ def _local(rng: random.Random, number: int) -> str:
 
 #: (share, how one address is written from a unique number), for e-mail addresses.
 EMAIL_SHAPES: tuple[tuple[float, Callable[[random.Random, int], str]], ...] = (
-    (0.52, lambda rng, n: f"{_local(rng, n)}@{rng.choice(WEBMAIL)}"),
+    (0.54, lambda rng, n: f"{_local(rng, n)}@{rng.choice(WEBMAIL)}"),
     (0.18, lambda rng, n: f"{_local(rng, n)}@{rng.choice(OFFICES)}"),
     (0.03, lambda rng, n: f"{_local(rng, n)}@{rng.choice(WEBMAIL)}".upper()),
     (0.04, lambda rng, n: f"{_local(rng, n).title()}@{rng.choice(WEBMAIL).title()}"),
     (0.04, lambda rng, n: f"{_local(rng, n)}@{rng.choice(TYPOS)}"),
     (0.02, lambda rng, n: f" {_local(rng, n)}@{rng.choice(WEBMAIL)} "),
     (0.01, lambda rng, n: f"{_local(rng, n)}+jmo@gmail.com"),
+    (0.01, lambda rng, _: f"{rng.choice(('info', 'INFO', 'hrd', 'Sales'))}@{rng.choice(OFFICES)}"),
     (0.005, lambda rng, n: f"{_local(rng, n)}@{rng.choice(IDN)}"),
     (0.005, lambda rng, n: f"{_local(rng, n)}@mailinator.com"),
     (0.005, lambda rng, n: f"{_local(rng, n)}@example.com"),
