@@ -51,6 +51,7 @@ from importlib import resources
 
 from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_email
+from jmo_validate.slots import constructor
 
 __all__ = [
     "Email",
@@ -159,6 +160,10 @@ class Email:
 
     def __str__(self) -> str:
         return mask_email(self.normalized)
+
+
+#: ``Email(...)`` for the hot path (:mod:`jmo_validate.slots`).
+_new_email = constructor(Email)
 
 
 def compact(address: str) -> str:
@@ -378,7 +383,7 @@ def parse(address: str, *, check_deliverability: bool = False) -> Email:
     ``check_deliverability`` asks DNS whether the domain accepts mail (network; off by default).
     """
     local, found = _read(address, check_deliverability)
-    return Email(
+    return _new_email(
         f"{local}@{found.domain}",
         local,
         found.domain,

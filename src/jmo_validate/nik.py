@@ -54,8 +54,9 @@ False
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from jmo_validate import regions
 from jmo_validate.artefacts import compact_table
@@ -63,6 +64,7 @@ from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, 
 from jmo_validate.masking import mask_nik
 from jmo_validate.person import Sex
 from jmo_validate.regions import Region, RegionStatus
+from jmo_validate.slots import constructor
 
 __all__ = [
     "PROVINCE_CODES",
@@ -210,26 +212,56 @@ class Nik:
         return mask_nik(self.number)
 
 
+class _Today:
+    """``date.today()`` in a ninth of the time: the local day it last gave, kept with the
+    span of clock time it lasts (one tuple, so threads see a consistent day and span)."""
+
+    __slots__ = ("span",)
+
+    def __init__(self) -> None:
+        self.span = (date.min, 0.0, 0.0)
+
+    def __call__(self) -> date:
+        day, start, end = self.span
+        now = time.time()
+        if not start <= now < end:
+            day = date.fromtimestamp(now)
+            midnight, next_midnight = day.timetuple(), (day + timedelta(days=1)).timetuple()
+            self.span = (day, time.mktime(midnight), time.mktime(next_midnight))
+        return day
+
+
+_today = _Today()
+
+#: ``Nik(number, birth_date, sex)`` for the hot path (:mod:`jmo_validate.slots`).
+_new_nik = constructor(Nik)
+
+
 def compact(number: str) -> str:
     """Remove the spaces, dots and dashes people write between digit groups.
 
     Spreadsheet artefacts go too (:mod:`jmo_validate.artefacts`): a leading apostrophe,
     zero-width and no-break spaces, full-width digits.
     """
+    if number.isdigit() and number.isascii():  # nothing to remove: the common case
+        return number
     return number.translate(_SEPARATORS).removeprefix("'")
 
 
 def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple[date, Sex]:
     """Decode digits 7-12 of a compact NIK; raise ``nik.birth_date`` if they are not a date."""
-    day, month, year = int(number[6:8]), int(number[8:10]), int(number[10:12])
+    day, month_year = divmod(int(number[6:12]), 10000)  # DDMMYY
+    month, year = divmod(month_year, 100)
     sex = Sex.MALE
     if day > 40:
         day -= 40
         sex = Sex.FEMALE
     if not 1 <= day <= 31 or not 1 <= month <= 12:
         raise InvalidComponent("nik.birth_date")
-    today = reference_date or date.today()
+    today = reference_date or _today()
     for century in (2000, 1900):
+        if century + year > today.year:  # after the reference date, real date or not
+            continue
         try:
             born = date(century + year, month, day)
         except ValueError:
@@ -240,19 +272,20 @@ def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple
 
 
 def _checked(number: str, reference_date: date | None) -> tuple[str, date, Sex]:
-    number = compact(number)
-    if number and not (number.isdigit() and number.isascii()):
-        raise InvalidFormat("nik.format")
+    if not (number.isdigit() and number.isascii()):  # written with separators or artefacts
+        number = compact(number)
+        if number and not (number.isdigit() and number.isascii()):
+            raise InvalidFormat("nik.format")
     if len(number) != LENGTH:
         raise InvalidLength("nik.length", length=len(number))
     if number[:2] not in PROVINCE_CODES:
         raise InvalidComponent("nik.province_unknown")
-    if number[2:4] == "00":
+    if number.startswith("00", 2):
         raise InvalidComponent("nik.regency_zero")
-    if number[4:6] == "00":
+    if number.startswith("00", 4):
         raise InvalidComponent("nik.district_zero")
     born, sex = birth_date_and_sex(number, reference_date)
-    if number[12:] == "0000":
+    if number.endswith("0000"):
         raise InvalidComponent("nik.serial")
     return number, born, sex
 
@@ -264,7 +297,7 @@ def validate(number: str, *, reference_date: date | None = None) -> str:
 
 def parse(number: str, *, reference_date: date | None = None) -> Nik:
     """Return the NIK as a :class:`Nik` with its decoded parts, or raise."""
-    return Nik(*_checked(number, reference_date))
+    return _new_nik(*_checked(number, reference_date))
 
 
 def is_valid(number: object, *, reference_date: date | None = None) -> bool:

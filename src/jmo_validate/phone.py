@@ -68,6 +68,7 @@ from typing import TYPE_CHECKING
 from jmo_validate.artefacts import strip_artefacts
 from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_phone
+from jmo_validate.slots import constructor
 
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
@@ -171,19 +172,8 @@ class Phone:
 
 
 _ID_PREFIX = "+62"
-_SET_E164, _SET_TYPE, _SET_WARNINGS = (
-    getattr(Phone, name).__set__ for name in ("e164", "type", "warnings")
-)
-
-
-def _new_phone(e164: str, kind: PhoneType, warnings: tuple[str, ...]) -> Phone:
-    """``Phone(e164, kind, warnings)`` in two thirds of the time: the frozen dataclass'
-    ``__init__`` sets each slot through ``object.__setattr__``, this sets them directly."""
-    number = object.__new__(Phone)
-    _SET_E164(number, e164)
-    _SET_TYPE(number, kind)
-    _SET_WARNINGS(number, warnings)
-    return number
+#: ``Phone(e164, type, warnings)`` for the hot path (:mod:`jmo_validate.slots`).
+_new_phone = constructor(Phone)
 
 
 def _number(e164: str) -> PhoneNumber:
