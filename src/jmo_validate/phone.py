@@ -66,7 +66,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from jmo_validate.artefacts import strip_artefacts
-from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength, accepts
+from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength
 from jmo_validate.masking import mask_phone
 from jmo_validate.slots import constructor
 
@@ -77,10 +77,9 @@ __all__ = ["Phone", "PhoneType", "compact", "format", "is_valid", "parse", "vali
 
 REGION = "ID"
 
-#: Separators people put in phone numbers (removed before the digits-only check).
-_READABLE_SEPARATORS = str.maketrans(
-    "", "", " \t\n\r\xa0+-.()/\u2010\u2011\u2012\u2013\u2014\u2212"
-)
+#: A character that is neither a digit (``\d``: any script, as ``str.isdecimal``) nor a
+#: separator people put in phone numbers.
+_UNREADABLE = re.compile("[^\\d \t\n\r\xa0+\\-.()/\u2010\u2011\u2012\u2013\u2014\u2212]")
 #: Longest text the fast path looks at (far below phonenumbers' own input limit of 250).
 _FAST_MAX_LENGTH = 64
 #: ``00`` + a country code -> ``+``; ``008``/``009`` are Indonesian international prefixes.
@@ -172,7 +171,7 @@ class Phone:
 
 
 _ID_PREFIX = "+62"
-#: ``Phone(e164, type, warnings)`` for the hot path (:mod:`jmo_validate.slots`).
+#: ``Phone(e164, type, warnings)`` for the hot paths (:mod:`jmo_validate.slots`).
 _new_phone = constructor(Phone)
 
 
@@ -218,6 +217,8 @@ _TYPE_ORDER = (
     PhoneType.MOBILE,
 )
 _TYPE_NAMED = {kind.value: kind for kind in PhoneType}
+#: What would make a pattern's match depend on the text before where it starts.
+_ANCHORS = re.compile(r"\^|\\[AbB]|\(\?<[=!]")
 #: ``phonenumbers``' bounds of a national significant number.
 _MIN_NATIONAL, _MAX_NATIONAL = 2, 17
 
@@ -250,12 +251,14 @@ class _Plan:
     kept: frozenset[int]
     types: dict[int, re.Pattern[str]]
     #: What is dialled before a country code from this region (``00[89]`` from Indonesia).
-    international_prefix: re.Pattern[str] | None
+    international_prefix: re.Pattern[str]
 
-    def kind(self, national: str) -> PhoneType | None:
-        """The type of a national significant number; ``None`` when it is not valid."""
-        pattern = self.types.get(len(national))
-        found = pattern.fullmatch(national) if pattern is not None else None
+    def kind(self, number: str, start: int = 0) -> PhoneType | None:
+        """The type of the national significant number ``number[start:]``; ``None`` when
+        it is not valid. (The patterns have no anchors: matching from ``start`` is
+        matching the slice, without making it.)"""
+        pattern = self.types.get(len(number) - start)
+        found = pattern.fullmatch(number, start) if pattern is not None else None
         return _TYPE_NAMED[found.lastgroup or ""] if found is not None else None
 
     def length(self, size: int) -> _Length:
@@ -293,10 +296,11 @@ class _Plan:
         national, kind = number, None
         trunk = self.trunk
         if trunk and number.startswith(trunk):
-            rest = number[len(trunk) :]
-            kind = self.kind(rest)
-            if len(rest) in self.kept and (kind or self.strip_trunk(number) is not number):
-                national = rest
+            kind = self.kind(number, len(trunk))
+            if len(number) - len(trunk) in self.kept and (
+                kind or self.strip_trunk(number) is not number
+            ):
+                national = number[len(trunk) :]
         if len(national) > _MAX_NATIONAL:
             raise InvalidLength("phone.too_long")
         return national, kind if national is not number else self.kind(number)
@@ -324,10 +328,10 @@ def _plan(region: str) -> _Plan | None:
     descs = {kind: getattr(meta, kind.value) for kind in _TYPE_ORDER}
     patterns = {kind: desc.national_number_pattern for kind, desc in descs.items() if desc}
     patterns = {kind: pattern for kind, pattern in patterns.items() if pattern}
-    if any(
-        re.compile(pattern).groups
-        for pattern in [general.national_number_pattern, *patterns.values()]
-    ):
+    every = [general.national_number_pattern, *patterns.values()]
+    # Capturing groups would change lastgroup; anchors and lookbehinds would see text
+    # before the start that _Plan.kind matches from.
+    if any(re.compile(p).groups or _ANCHORS.search(p) for p in every):
         return None
     same = bool(meta.same_mobile_and_fixed_line_pattern)
     types: dict[int, re.Pattern[str]] = {}
@@ -352,9 +356,7 @@ def _plan(region: str) -> _Plan | None:
         longest=max(general.possible_length),
         kept=frozenset(),
         types=types,
-        international_prefix=re.compile(meta.international_prefix, re.ASCII)
-        if meta.international_prefix
-        else None,
+        international_prefix=re.compile(meta.international_prefix or "(?!)", re.ASCII),
     )
     kept = (_Length.POSSIBLE, _Length.TOO_LONG)
     sizes = range(_FAST_MAX_LENGTH + 1)
@@ -396,16 +398,19 @@ def _country_codes() -> dict[str, tuple[str, ...]]:
     return {str(code): tuple(regions) for code, regions in COUNTRY_CODE_TO_REGION_CODE.items()}
 
 
-def _country_code(digits: str) -> str:
-    """The known country code the digits after a ``+`` start with (the shortest), or ``""``."""
+@functools.cache
+def _country_code_of() -> dict[str, str]:
+    """For each three digits, the shortest country code they start with (as
+    ``phonenumbers``' ``_extract_country_code`` finds it), if any."""
     codes = _country_codes()
-    for size in (1, 2, 3):
-        if digits[:size] in codes:
-            return digits[:size]
-    return ""
+    starts = (f"{number:03d}" for number in range(1000))
+    found = {
+        start: next((start[:n] for n in (1, 2, 3) if start[:n] in codes), "") for start in starts
+    }
+    return {start: code for start, code in found.items() if code}
 
 
-def _fast(text: str, allow_foreign: bool = False) -> tuple[str, PhoneType, tuple[str, ...]] | None:
+def _fast(text: str, allow_foreign: bool = False) -> Phone | None:
     """What :func:`_library` returns or raises for ``text`` when that is certain, else ``None``.
 
     It mirrors ``phonenumbers.parse(text, "ID")``, ``is_valid_number`` and
@@ -433,21 +438,22 @@ def _fast(text: str, allow_foreign: bool = False) -> tuple[str, PhoneType, tuple
     if plan is None:  # pragma: no cover - phonenumbers' ID metadata has the expected shape
         return None
     code = plan.country_code
+    with_code = plus or digits.startswith(code)
     if plus:
         if digits.startswith("0"):  # no country code starts with 0: phonenumbers retries
             return None
-        country = _country_code(digits)
+        country = _country_code_of().get(digits[:3], "")
         if not country:
             raise InvalidComponent(_unknown_country_code(allow_foreign))
         national = digits[len(country) :]
         if country != code:
             return _fast_foreign(country, national, allow_foreign)
     else:
-        idd = plan.international_prefix.match(digits) if plan.international_prefix else None
+        idd = plan.international_prefix.match(digits)
         if idd is not None and not digits.startswith("0", idd.end()):
             return None
         national = digits
-        if digits.startswith(code):
+        if with_code:
             # phonenumbers strips the country code only if the number does not fit the
             # general pattern with it but does without it, or is too long with it.
             rest = plan.strip_trunk(digits[len(code) :])
@@ -458,15 +464,12 @@ def _fast(text: str, allow_foreign: bool = False) -> tuple[str, PhoneType, tuple
     national, kind = plan.read(national)
     if kind is None:
         raise _diagnose(plan.length(len(national)), national, plan, plan.kind)
-    # "+62 0812...": the trunk 0 kept after the country code (a warning); a number of
-    # national digits alone ("0812...") is at most one digit longer than its national number
-    trunk_zero = len(digits) > len(national) + 1 and digits.endswith(code + "0" + national)
-    return plan.prefix + national, kind, ("phone.trunk_zero",) if trunk_zero else ()
+    # "+62 0812...": the trunk 0 kept after the country code (a warning)
+    trunk_zero = with_code and digits.endswith(code + "0" + national)
+    return _new_phone(plan.prefix + national, kind, ("phone.trunk_zero",) if trunk_zero else ())
 
 
-def _fast_foreign(
-    country: str, rest: str, allow_foreign: bool
-) -> tuple[str, PhoneType, tuple[str, ...]] | None:
+def _fast_foreign(country: str, rest: str, allow_foreign: bool) -> Phone | None:
     """:func:`_fast` for a ``+`` and another country's code."""
     regions = _country_codes()[country]
     plan = _plan(regions[0]) if len(regions) == 1 else None
@@ -478,7 +481,7 @@ def _fast_foreign(
     return _foreign_result(kind, plan.length(len(national)), plan.prefix + national)
 
 
-def _library(text: str, *, allow_foreign: bool = False) -> tuple[str, PhoneType, tuple[str, ...]]:
+def _library(text: str, *, allow_foreign: bool = False) -> Phone:
     """The plain ``phonenumbers`` path: parse, validate, classify; raise our error codes."""
     import phonenumbers
     from phonenumbers import NumberParseException
@@ -497,7 +500,7 @@ def _library(text: str, *, allow_foreign: bool = False) -> tuple[str, PhoneType,
     kind = _phone_types()[phonenumbers.number_type(number)]
     digits = phonenumbers.normalize_digits_only(text)
     trunk = e164[1:3] + "0" + e164[3:]  # "62" + trunk "0" + national number
-    return e164, kind, ("phone.trunk_zero",) if digits.endswith(trunk) else ()
+    return _new_phone(e164, kind, ("phone.trunk_zero",) if digits.endswith(trunk) else ())
 
 
 @functools.cache
@@ -531,7 +534,7 @@ def _length_error(length: _Length) -> FieldError | None:
     return None
 
 
-def _foreign(number: PhoneNumber) -> tuple[str, PhoneType, tuple[str, ...]]:
+def _foreign(number: PhoneNumber) -> Phone:
     """A number of another country, by ``phonenumbers`` (see :func:`_foreign_result`)."""
     import phonenumbers
 
@@ -541,16 +544,14 @@ def _foreign(number: PhoneNumber) -> tuple[str, PhoneType, tuple[str, ...]]:
     return _foreign_result(kind, _length_of(number) if not valid else _Length.POSSIBLE, e164)
 
 
-def _foreign_result(
-    kind: PhoneType | None, length: _Length, e164: str
-) -> tuple[str, PhoneType, tuple[str, ...]]:
+def _foreign_result(kind: PhoneType | None, length: _Length, e164: str) -> Phone:
     """A number of another country must be valid (``kind``) and mobile there; it has the
     warning ``phone.foreign``."""
     if kind is None:
         raise _length_error(length) or InvalidComponent("phone.foreign_invalid")
     if kind not in _MOBILE_TYPES:
         raise InvalidComponent("phone.not_mobile")
-    return e164, kind, ("phone.foreign",)
+    return _new_phone(e164, kind, ("phone.foreign",))
 
 
 def _unknown_country_code(allow_foreign: bool) -> str:
@@ -622,9 +623,9 @@ def _prepare(text: str) -> str:
 
 
 def _read(
-    text: str, mobile_only: bool = False, allow_foreign: bool = False, *, fast: bool = True
-) -> tuple[str, PhoneType, tuple[str, ...]]:
-    """Return (E.164, type, warnings): by the fast path when it is certain, else by ``phonenumbers``."""
+    text: object, mobile_only: bool = False, allow_foreign: bool = False, *, fast: bool = True
+) -> Phone:
+    """The :class:`Phone`: by the fast path when it is certain, else by ``phonenumbers``."""
     if not isinstance(text, str):
         raise InvalidFormat("phone.format")
     text = _prepare(text)
@@ -633,7 +634,7 @@ def _read(
         if not _readable(text):
             raise InvalidFormat("phone.format")
         found = _library(text, allow_foreign=allow_foreign)
-    if mobile_only and found[1] not in _MOBILE_TYPES:
+    if mobile_only and found.type not in _MOBILE_TYPES:
         raise InvalidComponent("phone.not_mobile")
     return found
 
@@ -641,8 +642,7 @@ def _read(
 def _readable(text: str) -> bool:
     """Digits (any script) and separators only: no letters, which ``phonenumbers`` would
     read as an extension or a keypad word, or silently drop at the end (``0812-3456-789O``)."""
-    rest = text.translate(_READABLE_SEPARATORS)
-    return not rest or rest.isdecimal()
+    return _UNREADABLE.search(text) is None
 
 
 def parse(number: str, *, mobile_only: bool = False, allow_foreign: bool = False) -> Phone:
@@ -653,7 +653,7 @@ def parse(number: str, *, mobile_only: bool = False, allow_foreign: bool = False
     ``allow_foreign`` accepts a valid foreign mobile number (warning ``phone.foreign``);
     the record layer sets it for migrant workers (category PMI).
     """
-    return _new_phone(*_read(number, mobile_only, allow_foreign))
+    return _read(number, mobile_only, allow_foreign)
 
 
 def validate(number: str, *, mobile_only: bool = False, allow_foreign: bool = False) -> str:
@@ -664,7 +664,11 @@ def validate(number: str, *, mobile_only: bool = False, allow_foreign: bool = Fa
 def is_valid(number: object, *, mobile_only: bool = False, allow_foreign: bool = False) -> bool:
     """Return whether ``number`` is a valid Indonesian (or, ``allow_foreign``, foreign mobile)
     phone number; never raises."""
-    return accepts(_read, number, mobile_only=mobile_only, allow_foreign=allow_foreign)
+    try:
+        _read(number, mobile_only, allow_foreign)
+    except FieldError:
+        return False
+    return True
 
 
 def format(number: str) -> str:
