@@ -216,7 +216,7 @@ _TYPE_ORDER = (
     PhoneType.FIXED_LINE,
     PhoneType.MOBILE,
 )
-_TYPE_NAMED = {kind.value: kind for kind in PhoneType}
+_TYPE_NAMED: dict[str | None, PhoneType] = {kind.value: kind for kind in PhoneType}
 #: What would make a pattern's match depend on the text before where it starts.
 _ANCHORS = re.compile(r"\^|\\[AbB]|\(\?<[=!]")
 #: ``phonenumbers``' bounds of a national significant number.
@@ -259,7 +259,7 @@ class _Plan:
         matching the slice, without making it.)"""
         pattern = self.types.get(len(number) - start)
         found = pattern.fullmatch(number, start) if pattern is not None else None
-        return _TYPE_NAMED[found.lastgroup or ""] if found is not None else None
+        return _TYPE_NAMED.get(found.lastgroup) if found is not None else None
 
     def length(self, size: int) -> _Length:
         """How ``size`` digits fit the region (``phonenumbers``' ``_test_number_length``)."""
@@ -323,6 +323,7 @@ def _plan(region: str) -> _Plan | None:
         or not general.possible_length
         or meta.national_prefix_transform_rule
         or not (trunk.isdigit() or not trunk)
+        or max(general.possible_length) > _MAX_NATIONAL  # phonenumbers would refuse them
     ):
         return None
     descs = {kind: getattr(meta, kind.value) for kind in _TYPE_ORDER}
@@ -452,7 +453,13 @@ def _fast(text: str, allow_foreign: bool = False) -> Phone | None:
         idd = plan.international_prefix.match(digits)
         if idd is not None and not digits.startswith("0", idd.end()):
             return None
-        national = digits
+        national, trunk = digits, plan.trunk
+        if trunk and digits.startswith(trunk) and not with_code:
+            # The common case, "0812...": a valid rest fits the general pattern, so
+            # phonenumbers drops the national prefix if the rest has a possible length.
+            kind = plan.kind(digits, len(trunk))
+            if kind is not None and len(digits) - len(trunk) in plan.kept:
+                return _new_phone(plan.prefix + digits[len(trunk) :], kind, ())
         if with_code:
             # phonenumbers strips the country code only if the number does not fit the
             # general pattern with it but does without it, or is too long with it.
@@ -628,7 +635,9 @@ def _read(
     """The :class:`Phone`: by the fast path when it is certain, else by ``phonenumbers``."""
     if not isinstance(text, str):
         raise InvalidFormat("phone.format")
-    text = _prepare(text)
+    stripped = text.strip()  # most text needs nothing else (:func:`_prepare`)
+    plain = stripped.isascii() and not stripped.startswith(("'", "00", "("))
+    text = stripped if plain else _prepare(stripped)
     found = _fast(text, allow_foreign) if fast else None
     if found is None:
         if not _readable(text):
