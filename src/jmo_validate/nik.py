@@ -57,14 +57,16 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from jmo_validate import regions
 from jmo_validate.artefacts import compact_table
 from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_nik
 from jmo_validate.person import Sex
-from jmo_validate.regions import Region, RegionStatus
 from jmo_validate.slots import constructor
+
+if TYPE_CHECKING:
+    from jmo_validate.regions import Region, RegionStatus
 
 __all__ = [
     "PROVINCE_CODES",
@@ -158,22 +160,24 @@ class Nik:
     @property
     def region_status(self) -> RegionStatus:
         """Whether digits 1-6 are current, retired, plausibly pre-split, or unknown (loads the registry)."""
-        return regions.nik_region_status(self.number, born=self.birth_date)
+        from jmo_validate.regions import nik_region_status
+
+        return nik_region_status(self.number, born=self.birth_date)
 
     @property
     def province(self) -> Region | None:
         """The province of first registration."""
-        return regions.get(self.number[:2])
+        return _region(self.number[:2])
 
     @property
     def regency(self) -> Region | None:
         """The regency/city of first registration, as it was then (``None`` if unknown)."""
-        return regions.get(self.number[:4], on=self.birth_date)
+        return _region(self.number[:4], on=self.birth_date)
 
     @property
     def district(self) -> Region | None:
         """The district of first registration, as it was then (``None`` if unknown)."""
-        return regions.get(self.number[:6], on=self.birth_date)
+        return _region(self.number[:6], on=self.birth_date)
 
     @property
     def current_province(self) -> Region | None:
@@ -186,7 +190,7 @@ class Nik:
         """Today's regency/city of the place of first registration (``None`` if unknown)."""
         district = self.current_district
         if district is not None:  # a current district's regency is current
-            return regions.get(district.code[:4])
+            return _region(district.code[:4])
         regency = self.regency
         return regency.today() if regency is not None else None
 
@@ -203,13 +207,23 @@ class Nik:
         See :func:`jmo_validate.regions.nik_places`: every meaning of a re-used code, and
         for a plausible pre-split code each regency that took the parent's districts.
         """
-        return regions.nik_places(self.number, born=self.birth_date)
+        from jmo_validate.regions import nik_places
+
+        return nik_places(self.number, born=self.birth_date)
 
     def __repr__(self) -> str:
         return f"Nik({mask_nik(self.number)!r})"
 
     def __str__(self) -> str:
         return mask_nik(self.number)
+
+
+def _region(code: str, on: date | None = None) -> Region | None:
+    """``regions.get``. The registry is imported when a region is first asked for: parsing a
+    NIK needs none, and the module with its imports costs some 20 ms at start-up."""
+    from jmo_validate.regions import get
+
+    return get(code, on=on)
 
 
 class _Today:
