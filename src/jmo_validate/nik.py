@@ -226,26 +226,21 @@ def _region(code: str, on: date | None = None) -> Region | None:
     return get(code, on=on)
 
 
-class _Today:
-    """``date.today()`` in a ninth of the time: the local day it last gave, kept with the
-    span of clock time it lasts (one tuple, so threads see a consistent day and span)."""
-
-    __slots__ = ("span",)
-
-    def __init__(self) -> None:
-        self.span = (date.min, 0.0, 0.0)
-
-    def __call__(self) -> date:
-        day, start, end = self.span
-        now = time.time()
-        if not start <= now < end:
-            day = date.fromtimestamp(now)
-            midnight, next_midnight = day.timetuple(), (day + timedelta(days=1)).timetuple()
-            self.span = (day, time.mktime(midnight), time.mktime(next_midnight))
-        return day
+#: The local day :func:`_today` last gave and the span of clock time it lasts, as one
+#: tuple, so that threads always see a day with its own span.
+_day_span = [(date.min, 0.0, 0.0)]
 
 
-_today = _Today()
+def _today() -> date:
+    """``date.today()`` in a ninth of the time: a clock read while the day lasts."""
+    day, start, end = _day_span[0]
+    now = time.time()
+    if not start <= now < end:
+        day = date.fromtimestamp(now)
+        midnight, next_midnight = day.timetuple(), (day + timedelta(days=1)).timetuple()
+        _day_span[0] = (day, time.mktime(midnight), time.mktime(next_midnight))
+    return day
+
 
 #: ``Nik(number, birth_date, sex)`` for the hot path (:mod:`jmo_validate.slots`).
 _new_nik = constructor(Nik)
@@ -270,18 +265,17 @@ def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple
     if day > 40:
         day -= 40
         sex = Sex.FEMALE
-    if not 1 <= day <= 31 or not 1 <= month <= 12:
+    if not (1 <= day <= 31 and 1 <= month <= 12):
         raise InvalidComponent("nik.birth_date")
     today = reference_date or _today()
-    for century in (2000, 1900):
-        if century + year > today.year:  # after the reference date, real date or not
-            continue
-        try:
-            born = date(century + year, month, day)
-        except ValueError:
-            continue
-        if born <= today:
-            return born, sex
+    for born_year in (2000 + year, 1900 + year):
+        if born_year <= today.year:  # a later year is after the reference date, real date or not
+            try:
+                born = date(born_year, month, day)
+            except ValueError:
+                continue
+            if born <= today:
+                return born, sex
     raise InvalidComponent("nik.birth_date")
 
 
