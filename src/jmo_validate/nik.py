@@ -259,8 +259,8 @@ def compact(number: str) -> str:
 
 def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple[date, Sex]:
     """Decode digits 7-12 of a compact NIK; raise ``nik.birth_date`` if they are not a date."""
-    day, month_year = divmod(int(number[6:12]), 10000)  # DDMMYY
-    month, year = divmod(month_year, 100)
+    ddmmyy = int(number[6:12])
+    day, month, year = ddmmyy // 10000, ddmmyy // 100 % 100, ddmmyy % 100
     sex = Sex.MALE
     if day > 40:
         day -= 40
