@@ -13,7 +13,6 @@ findings), each error raised and caught.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
 import phonenumbers
@@ -53,17 +52,21 @@ def _plain_email(text: object) -> bool:
     return True
 
 
-def _parsed(parse: Callable[..., object], **options: bool) -> Callable[[object], object]:
-    """``parse`` with ``options``, its :class:`FieldError` caught (the value or ``None``)."""
-    call = functools.partial(parse, **options)
+def _parsed(parse: Callable[[object], object]) -> Callable[[object], object]:
+    """``parse`` with its :class:`FieldError` caught (the value or ``None``)."""
 
     def run(text: object) -> object:
         try:
-            return call(text)
+            return parse(text)
         except FieldError:
             return None
 
     return run
+
+
+def _migrant_worker(text: object) -> object:
+    """``phone.parse`` as the record layer calls it for a migrant worker (category PMI)."""
+    return phone.parse(text, allow_foreign=True)  # type: ignore[arg-type]
 
 
 def _speedup(timing: Timing, baseline: Timing) -> str:
@@ -82,7 +85,7 @@ def main() -> None:
         plain = per_item(f"phonenumbers parse+valid+type+E164 ({name})", _plain_phone, items)
         print(plain.line())
         print(_speedup(per_item(f"phone.parse ({name})", _parsed(phone.parse), items), plain))
-        pmi = _parsed(phone.parse, allow_foreign=True)
+        pmi = _parsed(_migrant_worker)
         print(_speedup(per_item(f"phone.parse, migrant worker ({name})", pmi, items), plain))
         print(_speedup(per_item(f"phone.is_valid ({name})", phone.is_valid, items), plain))
     invalid_emails = [text for text in email_mix if not _plain_email(text)]

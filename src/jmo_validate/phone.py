@@ -250,8 +250,10 @@ class _Plan:
     #: The lengths at which ``phonenumbers`` keeps a number without its national prefix.
     kept: frozenset[int]
     types: dict[int, re.Pattern[str]]
-    #: What is dialled before a country code from this region (``00[89]`` from Indonesia).
+    #: What is dialled before a country code from this region (``00[89]`` from Indonesia),
+    #: and the digits every match of it starts with (``00``; empty when not certain).
     international_prefix: re.Pattern[str]
+    international_start: str
 
     def kind(self, number: str, start: int = 0) -> PhoneType | None:
         """The type of the national significant number ``number[start:]``; ``None`` when
@@ -323,7 +325,8 @@ def _plan(region: str) -> _Plan | None:
         or not general.possible_length
         or meta.national_prefix_transform_rule
         or not (trunk.isdigit() or not trunk)
-        or max(general.possible_length) > _MAX_NATIONAL  # phonenumbers would refuse them
+        or not min(general.possible_length) >= _MIN_NATIONAL  # phonenumbers would refuse
+        or max(general.possible_length) > _MAX_NATIONAL  # numbers of other lengths
     ):
         return None
     descs = {kind: getattr(meta, kind.value) for kind in _TYPE_ORDER}
@@ -358,10 +361,24 @@ def _plan(region: str) -> _Plan | None:
         kept=frozenset(),
         types=types,
         international_prefix=re.compile(meta.international_prefix or "(?!)", re.ASCII),
+        international_start=_literal_start(meta.international_prefix or ""),
     )
     kept = (_Length.POSSIBLE, _Length.TOO_LONG)
     sizes = range(_FAST_MAX_LENGTH + 1)
     return replace(plan, kept=frozenset(n for n in sizes if plan.length(n) in kept))
+
+
+def _literal_start(pattern: str) -> str:
+    """The digits every match of ``pattern`` starts with: its leading digits, but for
+    one a quantifier makes optional, and none if it has alternatives anywhere.
+
+    >>> _literal_start("00[89]"), _literal_start("00?[89]"), _literal_start("00|011")
+    ('00', '0', '')
+    """
+    if "|" in pattern:
+        return ""
+    start = pattern[: len(pattern) - len(pattern.lstrip("0123456789"))]
+    return start[:-1] if pattern[len(start) : len(start) + 1] in ("?", "*", "{") else start
 
 
 def _alternatives(patterns: dict[PhoneType, str], same: bool) -> list[str]:
@@ -438,7 +455,7 @@ def _fast(text: str, allow_foreign: bool = False) -> Phone | None:
     plan = _plan(REGION)
     if plan is None:  # pragma: no cover - phonenumbers' ID metadata has the expected shape
         return None
-    code = plan.country_code
+    code, trunk = plan.country_code, plan.trunk
     with_code = plus or digits.startswith(code)
     if plus:
         if digits.startswith("0"):  # no country code starts with 0: phonenumbers retries
@@ -446,28 +463,42 @@ def _fast(text: str, allow_foreign: bool = False) -> Phone | None:
         country = _country_code_of().get(digits[:3], "")
         if not country:
             raise InvalidComponent(_unknown_country_code(allow_foreign))
-        national = digits[len(country) :]
         if country != code:
-            return _fast_foreign(country, national, allow_foreign)
+            return _fast_foreign(country, digits[len(country) :], allow_foreign)
+        # "+62 812...": the national number follows, unless a national prefix does
+        start = len(code)
+        direct = not (trunk and digits.startswith(trunk, start))
     else:
-        idd = plan.international_prefix.match(digits)
+        idd_start = plan.international_start
+        idd = plan.international_prefix.match(digits) if digits.startswith(idd_start) else None
         if idd is not None and not digits.startswith("0", idd.end()):
             return None
-        national, trunk = digits, plan.trunk
-        if trunk and digits.startswith(trunk) and not with_code:
-            # The common case, "0812...": a valid rest fits the general pattern, so
-            # phonenumbers drops the national prefix if the rest has a possible length.
-            kind = plan.kind(digits, len(trunk))
-            if kind is not None and len(digits) - len(trunk) in plan.kept:
-                return _new_phone(plan.prefix + digits[len(trunk) :], kind, ())
         if with_code:
-            # phonenumbers strips the country code only if the number does not fit the
-            # general pattern with it but does without it, or is too long with it.
-            rest = plan.strip_trunk(digits[len(code) :])
-            if (not plan.general.fullmatch(digits) and plan.general.fullmatch(rest)) or plan.length(
-                len(digits)
-            ) is _Length.TOO_LONG:
-                national = rest
+            # "62812...": phonenumbers drops the country code if the number does not fit
+            # the general pattern with it but does without it (a valid rest does)
+            start = len(code)
+            direct = not (trunk and digits.startswith(trunk, start))
+            direct = direct and not plan.general.fullmatch(digits)
+        elif trunk and digits.startswith(trunk):
+            # "0812...": phonenumbers drops the national prefix if the rest fits the
+            # general pattern (a valid rest does) and has a possible length
+            start = len(trunk)
+            direct = len(digits) - start in plan.kept
+        else:
+            start, direct = 0, True
+    if direct:  # the common cases: a valid national number where the shape says it starts
+        kind = plan.kind(digits, start)
+        if kind is not None:
+            return _new_phone(plan.prefix + digits[start:], kind, ())
+    national = digits[len(code) :] if plus else digits
+    if with_code and not plus:
+        # phonenumbers strips the country code only if the number does not fit the
+        # general pattern with it but does without it, or is too long with it.
+        rest = plan.strip_trunk(digits[len(code) :])
+        if (not plan.general.fullmatch(digits) and plan.general.fullmatch(rest)) or plan.length(
+            len(digits)
+        ) is _Length.TOO_LONG:
+            national = rest
     national, kind = plan.read(national)
     if kind is None:
         raise _diagnose(plan.length(len(national)), national, plan, plan.kind)
