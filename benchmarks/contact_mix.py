@@ -155,7 +155,11 @@ EMAIL_SHAPES: tuple[tuple[float, Callable[[random.Random, int], str]], ...] = (
 
 
 def _draw(
-    shapes: tuple[tuple[float, Callable[..., str]], ...], count: int, seed: int, *numbered: bool
+    shapes: tuple[tuple[float, Callable[..., str]], ...],
+    count: int,
+    seed: int,
+    *,
+    numbered: bool = False,
 ) -> list[str]:
     rng = random.Random(seed)
     weights = [share for share, _ in shapes]
@@ -171,4 +175,4 @@ def phones(count: int, seed: int = 16) -> list[str]:
 
 def emails(count: int, seed: int = 16) -> list[str]:
     """``count`` e-mail addresses in the shares of :data:`EMAIL_SHAPES` (seeded)."""
-    return _draw(EMAIL_SHAPES, count, seed, True)
+    return _draw(EMAIL_SHAPES, count, seed, numbered=True)

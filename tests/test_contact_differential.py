@@ -144,13 +144,17 @@ def _outcome(read: Callable[..., object], *args: object, **kwargs: bool) -> tupl
     return ("ok", *found)
 
 
-def _phone_corpus(count: int, seed: int) -> Iterator[str]:
-    realistic = contact_mix.phones(count // REALISTIC_EVERY + 1, seed=seed)
-    shapes = _phone_inputs(count - len(realistic), seed=seed)
+def _corpus(realistic: list[str], shapes: Iterator[str], count: int) -> Iterator[str]:
+    """``count`` inputs: one in ``REALISTIC_EVERY`` from ``realistic``, the others ``shapes``."""
     mixed = itertools.chain.from_iterable(
         zip(realistic, *[shapes] * (REALISTIC_EVERY - 1), strict=False)
     )
     return itertools.islice(itertools.chain(mixed, shapes), count)
+
+
+def _phone_corpus(count: int, seed: int) -> Iterator[str]:
+    realistic = contact_mix.phones(count // REALISTIC_EVERY + 1, seed=seed)
+    return _corpus(realistic, _phone_inputs(count, seed=seed), count)
 
 
 def check_phones(count: int, seed: int) -> int:
@@ -184,11 +188,7 @@ def test_phone_fast_path_on_a_million_inputs() -> None:
 
 def _email_corpus(count: int, seed: int) -> Iterator[str]:
     realistic = contact_mix.emails(count // REALISTIC_EVERY + 1, seed=seed)
-    shapes = _email_inputs(count - len(realistic), seed=seed)
-    mixed = itertools.chain.from_iterable(
-        zip(realistic, *[shapes] * (REALISTIC_EVERY - 1), strict=False)
-    )
-    return itertools.islice(itertools.chain(mixed, shapes), count)
+    return _corpus(realistic, _email_inputs(count, seed=seed), count)
 
 
 def _fast_email(address: str) -> tuple[str, str, str] | None:
