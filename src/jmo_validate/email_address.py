@@ -19,10 +19,11 @@ documentation by RFC 2606 (the other reserved names, ``.test``, ``.invalid`` and
 not an error, so that test suites using ``example.com`` addresses keep passing; a strict
 policy makes it an error.
 
-Speed: ``validate_email`` costs ~15 µs. Plain ASCII addresses take an accept-only fast
-path (a linear regular expression, length limits, no special-use domain); anything
-else goes to ``email-validator``, so results are identical
-(``tests/test_contact_differential.py``).
+Speed: ``validate_email`` costs ~20 µs. An address whose local part is plain ASCII takes
+a fast path (about 1.5 µs) that decides it, valid or not, as ``email-validator`` does:
+its own dot-atom pattern for the local part, the domain checked once per distinct domain
+(:func:`_domain`); anything else goes to ``email-validator``, so results are identical,
+codes included (``tests/test_contact_differential.py``).
 
 >>> from jmo_validate import email_address
 >>> email_address.validate("Budi.Santoso@GMAIL.com")
@@ -249,13 +250,10 @@ def _fast(address: str) -> tuple[str, _Domain] | None:
     kept per domain (:func:`_domain`).
     """
     local, at, domain = address.rpartition("@")
-    if not (at and local and domain):
-        if not at or ('"' not in local and "<" not in local and "@" not in local):
-            raise InvalidFormat("email.format")  # no @, or nothing on one side of it
-        return None
-    if not (local.isascii() and domain[0].isascii()) or '"' in local or "<" in local:
-        return None
-    if "@" in local:
+    single = '"' not in local and "<" not in local and "@" not in local  # one @ to split at
+    if not at or (single and not (local and domain)):
+        raise InvalidFormat("email.format")  # no @, or nothing on one side of it
+    if not (single and local and domain and local.isascii() and domain[0].isascii()):
         return None
     found = _domain(domain)
     if found is None:
