@@ -4,6 +4,7 @@ One call checks a whole record and reports every field that is missing,
 invalid, or mismatched (internally, or against a reference record such as the
 KTP data):
 
+```pycon
 >>> from datetime import date
 >>> from jmo_validate import Policy, validate
 >>> report = validate(
@@ -19,11 +20,13 @@ KTP data):
 >>> report.ok
 True
 
-Field modules (``nik``, ``kpj``, ``person``, ``phone``, ``email_address``,
-``address``, ``bank_account``, ``employment``, ``category``; registries ``regions`` and
-``banks``) parse single values; the
-pydantic types are in ``jmo_validate.types`` and the model in
-``jmo_validate.models``.
+```
+
+Field modules (`nik`, `kpj`, `person`, `phone`, `email_address`,
+`address`, `bank_account`, `employment`, `category`; registries `regions` and
+`banks`) parse single values; the
+pydantic types are in `jmo_validate.types` and the model in
+`jmo_validate.models`.
 """
 
 from __future__ import annotations

@@ -1,30 +1,31 @@
-"""E-mail addresses, on ``email-validator``: syntax by default, deliverability (DNS) on request.
+"""E-mail addresses, on `email-validator`: syntax by default, deliverability (DNS) on request.
 
-The address is normalised as ``email-validator`` does it: the domain lower-cased and,
-for internationalised domains (IDN), in Unicode (``budi@bücher.de``; the ASCII form is
-:attr:`Email.ascii_domain`). Quoted local parts (``"budi santoso"@...``) and IP-address
-domains are rejected, as ``email-validator`` does by default: JMO and most mail
-services cannot use them. The network is used only with ``check_deliverability=True``
-(``Policy(check_deliverability=True)``), which asks DNS whether the domain accepts mail.
+The address is normalised as `email-validator` does it: the domain lower-cased and,
+for internationalised domains (IDN), in Unicode (`budi@bücher.de`; the ASCII form is
+`Email.ascii_domain`). Quoted local parts (`"budi santoso"@...`) and IP-address
+domains are rejected, as `email-validator` does by default: JMO and most mail
+services cannot use them. The network is used only with `check_deliverability=True`
+(`Policy(check_deliverability=True)`), which asks DNS whether the domain accepts mail.
 
-Soft findings never make :func:`parse` raise; they are on the value and the record
-layer reports them as warnings: a likely typo of a common domain (``gmial.com``, and the
-slips ``yahoo.id`` for ``yahoo.co.id`` and ``cloud.com`` for ``icloud.com``;
-:attr:`Email.suggestion` holds the fix), a disposable-mail domain
-(:attr:`Email.disposable`, from the short list in ``data/disposable_email_domains.txt``)
-and a placeholder domain (:attr:`Email.placeholder`): ``example.com``, ``example.net``,
-``example.org`` and any name under the top-level domain ``.example``, reserved for
-documentation by RFC 2606 (the other reserved names, ``.test``, ``.invalid`` and
-``.localhost``, are already rejected as special-use domains). A placeholder is a warning,
-not an error, so that test suites using ``example.com`` addresses keep passing; a strict
+Soft findings never make [`parse`][] raise; they are on the value and the record
+layer reports them as warnings: a likely typo of a common domain (`gmial.com`, and the
+slips `yahoo.id` for `yahoo.co.id` and `cloud.com` for `icloud.com`;
+`Email.suggestion` holds the fix), a disposable-mail domain
+(`Email.disposable`, from the short list in `data/disposable_email_domains.txt`)
+and a placeholder domain (`Email.placeholder`): `example.com`, `example.net`,
+`example.org` and any name under the top-level domain `.example`, reserved for
+documentation by RFC 2606 (the other reserved names, `.test`, `.invalid` and
+`.localhost`, are already rejected as special-use domains). A placeholder is a warning,
+not an error, so that test suites using `example.com` addresses keep passing; a strict
 policy makes it an error.
 
-Speed: ``validate_email`` costs ~20 µs. An address whose local part is plain ASCII takes
-a fast path (about 1.5 µs) that decides it, valid or not, as ``email-validator`` does:
+Speed: `validate_email` costs ~20 µs. An address whose local part is plain ASCII takes
+a fast path (about 1.5 µs) that decides it, valid or not, as `email-validator` does:
 its own dot-atom pattern for the local part, the domain checked once per distinct domain
-(:func:`_domain`); anything else goes to ``email-validator``, so results are identical,
-codes included (``tests/test_contact_differential.py``).
+(`_domain`); anything else goes to `email-validator`, so results are identical,
+codes included (`tests/test_contact_differential.py`).
 
+```pycon
 >>> from jmo_validate import email_address
 >>> email_address.validate("Budi.Santoso@GMAIL.com")
 'Budi.Santoso@gmail.com'
@@ -41,6 +42,8 @@ Email('b***@gmial.com')
 Traceback (most recent call last):
     ...
 jmo_validate.errors.InvalidComponent: email.domain: Domain alamat email (bagian setelah @) tidak valid.
+
+```
 """
 
 from __future__ import annotations
@@ -127,9 +130,9 @@ _EXAMPLE_DOMAINS = frozenset({"example.com", "example.net", "example.org", "exam
 class Email:
     """A syntactically valid address. Equal when the normalised forms are equal; masked when shown.
 
-    ``suggestion`` is the domain the address probably meant (``gmail.com`` for
-    ``gmial.com``); ``disposable`` marks a throw-away mail service; ``placeholder`` a
-    domain reserved for examples (``example.com``).
+    `suggestion` is the domain the address probably meant (`gmail.com` for
+    `gmial.com`); `disposable` marks a throw-away mail service; `placeholder` a
+    domain reserved for examples (`example.com`).
     """
 
     normalized: str
@@ -142,7 +145,7 @@ class Email:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """The codes of the soft findings: ``email.typo``, ``email.disposable``, ``email.placeholder``."""
+        """The codes of the soft findings: `email.typo`, `email.disposable`, `email.placeholder`."""
         flags = (
             (self.suggestion is not None, "email.typo"),
             (self.disposable, "email.disposable"),
@@ -152,7 +155,7 @@ class Email:
 
     @property
     def suggested(self) -> str | None:
-        """The whole address with the suggested domain, or ``None``."""
+        """The whole address with the suggested domain, or `None`."""
         return None if self.suggestion is None else f"{self.local_part}@{self.suggestion}"
 
     def __repr__(self) -> str:
@@ -181,7 +184,7 @@ def _special_use() -> tuple[str, ...]:
 @functools.cache
 def _local_rules() -> tuple[re.Pattern[str], frozenset[str]]:
     """email-validator's own dot-atom pattern for ASCII local parts, and the mailbox names
-    it lower-cases (``INFO@`` -> ``info@``, RFC 2142)."""
+    it lower-cases (`INFO@` -> `info@`, RFC 2142)."""
     from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES, DOT_ATOM_TEXT
 
     return DOT_ATOM_TEXT, frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
@@ -201,7 +204,7 @@ class _Domain:
 
     @classmethod
     def of(cls, written: str, domain: str, ascii_domain: str) -> _Domain:
-        """The domain as ``written`` in an address, and as email-validator normalises it."""
+        """The domain as `written` in an address, and as email-validator normalises it."""
         forms = (written, domain, ascii_domain)
         return cls(
             domain,
@@ -215,10 +218,10 @@ class _Domain:
 
 @functools.lru_cache(maxsize=_DOMAINS_KEPT)
 def _domain(domain: str) -> _Domain | None:
-    """The checks of ``domain`` (``None``: email-validator rejects any address there).
+    """The checks of `domain` (`None`: email-validator rejects any address there).
 
-    Plain ASCII domains are decided here (see :data:`_PLAIN_DOMAIN`); the others by
-    ``email_validator.validate_email("a@" + domain)``, once.
+    Plain ASCII domains are decided here (see `_PLAIN_DOMAIN`); the others by
+    `email_validator.validate_email("a@" + domain)`, once.
     """
     plain = len(domain) <= _MAX_LENGTH - 2 and _PLAIN_DOMAIN.fullmatch(domain) is not None
     lowered = domain.lower()
@@ -240,14 +243,14 @@ def _is_special_use(domain: str) -> bool:
 
 
 def _fast(address: str) -> tuple[str, _Domain] | None:
-    """The local part and domain email-validator gives ``address`` (stripped), or the error
-    code it gets (:func:`_syntax_error`), when that is certain; else ``None``.
+    """The local part and domain email-validator gives `address` (stripped), or the error
+    code it gets (`_syntax_error`), when that is certain; else `None`.
 
-    Certain for a local part of ASCII without quotes, ``<`` or ``@`` and a domain that
-    starts with ASCII: email-validator then splits at the one ``@``, accepts the local
+    Certain for a local part of ASCII without quotes, `<` or `@` and a domain that
+    starts with ASCII: email-validator then splits at the one `@`, accepts the local
     part if and only if it matches its dot-atom pattern, and the address if and only
     if both parts are valid and the whole fits 254 bytes. The domain's checks are
-    kept per domain (:func:`_domain`).
+    kept per domain (`_domain`).
     """
     local, at, domain = address.rpartition("@")
     single = '"' not in local and "<" not in local and "@" not in local  # one @ to split at
@@ -274,7 +277,7 @@ def _fast(address: str) -> tuple[str, _Domain] | None:
 
 
 def _library(address: str, *, check_deliverability: bool = False) -> tuple[str, str, str]:
-    """The plain ``email-validator`` path: return (local part, domain, ASCII domain) or raise our codes."""
+    """The plain `email-validator` path: return (local part, domain, ASCII domain) or raise our codes."""
     from email_validator import EmailSyntaxError, EmailUndeliverableError, validate_email
 
     try:
@@ -317,17 +320,20 @@ def _disposable_domains() -> frozenset[str]:
 
 
 def is_disposable(domain: str) -> bool:
-    """Whether ``domain`` (or a domain it is under) is a known disposable-mail service."""
+    """Whether `domain` (or a domain it is under) is a known disposable-mail service."""
     labels = domain.lower().split(".")
     listed = _disposable_domains()
     return any(".".join(labels[start:]) in listed for start in range(len(labels) - 1))
 
 
 def is_placeholder(domain: str) -> bool:
-    """Whether ``domain`` is reserved for examples (RFC 2606): ``example.com``, ``x.example``, ...
+    """Whether `domain` is reserved for examples (RFC 2606): `example.com`, `x.example`, ...
 
+    ```pycon
     >>> is_placeholder("Example.COM"), is_placeholder("mail.example.org"), is_placeholder("contoh.com")
     (True, True, False)
+
+    ```
     """
     domain = domain.lower()
     if "example" not in domain:  # nearly every address: no label to look at
@@ -337,14 +343,17 @@ def is_placeholder(domain: str) -> bool:
 
 
 def suggest_domain(domain: str) -> str | None:
-    """Return the common domain ``domain`` is probably a typo of, or ``None``.
+    """Return the common domain `domain` is probably a typo of, or `None`.
 
+    ```pycon
     >>> suggest_domain("yahoo.co.di"), suggest_domain("gmail.co"), suggest_domain("hotmal.com")
     ('yahoo.co.id', 'gmail.com', 'hotmail.com')
     >>> suggest_domain("yahoo.id"), suggest_domain("cloud.com")
     ('yahoo.co.id', 'icloud.com')
     >>> suggest_domain("gmail.com") is None, suggest_domain("kantor.co.id") is None
     (True, True)
+
+    ```
     """
     domain = domain.lower()
     if domain in _KNOWN_DOMAINS:
@@ -377,9 +386,9 @@ def _read(
 
 
 def parse(address: str, *, check_deliverability: bool = False) -> Email:
-    """Return the address as an :class:`Email`, or raise the :class:`~jmo_validate.errors.FieldError`.
+    """Return the address as an [`Email`][], or raise the [`FieldError`][].
 
-    ``check_deliverability`` asks DNS whether the domain accepts mail (network; off by default).
+    `check_deliverability` asks DNS whether the domain accepts mail (network; off by default).
     """
     local, found = _read(address, check_deliverability)
     return _new_email(
@@ -399,7 +408,7 @@ def validate(address: str, *, check_deliverability: bool = False) -> str:
 
 
 def is_valid(address: object, *, check_deliverability: bool = False) -> bool:
-    """Return whether ``address`` is a valid e-mail address; never raises."""
+    """Return whether `address` is a valid e-mail address; never raises."""
     return accepts(_read, address, check_deliverability=check_deliverability)
 
 

@@ -1,6 +1,6 @@
 """NIK (Nomor Induk Kependudukan, Indonesian national identity number).
 
-Sixteen digits ``PPKKCCDDMMYYSSSS`` (PP 37/2007 Pasal 37): province, regency/city
+Sixteen digits `PPKKCCDDMMYYSSSS` (PP 37/2007 Pasal 37): province, regency/city
 and district of the place where the NIK was *first* registered (kept for life),
 the birth date with 40 added to the day for women, and a 4-digit serial starting
 at 0001. There is no check digit. Only the year's last two digits are encoded:
@@ -9,6 +9,7 @@ reference date (default: today).
 
 More information: https://dukcapil.klaten.go.id/arti-16-digit-nomor-induk-kependudukan-nik
 
+```pycon
 >>> from jmo_validate import nik
 >>> nik.compact("3201.0101.0790.0001")
 '3201010107900001'
@@ -22,20 +23,23 @@ Nik('3201********0001')
 >>> n.regency.name, n.region_status.value
 ('Kabupaten Bogor', 'current')
 
+```
+
 A NIK keeps the region code of its first registration for life, also after a
-split. Region facts come from :mod:`jmo_validate.regions` when first asked for
-(``parse`` never loads the registry and never fails on a region code that only
-the registry could judge): ``region_status`` tells whether digits 1-6 are
-``current``, ``retired`` (known in an older edition: ``regency``/``district``
-name the original region, ``current_regency``/``current_district`` today's),
-``pre_split`` (a district in no edition under a regency that later lost
-districts: the record layer reports ``nik.district_pre_split``, a warning only),
-or unknown in every edition (``unknown_regency``/``unknown_district``; the record
-layer reports ``nik.regency_unknown``/``nik.district_unknown`` as warnings,
+split. Region facts come from [`jmo_validate.regions`][] when first asked for
+(`parse` never loads the registry and never fails on a region code that only
+the registry could judge): `region_status` tells whether digits 1-6 are
+`current`, `retired` (known in an older edition: `regency`/`district`
+name the original region, `current_regency`/`current_district` today's),
+`pre_split` (a district in no edition under a regency that later lost
+districts: the record layer reports `nik.district_pre_split`, a warning only),
+or unknown in every edition (`unknown_regency`/`unknown_district`; the record
+layer reports `nik.regency_unknown`/`nik.district_unknown` as warnings,
 errors under a strict policy). A code that named another region in a later
 edition is decoded with the meaning in force on the birth date;
-``places_today`` lists every place the code may denote today.
+`places_today` lists every place the code may denote today.
 
+```pycon
 >>> old = nik.parse("9109014107900001")          # Mimika, Papua, before the 2022 split
 >>> old.region_status.value, old.regency.name, old.current_regency.name, old.current_province.name
 ('retired', 'Kabupaten Mimika', 'Kabupaten Mimika', 'Papua Tengah')
@@ -50,6 +54,8 @@ Traceback (most recent call last):
 jmo_validate.errors.InvalidComponent: nik.birth_date: Bagian tanggal lahir NIK (digit 7-12) bukan tanggal yang benar.
 >>> nik.is_valid("9971011708450001")
 False
+
+```
 """
 
 from __future__ import annotations
@@ -131,7 +137,7 @@ _SEPARATORS = compact_table(" .-\t\n\r")
 
 @dataclass(frozen=True, slots=True, repr=False)
 class Nik:
-    """A parsed NIK. ``number`` is the 16 digits; ``str()``/``repr()`` are masked."""
+    """A parsed NIK. `number` is the 16 digits; `str()`/`repr()` are masked."""
 
     number: str
     birth_date: date
@@ -171,23 +177,23 @@ class Nik:
 
     @property
     def regency(self) -> Region | None:
-        """The regency/city of first registration, as it was then (``None`` if unknown)."""
+        """The regency/city of first registration, as it was then (`None` if unknown)."""
         return _region(self.number[:4], on=self.birth_date)
 
     @property
     def district(self) -> Region | None:
-        """The district of first registration, as it was then (``None`` if unknown)."""
+        """The district of first registration, as it was then (`None` if unknown)."""
         return _region(self.number[:6], on=self.birth_date)
 
     @property
     def current_province(self) -> Region | None:
-        """Today's province of the place of first registration (``None`` if unknown)."""
+        """Today's province of the place of first registration (`None` if unknown)."""
         regency = self.current_regency
         return regency.parent if regency is not None else self.province
 
     @property
     def current_regency(self) -> Region | None:
-        """Today's regency/city of the place of first registration (``None`` if unknown)."""
+        """Today's regency/city of the place of first registration (`None` if unknown)."""
         district = self.current_district
         if district is not None:  # a current district's regency is current
             return _region(district.code[:4])
@@ -196,7 +202,7 @@ class Nik:
 
     @property
     def current_district(self) -> Region | None:
-        """Today's district of the place of first registration (``None`` if unknown)."""
+        """Today's district of the place of first registration (`None` if unknown)."""
         district = self.district
         return district.today() if district is not None else None
 
@@ -204,7 +210,7 @@ class Nik:
     def places_today(self) -> tuple[Region, ...]:
         """Today's regions the place of first registration may lie in, the most plausible first.
 
-        See :func:`jmo_validate.regions.nik_places`: every meaning of a re-used code, and
+        See [`jmo_validate.regions.nik_places`][]: every meaning of a re-used code, and
         for a plausible pre-split code each regency that took the parent's districts.
         """
         from jmo_validate.regions import nik_places
@@ -219,7 +225,7 @@ class Nik:
 
 
 def _region(code: str, on: date | None = None) -> Region | None:
-    """``regions.get``. The registry is imported when a region is first asked for: parsing a
+    """`regions.get`. The registry is imported when a region is first asked for: parsing a
     NIK needs none, and the module with its imports costs some 20 ms at start-up."""
     from jmo_validate.regions import get
 
@@ -232,7 +238,7 @@ _day_span = [(date.min, 0.0, 0.0)]
 
 
 def _today() -> date:
-    """``date.today()`` in a ninth of the time: a clock read while the day lasts."""
+    """`date.today()` in a ninth of the time: a clock read while the day lasts."""
     day, start, end = _day_span[0]
     now = time.time()
     if not start <= now < end:
@@ -249,7 +255,7 @@ _new_nik = constructor(Nik)
 def compact(number: str) -> str:
     """Remove the spaces, dots and dashes people write between digit groups.
 
-    Spreadsheet artefacts go too (:mod:`jmo_validate.artefacts`): a leading apostrophe,
+    Spreadsheet artefacts go too ([`jmo_validate.artefacts`][]): a leading apostrophe,
     zero-width and no-break spaces, full-width digits.
     """
     if number.isdigit() and number.isascii():  # nothing to remove: the common case
@@ -258,7 +264,7 @@ def compact(number: str) -> str:
 
 
 def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple[date, Sex]:
-    """Decode digits 7-12 of a compact NIK; raise ``nik.birth_date`` if they are not a date."""
+    """Decode digits 7-12 of a compact NIK; raise `nik.birth_date` if they are not a date."""
     ddmmyy = int(number[6:12])
     day, month, year = ddmmyy // 10000, ddmmyy // 100 % 100, ddmmyy % 100
     sex = Sex.MALE
@@ -281,6 +287,8 @@ def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple
 
 def _checked(number: str, reference_date: date | None) -> tuple[str, date, Sex]:
     if not (number.isdigit() and number.isascii()):  # written with separators or artefacts
+        if number.lstrip().startswith("-"):  # a negative number: a sign, not a separator
+            raise InvalidFormat("nik.format")
         number = compact(number)
         if number and not (number.isdigit() and number.isascii()):
             raise InvalidFormat("nik.format")
@@ -299,21 +307,21 @@ def _checked(number: str, reference_date: date | None) -> tuple[str, date, Sex]:
 
 
 def validate(number: str, *, reference_date: date | None = None) -> str:
-    """Return the compact NIK, or raise the :class:`~jmo_validate.errors.FieldError` of the first rule it breaks."""
+    """Return the compact NIK, or raise the [`FieldError`][] of the first rule it breaks."""
     return _checked(number, reference_date)[0]
 
 
 def parse(number: str, *, reference_date: date | None = None) -> Nik:
-    """Return the NIK as a :class:`Nik` with its decoded parts, or raise."""
+    """Return the NIK as a [`Nik`][] with its decoded parts, or raise."""
     return _new_nik(*_checked(number, reference_date))
 
 
 def is_valid(number: object, *, reference_date: date | None = None) -> bool:
-    """Return whether ``number`` is a valid NIK; never raises."""
+    """Return whether `number` is a valid NIK; never raises."""
     return accepts(validate, number, reference_date=reference_date)
 
 
 def format(number: str) -> str:
-    """Return the NIK in the dotted form ``PP.KK.CC.DDMMYY.SSSS``."""
+    """Return the NIK in the dotted form `PP.KK.CC.DDMMYY.SSSS`."""
     number = compact(number)
     return f"{number[:2]}.{number[2:4]}.{number[4:6]}.{number[6:12]}.{number[12:]}"

@@ -1,33 +1,34 @@
-"""Indonesian phone numbers (nomor HP / telepon), on Google's libphonenumber (``phonenumbers``).
+"""Indonesian phone numbers (nomor HP / telepon), on Google's libphonenumber (`phonenumbers`).
 
-Accepts what people type - ``0812-3456-7890``, ``0812 3456 7890``, ``+62 812 3456 7890``,
-``62812...``, ``0062812...``, ``(021) 555-1234`` - and normalises to E.164
-(``+6281234567890``) and the national display form (``0812-3456-7890``). Whether a
-number is valid, and of what type, is decided by ``phonenumbers`` with region ``ID``.
-Two rules of our own come first: a leading ``00`` before a country code other than
-``8``/``9`` is read as ``+`` (``0062...`` -> ``+62...``; Indonesia's own international
-prefixes ``008``/``009`` are left to ``phonenumbers``), and text with anything but digits
-and separators (space, ``+ - . ( ) /``, dashes) is ``phone.format``: ``phonenumbers``
+Accepts what people type - `0812-3456-7890`, `0812 3456 7890`, `+62 812 3456 7890`,
+`62812...`, `0062812...`, `(021) 555-1234` - and normalises to E.164
+(`+6281234567890`) and the national display form (`0812-3456-7890`). Whether a
+number is valid, and of what type, is decided by `phonenumbers` with region `ID`.
+Two rules of our own come first: a leading `00` before a country code other than
+`8`/`9` is read as `+` (`0062...` -> `+62...`; Indonesia's own international
+prefixes `008`/`009` are left to `phonenumbers`), and text with anything but digits
+and separators (space, `+ - . ( ) /`, dashes) is `phone.format`: `phonenumbers`
 would read letters as a keypad word or an extension, or drop them at the end.
 
-The common ``+62 0812...`` typo (the trunk ``0`` kept after the country code) is
-accepted - ``phonenumbers`` drops the ``0`` - with the warning ``phone.trunk_zero`` in
-:attr:`Phone.warnings`; a strict policy makes it an error.
+The common `+62 0812...` typo (the trunk `0` kept after the country code) is
+accepted - `phonenumbers` drops the `0` - with the warning `phone.trunk_zero` in
+`Phone.warnings`; a strict policy makes it an error.
 
-Foreign numbers are ``phone.not_indonesian``, unless ``allow_foreign=True``: Indonesian
-migrant workers (PMI) abroad mostly have only a local SIM card (``+60``, ``+852``,
-``+886``, ``+966``, ``+82`` ...), so the record layer allows foreign numbers for the
+Foreign numbers are `phone.not_indonesian`, unless `allow_foreign=True`: Indonesian
+migrant workers (PMI) abroad mostly have only a local SIM card (`+60`, `+852`,
+`+886`, `+966`, `+82` ...), so the record layer allows foreign numbers for the
 category PMI. A foreign number must then be a valid *mobile* number of its country
-(``phone.foreign_invalid``, ``phone.too_short``/``too_long``, ``phone.not_mobile``);
-it parses with the warning ``phone.foreign``: whether JMO's OTP reaches a foreign number
+(`phone.foreign_invalid`, `phone.too_short`/`too_long`, `phone.not_mobile`);
+it parses with the warning `phone.foreign`: whether JMO's OTP reaches a foreign number
 is not certain.
 
-Speed: the plain ``phonenumbers`` calls cost 15-25 µs. Text of digits with
-``+ - . ( )`` and spaces takes a fast path (about 2 µs) that follows
-``phonenumbers.parse`` step by step, valid or not, with the library's own metadata
-compiled at first use (:class:`_Plan`); anything else goes to the library, so results
-are identical, codes included (``tests/test_contact_differential.py``).
+Speed: the plain `phonenumbers` calls cost 15-25 µs. Text of digits with
+`+ - . ( )` and spaces takes a fast path (about 2 µs) that follows
+`phonenumbers.parse` step by step, valid or not, with the library's own metadata
+compiled at first use (`_Plan`); anything else goes to the library, so results
+are identical, codes included (`tests/test_contact_differential.py`).
 
+```pycon
 >>> from jmo_validate import phone
 >>> phone.validate("0812-3456-7890")
 '+6281234567890'
@@ -55,6 +56,8 @@ False
 Traceback (most recent call last):
     ...
 jmo_validate.errors.InvalidComponent: phone.not_indonesian: ...
+
+```
 """
 
 from __future__ import annotations
@@ -88,7 +91,7 @@ _DOUBLE_ZERO = re.compile(r"\s*\(?\s*00(?=[1-7])")
 
 
 class PhoneType(str, Enum):
-    """The kind of line, as ``phonenumbers`` classifies it."""
+    """The kind of line, as `phonenumbers` classifies it."""
 
     MOBILE = "mobile"
     FIXED_LINE = "fixed_line"
@@ -109,9 +112,9 @@ _MOBILE_TYPES = frozenset({PhoneType.MOBILE, PhoneType.FIXED_LINE_OR_MOBILE})
 
 @dataclass(frozen=True, slots=True, repr=False)
 class Phone:
-    """A valid phone number. Equal when the E.164 forms are equal; ``str()``/``repr()`` are masked.
+    """A valid phone number. Equal when the E.164 forms are equal; `str()`/`repr()` are masked.
 
-    ``warnings`` holds soft findings (``phone.trunk_zero``, ``phone.foreign``) that did
+    `warnings` holds soft findings (`phone.trunk_zero`, `phone.foreign`) that did
     not stop parsing.
     """
 
@@ -121,12 +124,12 @@ class Phone:
 
     @property
     def is_foreign(self) -> bool:
-        """Whether this is a number of another country than Indonesia (``allow_foreign``)."""
+        """Whether this is a number of another country than Indonesia (`allow_foreign`)."""
         return not self.e164.startswith(_ID_PREFIX)
 
     @property
     def country(self) -> str:
-        """The ISO 3166-1 code of the number's country (``ID``; ``MY`` for ``+60 12...``)."""
+        """The ISO 3166-1 code of the number's country (`ID`; `MY` for `+60 12...`)."""
         if not self.is_foreign:
             return REGION
         import phonenumbers
@@ -135,7 +138,7 @@ class Phone:
 
     @property
     def national_number(self) -> str:
-        """The national significant number: E.164 without the country code (``+62``)."""
+        """The national significant number: E.164 without the country code (`+62`)."""
         if not self.is_foreign:
             return self.e164[3:]
         import phonenumbers
@@ -149,8 +152,8 @@ class Phone:
 
     @property
     def national(self) -> str:
-        """The display form: ``0812-3456-7890``, ``(021) 5551234``; a foreign number in
-        international form (``+60 12-345 6789``), as it is dialled from Indonesia."""
+        """The display form: `0812-3456-7890`, `(021) 5551234`; a foreign number in
+        international form (`+60 12-345 6789`), as it is dialled from Indonesia."""
         import phonenumbers
 
         style = phonenumbers.PhoneNumberFormat
@@ -193,7 +196,7 @@ def compact(number: str) -> str:
 
 
 class _Length(Enum):
-    """How a national number's length fits its region (``phonenumbers.ValidationResult``)."""
+    """How a national number's length fits its region (`phonenumbers.ValidationResult`)."""
 
     POSSIBLE = "possible"
     LOCAL_ONLY = "local_only"
@@ -226,16 +229,16 @@ _MIN_NATIONAL, _MAX_NATIONAL = 2, 17
 
 @dataclass(frozen=True, slots=True)
 class _Plan:
-    """One region's ``phonenumbers`` metadata, compiled for the fast path.
+    """One region's `phonenumbers` metadata, compiled for the fast path.
 
-    ``types`` holds one pattern for each length the region's numbers can have: a
+    `types` holds one pattern for each length the region's numbers can have: a
     lookahead for the general pattern, then every type pattern allowed at that length
-    as a named alternative, in ``phonenumbers``' order (:func:`_alternatives`). The
-    first alternative that matches the whole number is the match's ``lastgroup``:
-    ``phonenumbers.number_type`` (and so ``is_valid_number``) in one call.
+    as a named alternative, in `phonenumbers`' order (`_alternatives`). The
+    first alternative that matches the whole number is the match's `lastgroup`:
+    `phonenumbers.number_type` (and so `is_valid_number`) in one call.
 
-    The patterns are compiled with ``re.ASCII`` (a quarter faster): they only ever see
-    ASCII digits, which ``\\d`` matches with or without the flag.
+    The patterns are compiled with `re.ASCII` (a quarter faster): they only ever see
+    ASCII digits, which `\\d` matches with or without the flag.
     """
 
     country_code: str
@@ -257,15 +260,15 @@ class _Plan:
     international_start: str
 
     def kind(self, number: str, start: int = 0) -> PhoneType | None:
-        """The type of the national significant number ``number[start:]``; ``None`` when
-        it is not valid. (The patterns have no anchors: matching from ``start`` is
+        """The type of the national significant number `number[start:]`; `None` when
+        it is not valid. (The patterns have no anchors: matching from `start` is
         matching the slice, without making it.)"""
         pattern = self.types.get(len(number) - start)
         found = pattern.fullmatch(number, start) if pattern is not None else None
         return _TYPE_NAMED.get(found.lastgroup) if found is not None else None
 
     def length(self, size: int) -> _Length:
-        """How ``size`` digits fit the region (``phonenumbers``' ``_test_number_length``)."""
+        """How `size` digits fit the region (`phonenumbers`' `_test_number_length`)."""
         if size in self.local_lengths:
             return _Length.LOCAL_ONLY
         if size < self.shortest:
@@ -276,7 +279,7 @@ class _Plan:
 
     def strip_trunk(self, number: str) -> str:
         """Drop a leading national prefix, unless only the prefixed number fits the
-        general pattern (``phonenumbers``' ``_maybe_strip_national_prefix_carrier_code``)."""
+        general pattern (`phonenumbers`' `_maybe_strip_national_prefix_carrier_code`)."""
         trunk = self.trunk
         if not (trunk and number.startswith(trunk)):
             return number
@@ -286,10 +289,10 @@ class _Plan:
         return number
 
     def read(self, number: str) -> tuple[str, PhoneType | None]:
-        """The national significant number ``phonenumbers.parse`` makes of ``number``
-        (the digits after any country code), and its type (``None``: not valid).
+        """The national significant number `phonenumbers.parse` makes of `number`
+        (the digits after any country code), and its type (`None`: not valid).
 
-        ``phonenumbers`` drops the national prefix as :meth:`strip_trunk` does when what
+        `phonenumbers` drops the national prefix as `strip_trunk` does when what
         is left has a possible length (or is too long), and raises when the number is
         too short or too long. A valid rest fits the general pattern, so its type
         decides the common case in one match.
@@ -311,7 +314,7 @@ class _Plan:
 
 @functools.cache
 def _plan(region: str) -> _Plan | None:
-    """Compile ``region``'s metadata once; ``None`` (no fast path) for a shape the fast
+    """Compile `region`'s metadata once; `None` (no fast path) for a shape the fast
     path does not mirror: a national prefix that is a pattern or is rewritten by a
     transform rule, or patterns with capturing groups."""
     from phonenumbers.phonemetadata import PhoneMetadata
@@ -370,11 +373,14 @@ def _plan(region: str) -> _Plan | None:
 
 
 def _literal_start(pattern: str) -> str:
-    """The digits every match of ``pattern`` starts with: its leading digits, but for
+    """The digits every match of `pattern` starts with: its leading digits, but for
     one a quantifier makes optional, and none if it has alternatives anywhere.
 
+    ```pycon
     >>> _literal_start("00[89]"), _literal_start("00?[89]"), _literal_start("00|011")
     ('00', '0', '')
+
+    ```
     """
     if "|" in pattern:
         return ""
@@ -383,10 +389,10 @@ def _literal_start(pattern: str) -> str:
 
 
 def _alternatives(patterns: dict[PhoneType, str], same: bool) -> list[str]:
-    """The type patterns that fit one length as named alternatives, in ``phonenumbers``'
+    """The type patterns that fit one length as named alternatives, in `phonenumbers`'
     order: the first type whose pattern matches, the fixed line and the mobile last; a
-    number matching both is ``fixed_line_or_mobile`` (every fixed line when the region
-    says both patterns are the same, and then no number is ``mobile``).
+    number matching both is `fixed_line_or_mobile` (every fixed line when the region
+    says both patterns are the same, and then no number is `mobile`).
 
     A mobile number that is not a fixed line comes first of the last three, so the common
     case reads each pattern once.
@@ -411,7 +417,7 @@ def _alternatives(patterns: dict[PhoneType, str], same: bool) -> list[str]:
 
 @functools.cache
 def _country_codes() -> dict[str, tuple[str, ...]]:
-    """Every country calling code ``phonenumbers`` knows, as text, with its regions."""
+    """Every country calling code `phonenumbers` knows, as text, with its regions."""
     from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
     return {str(code): tuple(regions) for code, regions in COUNTRY_CODE_TO_REGION_CODE.items()}
@@ -420,7 +426,7 @@ def _country_codes() -> dict[str, tuple[str, ...]]:
 @functools.cache
 def _country_code_of() -> dict[str, str]:
     """For each three digits, the shortest country code they start with (as
-    ``phonenumbers``' ``_extract_country_code`` finds it), if any."""
+    `phonenumbers`' `_extract_country_code` finds it), if any."""
     codes = _country_codes()
     starts = (f"{number:03d}" for number in range(1000))
     found = {
@@ -430,14 +436,14 @@ def _country_code_of() -> dict[str, str]:
 
 
 def _fast(text: str, allow_foreign: bool = False) -> Phone | None:
-    """What :func:`_library` returns or raises for ``text`` when that is certain, else ``None``.
+    """What `_library` returns or raises for `text` when that is certain, else `None`.
 
-    It mirrors ``phonenumbers.parse(text, "ID")``, ``is_valid_number`` and
-    ``number_type`` step by step for ASCII digits with the separators `` -.()`` and a
-    leading ``+``: the national significant number, then one match against the
-    region's compiled type patterns (:class:`_Plan`). It leaves to the library letters,
-    ``/``, a ``+`` elsewhere, two digits alone, a ``+0``, Indonesia's international
-    prefixes ``008``/``009``, and countries whose metadata it does not mirror.
+    It mirrors `phonenumbers.parse(text, "ID")`, `is_valid_number` and
+    `number_type` step by step for ASCII digits with the separators ` -.()` and a
+    leading `+`: the national significant number, then one match against the
+    region's compiled type patterns (`_Plan`). It leaves to the library letters,
+    `/`, a `+` elsewhere, two digits alone, a `+0`, Indonesia's international
+    prefixes `008`/`009`, and countries whose metadata it does not mirror.
     """
     if len(text) > _FAST_MAX_LENGTH or not text.isascii():
         return None
@@ -509,7 +515,7 @@ def _fast(text: str, allow_foreign: bool = False) -> Phone | None:
 
 
 def _fast_foreign(country: str, rest: str, allow_foreign: bool) -> Phone | None:
-    """:func:`_fast` for a ``+`` and another country's code."""
+    """`_fast` for a `+` and another country's code."""
     regions = _country_codes()[country]
     plan = _plan(regions[0]) if len(regions) == 1 else None
     if plan is None:  # shared codes (+1, +7, +44, ...), non-geographic ones, unusual metadata
@@ -521,7 +527,7 @@ def _fast_foreign(country: str, rest: str, allow_foreign: bool) -> Phone | None:
 
 
 def _library(text: str, *, allow_foreign: bool = False) -> Phone:
-    """The plain ``phonenumbers`` path: parse, validate, classify; raise our error codes."""
+    """The plain `phonenumbers` path: parse, validate, classify; raise our error codes."""
     import phonenumbers
     from phonenumbers import NumberParseException
 
@@ -550,7 +556,7 @@ def _phone_types() -> dict[int, PhoneType]:
 
 
 def _length_of(number: PhoneNumber) -> _Length:
-    """``phonenumbers.is_possible_number_with_reason`` as a :class:`_Length`."""
+    """`phonenumbers.is_possible_number_with_reason` as a `_Length`."""
     import phonenumbers
     from phonenumbers import ValidationResult as R
 
@@ -565,7 +571,7 @@ def _length_of(number: PhoneNumber) -> _Length:
 
 
 def _length_error(length: _Length) -> FieldError | None:
-    """``phone.too_short`` / ``phone.too_long`` for a number whose length cannot be valid."""
+    """`phone.too_short` / `phone.too_long` for a number whose length cannot be valid."""
     if length in (_Length.TOO_SHORT, _Length.LOCAL_ONLY):
         return InvalidLength("phone.too_short")
     if length is _Length.TOO_LONG:
@@ -574,7 +580,7 @@ def _length_error(length: _Length) -> FieldError | None:
 
 
 def _foreign(number: PhoneNumber) -> Phone:
-    """A number of another country, by ``phonenumbers`` (see :func:`_foreign_result`)."""
+    """A number of another country, by `phonenumbers` (see `_foreign_result`)."""
     import phonenumbers
 
     valid = phonenumbers.is_valid_number(number)
@@ -584,8 +590,8 @@ def _foreign(number: PhoneNumber) -> Phone:
 
 
 def _foreign_result(kind: PhoneType | None, length: _Length, e164: str) -> Phone:
-    """A number of another country must be valid (``kind``) and mobile there; it has the
-    warning ``phone.foreign``."""
+    """A number of another country must be valid (`kind`) and mobile there; it has the
+    warning `phone.foreign`."""
     if kind is None:
         raise _length_error(length) or InvalidComponent("phone.foreign_invalid")
     if kind not in _MOBILE_TYPES:
@@ -610,7 +616,7 @@ def _parse_error(error_type: int, allow_foreign: bool = False) -> FieldError:
 
 
 def _invalid(number: PhoneNumber) -> FieldError:
-    """Say why an Indonesian number ``phonenumbers`` finds invalid is so (:func:`_diagnose`)."""
+    """Say why an Indonesian number `phonenumbers` finds invalid is so (`_diagnose`)."""
     import phonenumbers
 
     plan = _plan(REGION)
@@ -632,7 +638,7 @@ def _diagnose(
     length: _Length, national: str, plan: _Plan, valid: Callable[[str], object]
 ) -> FieldError:
     """Say why an invalid Indonesian number is so: too short or too long for any number,
-    a digit too many or too few for a valid one (judged by ``valid``), or a prefix no
+    a digit too many or too few for a valid one (judged by `valid`), or a prefix no
     range has."""
     error = _length_error(length)
     if error is not None:
@@ -653,7 +659,7 @@ def _diagnose(
 
 
 def _prepare(text: str) -> str:
-    """Strip whitespace and spreadsheet artefacts; read a leading ``00`` + country code as ``+``."""
+    """Strip whitespace and spreadsheet artefacts; read a leading `00` + country code as `+`."""
     text = text.strip()
     if not text.isascii() or text.startswith("'"):  # nearly always plain ASCII
         text = strip_artefacts(text)
@@ -664,12 +670,14 @@ def _prepare(text: str) -> str:
 def _read(
     text: object, mobile_only: bool = False, allow_foreign: bool = False, *, fast: bool = True
 ) -> Phone:
-    """The :class:`Phone`: by the fast path when it is certain, else by ``phonenumbers``."""
+    """The [`Phone`][]: by the fast path when it is certain, else by `phonenumbers`."""
     if not isinstance(text, str):
         raise InvalidFormat("phone.format")
     stripped = text.strip()  # most text needs nothing else (:func:`_prepare`)
     plain = stripped.isascii() and not stripped.startswith(("'", "00", "("))
     text = stripped if plain else _prepare(stripped)
+    if text.startswith("-"):  # a negative number: a sign, not a separator
+        raise InvalidFormat("phone.format")
     found = _fast(text, allow_foreign) if fast else None
     if found is None:
         if not _readable(text):
@@ -681,29 +689,29 @@ def _read(
 
 
 def _readable(text: str) -> bool:
-    """Digits (any script) and separators only: no letters, which ``phonenumbers`` would
-    read as an extension or a keypad word, or silently drop at the end (``0812-3456-789O``)."""
+    """Digits (any script) and separators only: no letters, which `phonenumbers` would
+    read as an extension or a keypad word, or silently drop at the end (`0812-3456-789O`)."""
     return _UNREADABLE.search(text) is None
 
 
 def parse(number: str, *, mobile_only: bool = False, allow_foreign: bool = False) -> Phone:
-    """Return the number as a :class:`Phone`, or raise the :class:`~jmo_validate.errors.FieldError`.
+    """Return the number as a [`Phone`][], or raise the [`FieldError`][].
 
-    ``mobile_only`` rejects numbers that cannot receive an SMS/WhatsApp OTP
-    (``phone.not_mobile``); the record layer sets it from ``Policy.mobile_only``.
-    ``allow_foreign`` accepts a valid foreign mobile number (warning ``phone.foreign``);
+    `mobile_only` rejects numbers that cannot receive an SMS/WhatsApp OTP
+    (`phone.not_mobile`); the record layer sets it from `Policy.mobile_only`.
+    `allow_foreign` accepts a valid foreign mobile number (warning `phone.foreign`);
     the record layer sets it for migrant workers (category PMI).
     """
     return _read(number, mobile_only, allow_foreign)
 
 
 def validate(number: str, *, mobile_only: bool = False, allow_foreign: bool = False) -> str:
-    """Return the number in E.164 form (``+6281234567890``), or raise."""
+    """Return the number in E.164 form (`+6281234567890`), or raise."""
     return parse(number, mobile_only=mobile_only, allow_foreign=allow_foreign).e164
 
 
 def is_valid(number: object, *, mobile_only: bool = False, allow_foreign: bool = False) -> bool:
-    """Return whether ``number`` is a valid Indonesian (or, ``allow_foreign``, foreign mobile)
+    """Return whether `number` is a valid Indonesian (or, `allow_foreign`, foreign mobile)
     phone number; never raises."""
     try:
         _read(number, mobile_only, allow_foreign)
@@ -713,5 +721,5 @@ def is_valid(number: object, *, mobile_only: bool = False, allow_foreign: bool =
 
 
 def format(number: str) -> str:
-    """Return the national display form (``0812-3456-7890``, ``(021) 5551234``), or raise."""
+    """Return the national display form (`0812-3456-7890`, `(021) 5551234`), or raise."""
     return parse(number).national

@@ -1,12 +1,13 @@
 """A faster constructor for the frozen, slotted value objects of the hot paths.
 
-A frozen dataclass' ``__init__`` sets each field through ``object.__setattr__`` (its own
-``__setattr__`` refuses). :func:`constructor` builds, once per class, a function that
+A frozen dataclass' `__init__` sets each field through `object.__setattr__` (its own
+`__setattr__` refuses). `constructor` builds, once per class, a function that
 sets the slots through their descriptors instead, the same values in the same slots in
-about 60 % of the time: what ``phone.parse``, ``email_address.parse`` and ``nik.parse``
+about 60 % of the time: what `phone.parse`, `email_address.parse` and `nik.parse`
 return millions of times in a batch. It takes every field positionally, in order (no
-defaults, no ``__post_init__``: the classes it is used for have neither to run).
+defaults, no `__post_init__`: the classes it is used for have neither to run).
 
+```pycon
 >>> from dataclasses import dataclass
 >>> @dataclass(frozen=True, slots=True)
 ... class Point:
@@ -15,6 +16,8 @@ defaults, no ``__post_init__``: the classes it is used for have neither to run).
 >>> build = constructor(Point)
 >>> build(1, 2) == Point(1, 2), build(1, 2)
 (True, Point(x=1, y=2))
+
+```
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ T = TypeVar("T")
 
 
 def constructor(cls: type[T]) -> Callable[..., T]:
-    """Return ``build(*fields) -> cls`` that fills the slots of a frozen, slotted dataclass."""
+    """Return `build(*fields) -> cls` that fills the slots of a frozen, slotted dataclass."""
     names = [field.name for field in dataclasses.fields(cls)]  # type: ignore[arg-type]
     namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
     namespace.update({f"set_{name}": getattr(cls, name).__set__ for name in names})
