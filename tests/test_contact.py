@@ -135,6 +135,11 @@ ACCEPTED_EMAILS = [
     ("budi@XN--BCHER-KVA.DE", "budi@bücher.de", "xn--bcher-kva.de"),
     ("siti@contoh.網絡", "siti@contoh.網絡", "contoh.xn--od0alg"),
     ("sïti@gmail.com", "sïti@gmail.com", "gmail.com"),  # internationalised local part
+    # RFC 2142 mailbox names are case-insensitive: email-validator lower-cases them
+    ("INFO@PT-Maju.co.id", "info@pt-maju.co.id", "pt-maju.co.id"),
+    ("Postmaster@kantor.co.id", "postmaster@kantor.co.id", "kantor.co.id"),
+    ("Info.HRD@kantor.co.id", "Info.HRD@kantor.co.id", "kantor.co.id"),  # not a mailbox name
+    ("a" * 70 + "@gmail.com", "a" * 70 + "@gmail.com", "gmail.com"),  # no local-part limit
 ]
 
 

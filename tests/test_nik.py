@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import time
+from datetime import date, datetime
 
 import pytest
 
@@ -114,6 +115,22 @@ def test_century_follows_the_reference_date() -> None:
     assert nik.parse("3201011712050001", reference_date=date(1999, 1, 1)).birth_date == date(
         1905, 12, 17
     )
+
+
+def test_without_a_reference_date_today_decides_the_century(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """nik keeps today's date while the clock stays in that day, and only then."""
+    assert nik._today() == date.today()
+    noon = time.mktime(datetime(2030, 1, 1, 12).timetuple())
+    for hours, day in ((0, date(2030, 1, 1)), (11.9, date(2030, 1, 1)), (12.1, date(2030, 1, 2))):
+        monkeypatch.setattr(time, "time", lambda hours=hours: noon + hours * 3600)
+        assert nik._today() == day
+        # born 1 January 30: in 2030 on the day itself, in 1930 the day before it came
+        assert nik.parse("3201010101300001").birth_date == date(2030, 1, 1)
+    monkeypatch.setattr(time, "time", lambda: noon - 24 * 3600)
+    assert nik._today() == date(2029, 12, 31)
+    assert nik.parse("3201010101300001").birth_date == date(1930, 1, 1)
 
 
 def test_leap_day_2000_is_rejected_before_it_happened() -> None:

@@ -60,15 +60,19 @@ False
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from jmo_validate import regions
 from jmo_validate.artefacts import compact_table
 from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_nik
 from jmo_validate.person import Sex
-from jmo_validate.regions import Region, RegionStatus
+from jmo_validate.slots import constructor
+
+if TYPE_CHECKING:
+    from jmo_validate.regions import Region, RegionStatus
 
 __all__ = [
     "PROVINCE_CODES",
@@ -162,22 +166,24 @@ class Nik:
     @property
     def region_status(self) -> RegionStatus:
         """Whether digits 1-6 are current, retired, plausibly pre-split, or unknown (loads the registry)."""
-        return regions.nik_region_status(self.number, born=self.birth_date)
+        from jmo_validate.regions import nik_region_status
+
+        return nik_region_status(self.number, born=self.birth_date)
 
     @property
     def province(self) -> Region | None:
         """The province of first registration."""
-        return regions.get(self.number[:2])
+        return _region(self.number[:2])
 
     @property
     def regency(self) -> Region | None:
         """The regency/city of first registration, as it was then (`None` if unknown)."""
-        return regions.get(self.number[:4], on=self.birth_date)
+        return _region(self.number[:4], on=self.birth_date)
 
     @property
     def district(self) -> Region | None:
         """The district of first registration, as it was then (`None` if unknown)."""
-        return regions.get(self.number[:6], on=self.birth_date)
+        return _region(self.number[:6], on=self.birth_date)
 
     @property
     def current_province(self) -> Region | None:
@@ -190,7 +196,7 @@ class Nik:
         """Today's regency/city of the place of first registration (`None` if unknown)."""
         district = self.current_district
         if district is not None:  # a current district's regency is current
-            return regions.get(district.code[:4])
+            return _region(district.code[:4])
         regency = self.regency
         return regency.today() if regency is not None else None
 
@@ -207,7 +213,9 @@ class Nik:
         See [`jmo_validate.regions.nik_places`][]: every meaning of a re-used code, and
         for a plausible pre-split code each regency that took the parent's districts.
         """
-        return regions.nik_places(self.number, born=self.birth_date)
+        from jmo_validate.regions import nik_places
+
+        return nik_places(self.number, born=self.birth_date)
 
     def __repr__(self) -> str:
         return f"Nik({mask_nik(self.number)!r})"
@@ -216,51 +224,84 @@ class Nik:
         return mask_nik(self.number)
 
 
+def _region(code: str, on: date | None = None) -> Region | None:
+    """`regions.get`. The registry is imported when a region is first asked for: parsing a
+    NIK needs none, and the module with its imports costs some 20 ms at start-up."""
+    from jmo_validate.regions import get
+
+    return get(code, on=on)
+
+
+#: The local day :func:`_today` last gave and the span of clock time it lasts, as one
+#: tuple, so that threads always see a day with its own span.
+_day_span = [(date.min, 0.0, 0.0)]
+
+
+def _today() -> date:
+    """`date.today()` in a ninth of the time: a clock read while the day lasts."""
+    day, start, end = _day_span[0]
+    now = time.time()
+    if not start <= now < end:
+        day = date.fromtimestamp(now)
+        midnight, next_midnight = day.timetuple(), (day + timedelta(days=1)).timetuple()
+        _day_span[0] = (day, time.mktime(midnight), time.mktime(next_midnight))
+    return day
+
+
+#: ``Nik(number, birth_date, sex)`` for the hot path (:mod:`jmo_validate.slots`).
+_new_nik = constructor(Nik)
+
+
 def compact(number: str) -> str:
     """Remove the spaces, dots and dashes people write between digit groups.
 
     Spreadsheet artefacts go too ([`jmo_validate.artefacts`][]): a leading apostrophe,
     zero-width and no-break spaces, full-width digits.
     """
+    if number.isdigit() and number.isascii():  # nothing to remove: the common case
+        return number
     return number.translate(_SEPARATORS).removeprefix("'")
 
 
 def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple[date, Sex]:
     """Decode digits 7-12 of a compact NIK; raise `nik.birth_date` if they are not a date."""
-    day, month, year = int(number[6:8]), int(number[8:10]), int(number[10:12])
+    ddmmyy = int(number[6:12])
+    day, month, year = ddmmyy // 10000, ddmmyy // 100 % 100, ddmmyy % 100
     sex = Sex.MALE
     if day > 40:
         day -= 40
         sex = Sex.FEMALE
-    if not 1 <= day <= 31 or not 1 <= month <= 12:
+    if not (1 <= day <= 31 and 1 <= month <= 12):
         raise InvalidComponent("nik.birth_date")
-    today = reference_date or date.today()
-    for century in (2000, 1900):
-        try:
-            born = date(century + year, month, day)
-        except ValueError:
-            continue
-        if born <= today:
-            return born, sex
+    today = reference_date or _today()
+    for born_year in (2000 + year, 1900 + year):
+        if born_year <= today.year:  # a later year is after the reference date, real date or not
+            try:
+                born = date(born_year, month, day)
+            except ValueError:
+                continue
+            if born <= today:
+                return born, sex
     raise InvalidComponent("nik.birth_date")
 
 
 def _checked(number: str, reference_date: date | None) -> tuple[str, date, Sex]:
-    if number.lstrip().startswith("-"):  # a negative number: a sign, not a separator
-        raise InvalidFormat("nik.format")
-    number = compact(number)
-    if number and not (number.isdigit() and number.isascii()):
-        raise InvalidFormat("nik.format")
+    if not (number.isdigit() and number.isascii()):  # written with separators or artefacts
+        if number.lstrip().startswith("-"):  # a negative number: a sign, not a separator
+            raise InvalidFormat("nik.format")
+        number = compact(number)
+        if number and not (number.isdigit() and number.isascii()):
+            raise InvalidFormat("nik.format")
     if len(number) != LENGTH:
         raise InvalidLength("nik.length", length=len(number))
     if number[:2] not in PROVINCE_CODES:
         raise InvalidComponent("nik.province_unknown")
-    if number[2:4] == "00":
+    if number.startswith("00", 2):
         raise InvalidComponent("nik.regency_zero")
-    if number[4:6] == "00":
+    if number.startswith("00", 4):
         raise InvalidComponent("nik.district_zero")
     born, sex = birth_date_and_sex(number, reference_date)
-    if number[12:] == "0000":
+    if number.endswith("0000"):
         raise InvalidComponent("nik.serial")
     return number, born, sex
 
@@ -272,7 +313,7 @@ def validate(number: str, *, reference_date: date | None = None) -> str:
 
 def parse(number: str, *, reference_date: date | None = None) -> Nik:
     """Return the NIK as a [`Nik`][] with its decoded parts, or raise."""
-    return Nik(*_checked(number, reference_date))
+    return _new_nik(*_checked(number, reference_date))
 
 
 def is_valid(number: object, *, reference_date: date | None = None) -> bool:
