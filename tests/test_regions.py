@@ -500,3 +500,14 @@ def test_plain_names_read_as_written_names_do() -> None:
             for _ in range(rng.randrange(1, 5))
         )
         assert regions._words(text) == regions._written_words(text), text
+
+
+def test_postal_codes_of_every_region_are_those_of_its_current_villages() -> None:
+    by_region: dict[str, set[str]] = {}
+    for village in regions.at_level("village"):
+        if village.postal_code:
+            for length in (2, 4, 6, 10):
+                by_region.setdefault(village.code[:length], set()).add(village.postal_code)
+    codes = {region.code for level in Level for region in regions.at_level(level)}
+    for code in codes | set(by_region):
+        assert regions.postal_codes(code) == frozenset(by_region.get(code, ())), code

@@ -704,15 +704,26 @@ def _name_index(villages: bool) -> dict[str, tuple[Region, ...]]:
     """The regions (each code's latest meaning) by the key of their name, by level and code."""
     latest = _villages() if villages else _upper()
     index: dict[str, list[str]] = defaultdict(list)
+    keys: dict[tuple[str, bool], str] = {}  # many places share a name: each read once
     for code, region in latest.items():
-        # only regency names carry their level ("Kabupaten Bogor"); "Kota Bahagia" is a district
-        words = _words(region.name)
-        index["".join(_split_prefix(words)[2] if len(code) == 4 else words)].append(code)
+        regency = len(code) == 4
+        key = keys.get((region.name, regency))
+        if key is None:
+            # only regency names carry their level ("Kabupaten Bogor"); "Kota Bahagia" is a district
+            words = _words(region.name)
+            key = keys[region.name, regency] = "".join(
+                _split_prefix(words)[2] if regency else words
+            )
+        index[key].append(code)
     if not villages:
         for alias, code in _PROVINCE_ALIASES.items():
             index[alias].append(code)
     return {
-        key: tuple(latest[code] for code in sorted(set(codes), key=_by_level_and_code))
+        key: (
+            (latest[codes[0]],)  # most names are one place's
+            if len(codes) == 1
+            else tuple(latest[code] for code in sorted(set(codes), key=_by_level_and_code))
+        )
         for key, codes in index.items()
     }
 
@@ -832,18 +843,30 @@ def districts_by_postal_code(postal_code: str) -> tuple[Region, ...]:
 
 @functools.cache
 def _postal_by_region() -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
+    """The postal codes of each province, regency and district (a village has its own)."""
+    districts: dict[str, set[str]] = defaultdict(set)
     for postal, codes in _postal_index().items():
         for code in codes:
-            for length in (2, 4, 6, 10):
-                found[code[:length]].add(postal)
-    return {code: frozenset(postals) for code, postals in found.items()}
+            districts[code[:6]].add(postal)
+    found = {code: frozenset(postals) for code, postals in districts.items()}
+    for length in (4, 2):  # regencies from their districts, provinces from their regencies
+        above: dict[str, set[str]] = defaultdict(set)
+        for code, postals in found.items():
+            if len(code) == length + 2:
+                above[code[:length]].update(postals)
+        found.update((code, frozenset(postals)) for code, postals in above.items())
+    return found
 
 
 def postal_codes(code: str | Region) -> frozenset[str]:
     """Every postal code of the current villages within `code` (any level)."""
     key = code.code if isinstance(code, Region) else _compact(code)
-    return _postal_by_region().get(key, frozenset())
+    if len(key) != 10:
+        return _postal_by_region().get(key, frozenset())
+    village = _villages().get(key)
+    if village is None or not village.current or not village.postal_code:
+        return frozenset()
+    return frozenset((village.postal_code,))
 
 
 def postal_ranges(province: str | Region) -> tuple[tuple[str, str], ...]:
