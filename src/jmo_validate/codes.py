@@ -23,7 +23,6 @@ parameters the rule passes (never the value itself: it may be personal data).
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -1358,9 +1357,6 @@ class _Params(dict[str, Any]):
         return "{" + key + "}"
 
 
-_FORMATTER = string.Formatter()
-
-
 def message(code: str, lang: str = "id", *, field: str | None = None, **params: Any) -> str:
     """Return the sentence for `code` in `lang`, filled with `params`.
 
@@ -1371,4 +1367,4 @@ def message(code: str, lang: str = "id", *, field: str | None = None, **params: 
         return template
     values = _Params(params)
     values.setdefault("label", label(field or code.rsplit(".", 1)[0], lang))
-    return _FORMATTER.vformat(template, (), values)
+    return template.format_map(values)
