@@ -799,11 +799,14 @@ def _postal_problem(
 def _read_parts(parts: Mapping[str, object], findings: list[Finding]) -> dict[str, str]:
     texts: dict[str, str] = {}
     for key, value in parts.items():
-        part = _part_of(str.__str__(key)) if isinstance(key, str) else None
+        if type(key) is str:
+            part = _part_of(key)
+        else:
+            part = _part_of(str.__str__(key)) if isinstance(key, str) else None
         if part is None:
             continue
         try:
-            text = as_text(value)
+            text = (value.strip() or None) if type(value) is str else as_text(value)
         except TextError as error:
             findings.append(Finding("field.type", part, {"type": error.type_name}))
             continue
@@ -812,10 +815,12 @@ def _read_parts(parts: Mapping[str, object], findings: list[Finding]) -> dict[st
         if len(text) > MAX_LINE_LENGTH:
             findings.append(Finding("field.too_long", part, {"limit": MAX_LINE_LENGTH}))
             continue
-        if part == "street":  # the lines of a form's text area are segments of one line
-            text = ", ".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
-        else:
-            text = " ".join(text.split())
+        if "  " in text or not text.isprintable():  # else one line, single spaces already
+            if part == "street":  # the lines of a form's text area are segments of one line
+                lines = text.splitlines()
+                text = ", ".join(" ".join(line.split()) for line in lines if line.strip())
+            else:
+                text = " ".join(text.split())
         if texts.setdefault(part, text) != text:
             findings.append(Finding("field.conflict", part))
     return texts
@@ -848,7 +853,7 @@ def check(
         findings.append(Finding(code, part if field is None else field, params, actual))
 
     texts = _read_parts({"street": parts} if isinstance(parts, str) else parts, findings)
-    line = split_line(texts["street"]) if set(texts) == {"street"} else None
+    line = split_line(texts["street"]) if len(texts) == 1 and "street" in texts else None
     if line is not None:
         texts = dict(line.parts)
         if line.unplaced:

@@ -36,6 +36,7 @@ raises for bad data: only misuse of the API itself (a policy that is not a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -125,11 +126,15 @@ def read_field(ctx: Context, fields: Fields, spec: FieldSpec, *, quiet: bool = F
     and never reports absence.
     """
     path = spec.path
-    try:
-        text = as_text(fields.get(path), allow_date=spec.allow_date)
-    except TextError as error:
-        _unusable(ctx, path, "field.type", quiet, type=error.type_name)
-        return None
+    value = fields.get(path)
+    if type(value) is str:  # the common case, without a call
+        text: str | date | None = value.strip() or None
+    else:
+        try:
+            text = as_text(value, allow_date=spec.allow_date)
+        except TextError as error:
+            _unusable(ctx, path, "field.type", quiet, type=error.type_name)
+            return None
     if text is None:
         if not quiet and path in ctx.required:
             ctx.add(path, f"{path}.missing")
@@ -244,16 +249,25 @@ def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[
                 parsed[path] = value
         if path == _PROFILED_AFTER and not quiet:
             ctx.profile(parsed)
-    parts: dict[str, dict[str, object]] = {}  # section -> {child name: raw value}
-    for path, raw in fields.items():
-        section_name, dot, child = path.partition(".")
-        if dot:
-            parts.setdefault(section_name, {})[child] = raw
+    children = _section_children(tuple(fields))
     for section in SECTIONS:
-        value = _read_section(parts.get(section.path, {}), section, ctx, quiet=quiet)
+        paths = children.get(section.path)
+        raw = {} if paths is None else {child: fields[path] for path, child in paths}
+        value = _read_section(raw, section, ctx, quiet=quiet)
         if value is not None:
             parsed[section.path] = value
     return parsed
+
+
+@lru_cache(maxsize=1024)  # a batch has one set of keys; a service a few
+def _section_children(paths: tuple[str, ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The paths of each section among `paths` (a record's), each with its child name."""
+    children: dict[str, list[tuple[str, str]]] = {}
+    for path in paths:
+        section_name, dot, child = path.partition(".")
+        if dot:
+            children.setdefault(section_name, []).append((path, child))
+    return {name: tuple(pairs) for name, pairs in children.items()}
 
 
 # --- the KTP's "Tempat/Tgl Lahir": one column with the birth place and the birth date ---------
@@ -327,7 +341,7 @@ def _read_section(
     raw: dict[str, object], section: SectionSpec, ctx: Context, *, quiet: bool
 ) -> object:
     prefix = section.path + "."
-    if all(is_blank(value) for value in raw.values()):
+    if not raw or all(is_blank(value) for value in raw.values()):
         required = ctx.required
         if quiet or section.path in ctx.given:  # given, but not as a readable section
             return None
@@ -371,7 +385,12 @@ def _read(obj: object, ctx: Context, *, what: str) -> tuple[Fields, tuple[str, .
             else:
                 ctx.add_finding("", finding)
         unreadable = {finding.field for finding in findings if finding.code == "field.type"}
-        given = [path for path, value in fields.items() if not is_blank(value)]
+        given = [
+            path
+            for path, value in fields.items()
+            if value is not None
+            and not (isinstance(value, str) and (not value or str.isspace(value)))
+        ]  # is_blank, inline: called for every key of every record
         ctx.given = frozenset(given).union(unreadable) if unreadable else frozenset(given)
     return fields, unknown
 
