@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 import json
 import pickle
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -418,3 +421,42 @@ def test_the_last_reference_date_the_month_rules_allow() -> None:
     assert "last_updated.stale" in validate(record, policy=policy).codes  # 12 months later
     # the claim wait after a resignation ends in the year 9999 too
     assert earliest_claim_date(date(9998, 12, 30), policy.claim_wait_months) == date(9999, 1, 30)
+
+
+def test_validate_leaves_no_reference_cycles_behind() -> None:
+    """Every record's objects are freed as soon as they are unused, without the cyclic
+    collector: a batch of millions of rows would otherwise pile up garbage between
+    collections (a recursive closure in the record reader once left ten objects a record)."""
+    from jmo_validate.testing import fault_codes, make_invalid, make_participant
+
+    faults = [make_invalid(code, seed=index) for index, code in enumerate(fault_codes())]
+    checks: list[Callable[[], object]] = [  # (the DNS stand-in of the deliverability faults
+        fault.validate  # is a class made per use: test scaffolding, not the library)
+        for fault in faults
+        if not fault.policy.check_deliverability
+    ]
+    odd = [
+        {"nik": "3201"},
+        {"alamat": "Jl. Mawar 1 RT 1/2 Bogor"},
+        "not a record",
+        {"x": {"y": [{}]}},
+    ]
+    records = [make_participant(seed, reference_date=REFERENCE_DATE) for seed in range(40)] + odd
+    checks += [functools.partial(validate, record) for record in records]
+    for check in checks:  # load the registries and fill the caches first
+        check()
+    gc.collect()
+    enabled, flags = gc.isenabled(), gc.get_debug()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        for check in checks:
+            check()
+        left = gc.collect()
+        kinds = sorted({type(thing).__name__ for thing in gc.garbage})
+    finally:
+        gc.garbage.clear()
+        gc.set_debug(flags)
+        if enabled:
+            gc.enable()
+    assert left == 0, kinds

@@ -547,24 +547,45 @@ def read_record(
     Raises [`TextError`][] when `record` itself cannot be read (its `items()`
     fails).
     """
-    fields: dict[str, object] = {}
-    unknown: list[str] = []
-    findings: list[Finding] = []
-    conflicts: dict[str, None] = {}  # paths given twice with different values, in order
-    budget = MAX_FIELDS
+    reading = _Reading()
+    try:
+        reading.visit(record, None, "")
+    except Exception:  # the record's own items() (or iteration) fails
+        raise TextError(_type(record)) from None
+    findings = reading.findings
+    findings += [Finding("field.conflict", path) for path in reading.conflicts]  # once per field
+    return reading.fields, tuple(reading.unknown), findings
 
-    def visit(mapping: Mapping[Any, Any], section: str | None, prefix: str) -> bool:
+
+class _Reading:
+    """What one [`read_record`][] has read so far, and how many more keys it may read.
+
+    A class rather than a recursive closure: a nested function that calls itself refers
+    to itself through its closure, a reference cycle that only the cyclic garbage
+    collector frees, once per record.
+    """
+
+    __slots__ = ("budget", "conflicts", "fields", "findings", "unknown")
+
+    def __init__(self) -> None:
+        self.fields: dict[str, object] = {}
+        self.unknown: list[str] = []
+        self.findings: list[Finding] = []
+        self.conflicts: dict[str, None] = {}  # paths given twice with different values, in order
+        self.budget = MAX_FIELDS
+
+    def visit(self, mapping: Mapping[Any, Any], section: str | None, prefix: str) -> bool:
         """Read `mapping`; return False once the key budget is spent."""
-        nonlocal budget
+        fields = self.fields
         # a plain dict within the budget as it is; anything else read first, so that a
         # mapping whose items() fails half-way leaves nothing behind
         items: Iterable[tuple[Any, Any]] = mapping.items()
-        if type(mapping) is not dict or len(mapping) > budget:
-            items = list(islice(items, budget + 1))
+        if type(mapping) is not dict or len(mapping) > self.budget:
+            items = list(islice(items, self.budget + 1))
         for key, value in items:
-            budget -= 1
-            if budget < 0:
-                findings.append(Finding("record.too_large", params={"limit": MAX_FIELDS}))
+            self.budget -= 1
+            if self.budget < 0:
+                self.findings.append(Finding("record.too_large", params={"limit": MAX_FIELDS}))
                 return False
             name = key if type(key) is str else _key_name(key)
             known = len(name) <= MAX_KEY_LENGTH  # a longer key names no field: no more work
@@ -573,28 +594,21 @@ def read_record(
                 nested = _section_of(name)
                 if nested is not None:
                     try:
-                        complete = visit(value, nested, name + ".")
+                        complete = self.visit(value, nested, name + ".")
                     except Exception:  # a section that cannot be read, not the record
-                        findings.append(Finding("field.type", nested, {"type": _type(value)}))
+                        self.findings.append(Finding("field.type", nested, {"type": _type(value)}))
                         continue
                     if not complete:
                         return False
                     continue
             path = _resolve(name, section) if known else None
             if path is None:
-                unknown.append(_shown_key(prefix + name[:MAX_KEY_LENGTH]))
+                self.unknown.append(_shown_key(prefix + name[:MAX_KEY_LENGTH]))
             elif path not in fields or is_blank(fields[path]):
                 fields[path] = value
             elif not is_blank(value) and not _same(value, fields[path]):
-                conflicts[path] = None
+                self.conflicts[path] = None
         return True
-
-    try:
-        visit(record, None, "")
-    except Exception:  # the record's own items() (or iteration) fails
-        raise TextError(_type(record)) from None
-    findings += [Finding("field.conflict", path) for path in conflicts]  # once per field
-    return fields, tuple(unknown), findings
 
 
 #: Keys longer than this name no field: they are listed as unknown, cut to this length,
