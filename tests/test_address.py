@@ -942,3 +942,19 @@ def test_the_one_chain_shortcut_resolves_as_the_narrowing_does() -> None:
             answered += 1
             assert (shortcut, ()) == _slow_resolution(region_texts), region_texts
     assert answered > 2000  # the common case takes the shortcut
+
+
+def test_parts_on_one_line_are_read_as_the_general_normalisation_reads_them() -> None:
+    """Parts already on one line with single spaces skip the normalisation: held to it over
+    random text of spaces, line breaks, tabs, no-break, zero-width and other separators."""
+    pieces = [" ", "  ", "a", "B", ".", "é", "7", "\t", "\n", "\r\n", "\xa0", "\u2028"]
+    pieces += ["\x1c", "\x85", "\u3000", "\v", "\f", "\u200b", "\ufeff", "\x00", "\u2029"]
+    rng = random.Random(16)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        if not text.strip():
+            continue
+        read = address._read_parts({"street": text, "village": text}, [])
+        lines = text.strip().splitlines()
+        street = ", ".join(" ".join(line.split()) for line in lines if line.strip())
+        assert read == {"street": street, "village": " ".join(text.split())}, repr(text)

@@ -799,10 +799,8 @@ def _postal_problem(
 def _read_parts(parts: Mapping[str, object], findings: list[Finding]) -> dict[str, str]:
     texts: dict[str, str] = {}
     for key, value in parts.items():
-        if type(key) is str:
-            part = _part_of(key)
-        else:
-            part = _part_of(str.__str__(key)) if isinstance(key, str) else None
+        name = key if type(key) is str else str.__str__(key) if isinstance(key, str) else None
+        part = None if name is None else _part_of(name)
         if part is None:
             continue
         try:
