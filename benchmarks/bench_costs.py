@@ -1,0 +1,142 @@
+"""Where a whole record's time goes, beyond per-call timings: the collector, instructions.
+
+``python -m benchmarks.run costs``. Over the ``record`` benchmark's unseen same-scope
+records (:mod:`benchmarks.bench_record`):
+
+1. **The cyclic garbage collector**: its share of a ``validate()`` loop (timed through
+   ``gc.callbacks``), and one full collection in a process with the registries loaded
+   against one that only imported the package, with the objects each tracks: every full
+   collection in a process that uses the registries walks their objects.
+2. **Instructions per record**, when ``valgrind`` is installed: ``cachegrind`` counts the
+   instructions of a process over 1,000 records minus one over none, same-scope and full
+   toolkit records. Unlike times on a shared machine, the count is the same from run to
+   run, so it shows changes of a few per cent that timings cannot.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from benchmarks.bench_record import COUNT, POLICY, records
+from jmo_validate import validate
+
+PASSES = 3
+_next_seed = [5_000_000]
+
+
+def _unseen(count: int = COUNT) -> list[dict[str, Any]]:
+    made = records(_next_seed[0], full=False, count=count)
+    _next_seed[0] += count
+    return made
+
+
+def _micros_per_record(check: Callable[[dict[str, Any]], object], batch: list[Any]) -> float:
+    start = time.perf_counter()
+    for record in batch:
+        check(record)
+    return (time.perf_counter() - start) / len(batch) * 1e6
+
+
+def collector() -> None:
+    spent = {0: 0.0, 1: 0.0, 2: 0.0}
+    started = [0.0]
+
+    def timed(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            spent[info["generation"]] += time.perf_counter() - started[0]
+
+    shares = []
+    gc.callbacks.append(timed)
+    try:
+        for _ in range(PASSES):
+            batch = _unseen()
+            for generation in spent:
+                spent[generation] = 0.0
+            total = _micros_per_record(lambda record: validate(record, policy=POLICY), batch)
+            collecting = sum(spent.values()) / len(batch) * 1e6
+            shares.append((total, collecting, spent[2] / len(batch) * 1e6))
+    finally:
+        gc.callbacks.remove(timed)
+    total, collecting, full = (statistics.median(values) for values in zip(*shares, strict=True))
+    print(f"validate() loop over unseen records          {total:8.1f} µs per record")
+    print(
+        f"  of which the cyclic collector              {collecting:8.1f} µs "
+        f"({collecting / total:.0%}; full collections {full:.1f} µs)"
+    )
+    bare = subprocess.run(
+        [sys.executable, "-c", _FULL_COLLECTION, "bare"], capture_output=True, text=True
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", _FULL_COLLECTION, "loaded"], capture_output=True, text=True
+    )
+    for name, run in (("package imported", bare), ("registries loaded", loaded)):
+        objects, millis = run.stdout.split()
+        print(
+            f"one full collection, {name:<20} {float(millis):8.1f} ms  ({int(objects):,} objects)"
+        )
+
+
+_FULL_COLLECTION = """
+import gc, statistics, sys, time
+from jmo_validate import nik, regions, validate
+if sys.argv[1] == "loaded":
+    regions.find("Gambir", level="district"), regions.find("Pondok Rajeg", level="village")
+    nik.parse("3201014107900001").region_status
+gc.collect()
+runs = []
+for _ in range(5):
+    start = time.perf_counter()
+    gc.collect()
+    runs.append((time.perf_counter() - start) * 1e3)
+print(len(gc.get_objects()), statistics.median(runs))
+"""
+
+
+_CACHEGRIND = ("valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null")
+_COUNTED = """
+import os
+from benchmarks.bench_record import POLICY, records
+from jmo_validate import validate
+batch = records(7_000_000, full=os.environ["FULL"] == "1")
+validate(batch[0], policy=POLICY)  # the registries, outside the difference
+for record in batch[: int(os.environ["CHECKED"])]:
+    validate(record, policy=POLICY)
+"""
+
+
+def instructions() -> None:
+    if shutil.which("valgrind") is None:
+        print("instructions per record: valgrind is not installed (apt-get install valgrind)")
+        return
+    for full in ("0", "1"):
+        counts = []
+        for checked in ("0", "1000"):
+            run = subprocess.run(
+                [*_CACHEGRIND, sys.executable, "-c", _COUNTED],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "BENCH_RECORD_COUNT": "1000", "FULL": full, "CHECKED": checked},
+                check=True,
+            )
+            line = next(line for line in run.stderr.splitlines() if "I   refs" in line)
+            counts.append(int(line.split()[-1].replace(",", "")))
+        kind = "full toolkit" if full == "1" else "same-scope"
+        print(
+            f"instructions per {kind} record (first pass)  {(counts[1] - counts[0]) // 1000:>10,}"
+        )
+
+
+def main() -> None:
+    validate(records(4_000_000, full=True)[0], policy=POLICY)  # registries outside the timing
+    collector()
+    instructions()
