@@ -34,10 +34,10 @@ SAME_SCOPE += ("email", "address", "bank_account")
 Records = list[dict[str, Any]]
 
 
-def records(first_seed: int, *, full: bool, count: int = COUNT) -> Records:
-    """``count`` toolkit participants from ``first_seed`` on, reduced to the same scope unless ``full``."""
+def records(first_seed: int, *, full: bool) -> Records:
+    """``COUNT`` toolkit participants from ``first_seed`` on, reduced to the same scope unless ``full``."""
     made = [
-        make_participant(seed, reference_date=DAY) for seed in range(first_seed, first_seed + count)
+        make_participant(seed, reference_date=DAY) for seed in range(first_seed, first_seed + COUNT)
     ]
     if full:
         return made

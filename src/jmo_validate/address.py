@@ -799,12 +799,11 @@ def _postal_problem(
 def _read_parts(parts: Mapping[str, object], findings: list[Finding]) -> dict[str, str]:
     texts: dict[str, str] = {}
     for key, value in parts.items():
-        name = key if type(key) is str else str.__str__(key) if isinstance(key, str) else None
-        part = None if name is None else _part_of(name)
+        part = _part_of(str.__str__(key)) if isinstance(key, str) else None
         if part is None:
             continue
         try:
-            text = (value.strip() or None) if type(value) is str else as_text(value)
+            text = as_text(value)
         except TextError as error:
             findings.append(Finding("field.type", part, {"type": error.type_name}))
             continue

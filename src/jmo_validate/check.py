@@ -36,7 +36,6 @@ raises for bad data: only misuse of the API itself (a policy that is not a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -126,15 +125,11 @@ def read_field(ctx: Context, fields: Fields, spec: FieldSpec, *, quiet: bool = F
     and never reports absence.
     """
     path = spec.path
-    value = fields.get(path)
-    if type(value) is str:  # the common case, without a call
-        text: str | date | None = value.strip() or None
-    else:
-        try:
-            text = as_text(value, allow_date=spec.allow_date)
-        except TextError as error:
-            _unusable(ctx, path, "field.type", quiet, type=error.type_name)
-            return None
+    try:
+        text = as_text(fields.get(path), allow_date=spec.allow_date)
+    except TextError as error:
+        _unusable(ctx, path, "field.type", quiet, type=error.type_name)
+        return None
     if text is None:
         if not quiet and path in ctx.required:
             ctx.add(path, f"{path}.missing")
@@ -385,12 +380,7 @@ def _read(obj: object, ctx: Context, *, what: str) -> tuple[Fields, tuple[str, .
             else:
                 ctx.add_finding("", finding)
         unreadable = {finding.field for finding in findings if finding.code == "field.type"}
-        given = [
-            path
-            for path, value in fields.items()
-            if value is not None
-            and not (isinstance(value, str) and (not value or str.isspace(value)))
-        ]  # is_blank, inline: called for every key of every record
+        given = [path for path, value in fields.items() if not is_blank(value)]
         ctx.given = frozenset(given).union(unreadable) if unreadable else frozenset(given)
     return fields, unknown
 
