@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 import pickle
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from jmo_validate import Policy, Reference, Summary, validate, validate_file, validate_many
 from jmo_validate.batch import KeyIndex, key_number
 from jmo_validate.readers import ReadError, Unreadable
+from jmo_validate.report import Issue, Report
 from tests.catalogue_examples import VALID
 from tests.conftest import REFERENCE_DATE
 
@@ -150,6 +152,26 @@ def test_reports_and_values_pickle() -> None:
     assert copy.participant == report.participant
     assert pickle.loads(pickle.dumps(POLICY)) == POLICY
     assert pickle.loads(pickle.dumps(Unreadable("x"))) == Unreadable("x")
+
+
+def test_pickled_issues_keep_every_field() -> None:
+    # Issue and Report pickle as their fields in order (what workers send back); the
+    # fields left out of equality (params, unmasked values) must travel too
+    report = validate(
+        {**VALID, "sex": "L", "phone": "0812-3456", "email": "siti@@x"},
+        {"nama": "Siti Amina", "nik": VALID["nik"]},
+        policy=POLICY,
+    )
+    assert {"invalid", "mismatched"} <= {issue.kind.value for issue in report.issues}
+    copy = pickle.loads(pickle.dumps(report))
+    assert type(copy) is Report
+    for issue, copied in zip(report.issues, copy.issues, strict=True):
+        assert type(copied) is Issue
+        for field in dataclasses.fields(Issue):
+            assert getattr(copied, field.name) == getattr(issue, field.name), field.name
+        assert copied.kind is issue.kind and copied.severity is issue.severity
+    assert any(issue.params for issue in copy.issues)
+    assert any(issue.raw_actual for issue in copy.issues)
 
 
 def test_gc_settings_are_restored() -> None:

@@ -20,14 +20,9 @@ from jmo_validate.errors import Finding
 from jmo_validate.masking import mask_personal, maskers
 from jmo_validate.nationality import Nationality
 from jmo_validate.policy import Policy
-from jmo_validate.report import Issue
-from jmo_validate.slots import constructor
+from jmo_validate.report import Issue, new_issue
 
 __all__ = ["Context"]
-
-
-#: Builds an [`Issue`][] from all its fields in order, faster than its frozen `__init__`.
-_new_issue = constructor(Issue)
 
 
 class Context:
@@ -98,7 +93,7 @@ class Context:
                 for name, value in params.items()
             }
         self.issues.append(
-            _new_issue(  # Issue's fields, in order
+            new_issue(  # Issue's fields, in order
                 field,
                 kind,
                 code,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from jmo_validate.codes import Kind, Severity
+from jmo_validate.slots import constructor, field_values
 
 if TYPE_CHECKING:
     from jmo_validate.models import Participant
@@ -49,6 +50,20 @@ class Issue:
             "actual": self.raw_actual if show_values else self.actual,
             "params": dict(self.params),
         }
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # its fields in order, rebuilt by `new_issue`: what a batch's workers send back for
+        # every issue, in a sixth of the time of the dataclass' own pickling
+        return (_unpickled_issue, _issue_values(self))
+
+
+#: Builds an [`Issue`][] from all its fields in order, faster than its frozen `__init__`.
+new_issue = constructor(Issue)
+_issue_values = field_values(Issue)
+
+
+def _unpickled_issue(*values: Any) -> Issue:
+    return new_issue(*values)
 
 
 def _fields(issues: tuple[Issue, ...], kind: Kind) -> tuple[str, ...]:
@@ -133,6 +148,18 @@ class Report:
         """Raise [`ParticipantInvalid`][] when the report is not `ok`."""
         if not self.ok:
             raise ParticipantInvalid(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_unpickled_report, (self.issues, self.unknown_fields, self.values))
+
+
+_new_report = constructor(Report)
+
+
+def _unpickled_report(
+    issues: tuple[Issue, ...], unknown_fields: tuple[str, ...], values: Mapping[str, object]
+) -> Report:
+    return _new_report(issues, unknown_fields, values)
 
 
 class ParticipantInvalid(ValueError):

@@ -23,10 +23,11 @@ defaults, no `__post_init__`: the classes it is used for have neither to run).
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-__all__ = ["constructor"]
+__all__ = ["constructor", "field_values"]
 
 T = TypeVar("T")
 
@@ -41,3 +42,25 @@ def constructor(cls: type[T]) -> Callable[..., T]:
     exec(source, namespace)  # generated like dataclasses' own __init__, from field names
     build: Callable[..., T] = namespace["build"]
     return build
+
+
+def field_values(cls: type[T]) -> Callable[[T], tuple[Any, ...]]:
+    """Return `values(instance)`: its fields in order, as `constructor`'s build takes them.
+
+    ```pycon
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True, slots=True)
+    ... class Point:
+    ...     x: int
+    ...     y: int
+    >>> field_values(Point)(Point(1, 2))
+    (1, 2)
+
+    ```
+    """
+    names = [field.name for field in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    if len(names) == 1:
+        (name,) = names
+        return lambda instance: (getattr(instance, name),)
+    values: Callable[[T], tuple[Any, ...]] = operator.attrgetter(*names)
+    return values
