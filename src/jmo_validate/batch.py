@@ -321,6 +321,9 @@ class Summary:
             if name in self.unknown_fields or len(self.unknown_fields) < _MAX_UNKNOWN_NAMES:
                 self.unknown_fields[name] += 1
         self.records += 1
+        if not report.issues:
+            self.ok += 1
+            return
         severities = {issue.severity for issue in report.issues}
         if Severity.ERROR in severities:
             self.with_errors += 1

@@ -36,6 +36,9 @@ from jmo_validate.batch import Summary
 from jmo_validate.quality import RunInfo
 from jmo_validate.report import Issue, Report
 
+#: `json.dumps(value, ensure_ascii=False)` with one encoder made once, not one a call.
+_json = json.JSONEncoder(ensure_ascii=False).encode
+
 __all__ = [
     "ERRORS",
     "WRITERS",
@@ -286,10 +289,10 @@ class JsonWriter(Writer):
         separator = "\n  " if self._first else ",\n  "
         self._first = False
         payload = {"row": row, **report.to_dict(show_values=self.show_values)}
-        self.stream.write(separator + json.dumps(payload, ensure_ascii=False))
+        self.stream.write(separator + _json(payload))
 
     def finish(self, summary: Summary) -> None:
-        summary_json = json.dumps(summary.to_dict(), ensure_ascii=False)
+        summary_json = _json(summary.to_dict())
         self.stream.write('\n], "summary": ' + summary_json + "}\n")
 
 
@@ -298,7 +301,7 @@ class JsonLinesWriter(Writer):
 
     def write(self, row: int, report: Report) -> None:
         payload = {"row": row, **report.to_dict(show_values=self.show_values)}
-        self.stream.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        self.stream.write(_json(payload) + "\n")
 
 
 class CsvWriter(Writer):
