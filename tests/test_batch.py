@@ -9,6 +9,7 @@ import pickle
 import random
 import subprocess
 import sys
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ from hypothesis import strategies as st
 from jmo_validate import Policy, Reference, Summary, validate, validate_file, validate_many
 from jmo_validate.batch import KeyIndex, key_number
 from jmo_validate.readers import ReadError, Unreadable
-from jmo_validate.report import Issue, Report
+from jmo_validate.report import Issue
+from jmo_validate.testing import make_participant
 from tests.catalogue_examples import VALID
 from tests.conftest import REFERENCE_DATE
 
@@ -154,24 +156,55 @@ def test_reports_and_values_pickle() -> None:
     assert pickle.loads(pickle.dumps(Unreadable("x"))) == Unreadable("x")
 
 
-def test_pickled_issues_keep_every_field() -> None:
-    # Issue and Report pickle as their fields in order (what workers send back); the
-    # fields left out of equality (params, unmasked values) must travel too
-    report = validate(
-        {**VALID, "sex": "L", "phone": "0812-3456", "email": "siti@@x"},
-        {"nama": "Siti Amina", "nik": VALID["nik"]},
-        policy=POLICY,
-    )
-    assert {"invalid", "mismatched"} <= {issue.kind.value for issue in report.issues}
-    copy = pickle.loads(pickle.dumps(report))
-    assert type(copy) is Report
-    for issue, copied in zip(report.issues, copy.issues, strict=True):
-        assert type(copied) is Issue
-        for field in dataclasses.fields(Issue):
-            assert getattr(copied, field.name) == getattr(issue, field.name), field.name
-        assert copied.kind is issue.kind and copied.severity is issue.severity
-    assert any(issue.params for issue in copy.issues)
-    assert any(issue.raw_actual for issue in copy.issues)
+def _pickled_objects(value: object) -> Iterator[object]:
+    """`value` and every value object within it, depth first."""
+    yield value
+    if isinstance(value, (tuple, list)):
+        children: Iterable[object] = value
+    elif isinstance(value, Mapping):
+        children = value.values()
+    elif dataclasses.is_dataclass(value):
+        children = (getattr(value, field.name) for field in dataclasses.fields(value))
+    else:
+        children = ()
+    for child in children:
+        yield from _pickled_objects(child)
+
+
+def test_reports_pickle_with_every_field_of_every_value() -> None:
+    # reports, issues and parsed values pickle as their fields in order (what workers send
+    # back; slots.pickled_by_fields): the fields left out of == (an issue's params and
+    # unmasked values) and every value type of a record must travel too
+    policy = Policy.benefit_claim(reference_date=REFERENCE_DATE)
+    records = [
+        make_participant(seed, reference_date=REFERENCE_DATE, claim=claim, foreign=foreign)
+        for seed, (claim, foreign) in enumerate(
+            [("jht_death", False), (True, True), (False, False), ("jht", False)]
+        )
+    ]
+    broken = {**VALID, "sex": "L", "phone": "0812-3456", "email": "siti@@x"}
+    reports = [validate(record, policy=policy) for record in records]
+    reports.append(validate(broken, {"nama": "Siti Amina", "nik": VALID["nik"]}, policy=POLICY))
+    seen: set[type] = set()
+    for report in reports:
+        copy = pickle.loads(pickle.dumps(report))
+        for original, copied in zip(_pickled_objects(report), _pickled_objects(copy), strict=True):
+            assert type(copied) is type(original)
+            if dataclasses.is_dataclass(original):
+                seen.add(type(original))
+                for field in dataclasses.fields(original):
+                    assert getattr(copied, field.name) == getattr(original, field.name)
+            elif not isinstance(original, (tuple, list, Mapping)):
+                assert copied == original
+    fast = {kind for kind in seen if kind.__reduce__ is Issue.__reduce__}
+    assert {kind.__name__ for kind in fast} == {
+        "Address", "Bank", "BankAccount", "Claim", "Email", "Employment", "Heir", "Issue",
+        "Kpj", "Nationality", "Nik", "Npp", "Phone", "Report",
+    }  # fmt: skip
+    issues = [issue for report in reports for issue in report.issues]
+    assert {"invalid", "mismatched"} <= {issue.kind.value for issue in issues}
+    assert any(issue.params for issue in issues)
+    assert any(issue.raw_actual for issue in issues)
 
 
 def test_gc_settings_are_restored() -> None:

@@ -61,6 +61,7 @@ from jmo_validate.record import (
     normalise_key,
 )
 from jmo_validate.regions import Level, Region
+from jmo_validate.slots import pickled_by_fields
 
 __all__ = [
     "PARTS",
@@ -97,6 +98,7 @@ MAX_LINE_LENGTH = MAX_TEXT_LENGTH
 MAX_CANDIDATES = 5
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True, repr=False)
 class Address:
     """A parsed address. Region names are the official ones where resolved, else as given.

@@ -45,6 +45,7 @@ from jmo_validate.errors import (
 )
 from jmo_validate.masking import mask_account
 from jmo_validate.record import read_part
+from jmo_validate.slots import pickled_by_fields
 
 __all__ = [
     "MAX_LENGTH",
@@ -75,6 +76,7 @@ _SEPARATORS = compact_table(" .-\t\n\r")
 _MOBILE = re.compile(r"(?:0|62)8[1-35-9][0-9]{8,10}")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True, repr=False)
 class BankAccount:
     """A parsed bank account; `str()`/`repr()` mask the number.

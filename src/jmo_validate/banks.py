@@ -50,6 +50,7 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from jmo_validate import regions
+from jmo_validate.slots import pickled_by_fields
 
 __all__ = [
     "Bank",
@@ -72,6 +73,7 @@ class BankKind(str, Enum):
     DIGITAL = "digital"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True, repr=False)
 class Bank:
     """A bank: its 3-digit code, common and official names, kind and usual account lengths."""

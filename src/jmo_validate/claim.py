@@ -78,6 +78,7 @@ from jmo_validate.record import (
     normalise_key,
     read_part,
 )
+from jmo_validate.slots import pickled_by_fields
 
 __all__ = [
     "BY_END_REASON",
@@ -249,6 +250,7 @@ class Relation(str, Enum):
     DESIGNATED = "designated"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Heir:
     """One heir; parts that were absent or invalid are `None`. The NIK's `repr` is masked."""
@@ -258,6 +260,7 @@ class Heir:
     relation: Relation | None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A parsed claim section; parts that were absent or invalid are `None` (or no heirs)."""

@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 
 from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_email
-from jmo_validate.slots import constructor
+from jmo_validate.slots import constructor, pickled_by_fields
 
 __all__ = [
     "Email",
@@ -126,6 +126,7 @@ _SLIPS = {"yahoo.id": "yahoo.co.id", "cloud.com": "icloud.com"}
 _EXAMPLE_DOMAINS = frozenset({"example.com", "example.net", "example.org", "example"})
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True, repr=False)
 class Email:
     """A syntactically valid address. Equal when the normalised forms are equal; masked when shown.

@@ -86,6 +86,7 @@ from jmo_validate import person
 from jmo_validate.category import Category
 from jmo_validate.errors import Finding, InvalidComponent, InvalidFormat, InvalidLength
 from jmo_validate.record import is_blank, read_part
+from jmo_validate.slots import pickled_by_fields
 
 __all__ = [
     "BPU_MINIMUM_INCOME",
@@ -155,6 +156,7 @@ class EndReason(str, Enum):
 WAITING_REASONS = frozenset({EndReason.RESIGNATION, EndReason.DISMISSAL})
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Npp:
     """An employer registration number: upper-case letters and digits, no separators."""
@@ -165,6 +167,7 @@ class Npp:
         return self.number
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Employment:
     """A parsed employment section; parts that were absent or invalid are `None`."""

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from jmo_validate.artefacts import compact_table
 from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_kpj
+from jmo_validate.slots import pickled_by_fields
 
 __all__ = ["SUSPICIOUS", "Kpj", "compact", "format", "is_valid", "parse", "validate"]
 
@@ -61,6 +62,7 @@ SUSPICIOUS = frozenset(
 _SEPARATORS = compact_table(" .-\t\n\r")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True, repr=False)
 class Kpj:
     """A parsed KPJ number. `number` is the 11 digits; `str()`/`repr()` are masked."""

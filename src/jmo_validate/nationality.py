@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from jmo_validate.errors import InvalidFormat, accepts
+from jmo_validate.slots import pickled_by_fields
 
 __all__ = [
     "INDONESIA",
@@ -76,6 +77,7 @@ class Country:
     name_id: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Nationality:
     """A nationality: `country` is the ISO 3166-1 alpha-2 code, `None` for a foreigner

@@ -69,7 +69,7 @@ from jmo_validate.artefacts import compact_table
 from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_nik
 from jmo_validate.person import Sex
-from jmo_validate.slots import constructor
+from jmo_validate.slots import constructor, pickled_by_fields
 
 if TYPE_CHECKING:
     from jmo_validate.regions import Region, RegionStatus
@@ -135,6 +135,7 @@ LENGTH = 16
 _SEPARATORS = compact_table(" .-\t\n\r")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True, repr=False)
 class Nik:
     """A parsed NIK. `number` is the 16 digits; `str()`/`repr()` are masked."""

@@ -72,7 +72,7 @@ from typing import TYPE_CHECKING
 from jmo_validate.artefacts import strip_artefacts
 from jmo_validate.errors import FieldError, InvalidComponent, InvalidFormat, InvalidLength
 from jmo_validate.masking import mask_phone
-from jmo_validate.slots import constructor
+from jmo_validate.slots import constructor, pickled_by_fields
 
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
@@ -110,6 +110,7 @@ class PhoneType(str, Enum):
 _MOBILE_TYPES = frozenset({PhoneType.MOBILE, PhoneType.FIXED_LINE_OR_MOBILE})
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True, repr=False)
 class Phone:
     """A valid phone number. Equal when the E.164 forms are equal; `str()`/`repr()` are masked.

@@ -1,4 +1,4 @@
-"""A faster constructor for the frozen, slotted value objects of the hot paths.
+"""A faster constructor and pickling for the frozen, slotted value objects of the hot paths.
 
 A frozen dataclass' `__init__` sets each field through `object.__setattr__` (its own
 `__setattr__` refuses). `constructor` builds, once per class, a function that
@@ -18,6 +18,12 @@ defaults, no `__post_init__`: the classes it is used for have neither to run).
 (True, Point(x=1, y=2))
 
 ```
+
+Pickling such a class goes through its own `__getstate__` and `__setstate__`, which
+list its fields on every call and set each through `object.__setattr__`.
+[`pickled_by_fields`][] makes it pickle as its fields in order, rebuilt by the same
+kind of constructor: the same state, in about a fifth of the time. That is what a
+batch's worker processes send back: every report, its issues and parsed values.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ import operator
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-__all__ = ["constructor", "field_values"]
+__all__ = ["constructor", "pickled_by_fields"]
 
 T = TypeVar("T")
 
@@ -44,23 +50,54 @@ def constructor(cls: type[T]) -> Callable[..., T]:
     return build
 
 
-def field_values(cls: type[T]) -> Callable[[T], tuple[Any, ...]]:
-    """Return `values(instance)`: its fields in order, as `constructor`'s build takes them.
+def pickled_by_fields(cls: type[T]) -> type[T]:
+    """Class decorator (above `@dataclass(frozen=True, slots=True)`): pickle as the fields.
+
+    The fields are the state the dataclass' own pickling keeps, so a copy is equal
+    field by field, including the fields left out of `==`.
 
     ```pycon
     >>> from dataclasses import dataclass
-    >>> @dataclass(frozen=True, slots=True)
+    >>> @pickled_by_fields
+    ... @dataclass(frozen=True, slots=True)
     ... class Point:
     ...     x: int
     ...     y: int
-    >>> field_values(Point)(Point(1, 2))
-    (1, 2)
+    >>> rebuild, (kind, values) = Point(1, 2).__reduce__()  # what pickle keeps
+    >>> values, rebuild(kind, values)
+    ((1, 2), Point(x=1, y=2))
 
     ```
     """
-    names = [field.name for field in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    cls.__reduce__ = _reduce  # type: ignore[assignment]
+    return cls
+
+
+def _reduce(instance: object) -> tuple[Any, ...]:
+    cls = type(instance)
+    values = _FIELD_VALUES.get(cls)
+    if values is None:
+        values = _FIELD_VALUES[cls] = _field_values(cls)
+    return (_rebuilt, (cls, values(instance)))
+
+
+def _rebuilt(cls: type[Any], values: tuple[Any, ...]) -> Any:
+    """An instance of `cls` from its field values in order (what pickles name: keep the name)."""
+    build = _CONSTRUCTORS.get(cls)
+    if build is None:
+        build = _CONSTRUCTORS[cls] = constructor(cls)
+    return build(*values)
+
+
+#: Made at a class' first pickling (in each process).
+_FIELD_VALUES: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {}
+_CONSTRUCTORS: dict[type[Any], Callable[..., Any]] = {}
+
+
+def _field_values(cls: type[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    names = [field.name for field in dataclasses.fields(cls)]
     if len(names) == 1:
         (name,) = names
         return lambda instance: (getattr(instance, name),)
-    values: Callable[[T], tuple[Any, ...]] = operator.attrgetter(*names)
+    values: Callable[[Any], tuple[Any, ...]] = operator.attrgetter(*names)
     return values
