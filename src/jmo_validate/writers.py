@@ -36,9 +36,6 @@ from jmo_validate.batch import Summary
 from jmo_validate.quality import RunInfo
 from jmo_validate.report import Issue, Report
 
-#: `json.dumps(value, ensure_ascii=False)` with one encoder made once, not one a call.
-_json = json.JSONEncoder(ensure_ascii=False).encode
-
 __all__ = [
     "ERRORS",
     "WRITERS",
@@ -48,6 +45,9 @@ __all__ = [
     "open_output",
     "printable",
 ]
+
+#: `json.dumps(value, ensure_ascii=False)` with one encoder made once, not one a call.
+_json = json.JSONEncoder(ensure_ascii=False).encode
 
 #: Columns of the CSV output, one row per issue (the HTML report shows the same).
 ISSUE_COLUMNS = ("row", "field", "kind", "code", "severity", "message", "expected", "actual")
