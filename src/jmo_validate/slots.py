@@ -22,7 +22,7 @@ defaults, no `__post_init__`: the classes it is used for have neither to run).
 Pickling such a class goes through its own `__getstate__` and `__setstate__`, which
 list its fields on every call and set each through `object.__setattr__`.
 [`pickled_by_fields`][] makes it pickle as its fields in order, rebuilt by the same
-kind of constructor: the same state, in about a fifth of the time. That is what a
+kind of constructor: the same state, in 40-50 % of the time. That is what a
 batch's worker processes send back: every report, its issues and parsed values.
 """
 
