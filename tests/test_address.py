@@ -958,3 +958,43 @@ def test_parts_on_one_line_are_read_as_the_general_normalisation_reads_them() ->
         lines = text.strip().splitlines()
         street = ", ".join(" ".join(line.split()) for line in lines if line.strip())
         assert read == {"street": street, "village": " ".join(text.split())}, repr(text)
+
+
+POLICY_REQUIRED = Policy.profile_update().required
+
+
+def _checked(parts: dict[str, str], required: Any) -> tuple[Address | None, list[tuple[Any, ...]]]:
+    value, findings = address.check(parts, required=required)
+    return value, [(f.code, f.field, dict(f.params), f.actual) for f in findings]
+
+
+def test_cached_results_are_the_same_as_fresh_ones() -> None:
+    # the RT/RW numbers and the region parts with the postal check are cached per distinct
+    # texts (a batch repeats a few villages); a record checked with all that cached, in any
+    # order, gets exactly the value and the findings, in order, of a check with nothing cached
+    rng = random.Random(5)
+    shapes = ["001/002", "RT 01 RW 02", "001/-", "abc", "000/001", "1234/5", "-"]
+    cases: list[tuple[dict[str, str], Any]] = []
+    for number in range(120):
+        parts = {**ADDRESS}
+        if number % 4 == 1:
+            parts["rt_rw"], parts["rt"] = rng.choice(shapes), rng.choice(["005", "x", "RT 07"])
+        if number % 5 == 2:
+            parts["postal_code"] = rng.choice(["40111", "4011", "99999", "60222"])
+        if number % 6 == 3:
+            parts[rng.choice(["village", "district", "regency"])] = rng.choice(
+                ["Sukamaju", "Bogor", "Gambir", "xyz", "Kota Bogor"]
+            )
+        if number % 7 == 4:
+            del parts[rng.choice(["village", "postal_code", "street", "rw"])]
+        required = [POLICY_REQUIRED, frozenset(), sorted(POLICY_REQUIRED)][number % 3]
+        cases.append((parts, required))
+    fresh = []
+    for parts, required in cases:  # each with nothing cached
+        for cached in (address._rt_rw, address._regions, address._resolved):
+            cached.cache_clear()
+        fresh.append(_checked(parts, required))
+    assert sum(bool(findings) for _, findings in fresh) > 40
+    assert [_checked(parts, required) for parts, required in cases] == fresh
+    rng.shuffle(order := list(range(len(cases))))
+    assert [_checked(*cases[index]) for index in order] == [fresh[index] for index in order]

@@ -61,7 +61,7 @@ from jmo_validate.record import (
     normalise_key,
 )
 from jmo_validate.regions import Level, Region
-from jmo_validate.slots import pickled_by_fields
+from jmo_validate.slots import constructor, pickled_by_fields
 
 __all__ = [
     "PARTS",
@@ -677,9 +677,16 @@ def _resolve(
     return resolved
 
 
-Resolution = tuple[
-    tuple[tuple[str, Region], ...], tuple[tuple[str, str, tuple[tuple[str, Any], ...]], ...]
-]
+#: Problems kept to be reported again: (part, problem, its keyword arguments).
+Recorded = tuple[tuple[str, str, tuple[tuple[str, Any], ...]], ...]
+Resolution = tuple[tuple[tuple[str, Region], ...], Recorded]
+
+
+class _Recorder(list[tuple[str, str, tuple[tuple[str, Any], ...]]]):
+    """A `Problem` that keeps what it is told, for a cached result to report again."""
+
+    def __call__(self, part: str, name: str, **params: Any) -> None:
+        self.append((part, name, tuple(params.items())))
 
 
 def _narrow(options: dict[str, tuple[Region, ...]], order: list[str], broken: set[str]) -> None:
@@ -748,12 +755,36 @@ def _resolved(region_texts: tuple[tuple[str, str], ...], postal: str | None = No
     chain = _one_chain(region_texts)
     if chain is not None:
         return chain, ()
-    problems: list[tuple[str, str, tuple[tuple[str, Any], ...]]] = []
+    problems = _Recorder()
+    return tuple(_resolve(dict(region_texts), problems, postal).items()), tuple(problems)
 
-    def record(part: str, name: str, **params: Any) -> None:
-        problems.append((part, name, tuple(params.items())))
 
-    return tuple(_resolve(dict(region_texts), record, postal).items()), tuple(problems)
+@lru_cache(maxsize=8192)
+def _regions(
+    region_texts: tuple[tuple[str, str], ...], postal: str | None
+) -> tuple[tuple[tuple[str, str], ...], Recorded]:
+    """The region parts' values (official names and codes where resolved, else as given) and
+    their problems, the postal code's against them included.
+
+    Cached as a whole: a batch's records share a few villages far more often than anything
+    else of an address, and the result depends on nothing else.
+    """
+    found, problems = _resolved(region_texts)
+    if postal is not None and any(name == "ambiguous" for _, name, _ in problems):
+        found, problems = _resolved(region_texts, postal)  # the postal code may decide
+    resolved, texts = dict(found), dict(region_texts)
+    values: dict[str, str] = {}
+    for part in REGION_PARTS:
+        if part in resolved:
+            values[part] = resolved[part].name
+            values[f"{part}_code"] = resolved[part].code
+        elif part in texts:
+            values[part] = texts[part]
+    trouble = None if postal is None else _postal_problem(postal, resolved)
+    if trouble is not None:
+        name, params = trouble
+        problems += (("postal_code", name, (("actual", postal), *params.items())),)
+    return tuple(values.items()), problems
 
 
 def _outdated(
@@ -862,43 +893,59 @@ def check(
     values: dict[str, str] = {}
     if "street" in texts:
         values["street"] = texts["street"]
-    _read_rt_rw(texts, values, problem)
+    numbers, problems = _rt_rw(texts.get("rt_rw"), texts.get("rt"), texts.get("rw"))
+    values.update(numbers)
     if "postal_code" in texts:
         postal = _postal(texts["postal_code"])
         if postal is None:
-            problem("postal_code", "format", actual=texts["postal_code"])
+            problems += (("postal_code", "format", (("actual", texts["postal_code"]),)),)
         else:
             values["postal_code"] = postal
     region_texts = tuple((part, texts[part]) for part in REGION_PARTS if part in texts)
-    found, problems = _resolved(region_texts)
-    postal = values.get("postal_code")
-    if postal is not None and any(name == "ambiguous" for _, name, _ in problems):
-        found, problems = _resolved(region_texts, postal)  # the postal code may decide
-    for part, name, params in problems:
+    region_values, region_problems = _regions(region_texts, values.get("postal_code"))
+    for part, name, params in problems + region_problems:
         problem(part, name, **dict(params))
-    resolved = dict(found)
-    for part in REGION_PARTS:
-        if part in resolved:
-            values[part] = resolved[part].name
-            values[f"{part}_code"] = resolved[part].code
-        elif part in texts:
-            values[part] = texts[part]
-    trouble = None if postal is None else _postal_problem(postal, resolved)
-    if trouble is not None:
-        problem("postal_code", trouble[0], actual=postal, **trouble[1])
+    values.update(region_values)
     # missing: neither given (readable or not) nor derived from a deeper region
-    given = set(values) | set(texts) | {finding.field for finding in findings}
-    given |= {"rt"} if "rt_rw" in given else set()
-    unreadable_line = "street" in given - set(texts) and set(texts) <= {"street"}
-    for part in () if unreadable_line else REQUIRABLE_PARTS:  # such a line may hold every part
-        if f"{section}.{part}" in required and part not in given:
-            # a line may hold a region under a name the registry does not know: never "missing"
-            problem(part, "unplaced" if line is not None and part in REGION_PARTS else "missing")
+    wanted = _required_parts(section, frozenset(required))
+    if absent := [part for part in wanted if part not in values and part not in texts]:
+        given = set(values) | set(texts) | {finding.field for finding in findings}
+        given |= {"rt"} if "rt_rw" in given else set()
+        unreadable_line = "street" in given - set(texts) and set(texts) <= {"street"}
+        for part in () if unreadable_line else absent:  # such a line may hold every part
+            if part not in given:
+                # a line may hold a region under a name the registry does not know: never "missing"
+                kind = "unplaced" if line is not None and part in REGION_PARTS else "missing"
+                problem(part, kind)
     findings.sort(key=lambda finding: _ORDER.get(finding.field, len(_ORDER)))
-    return (Address(**values) if values else None), findings
+    return (_new_address(*map(values.get, _ADDRESS_FIELDS)) if values else None), findings
+
+
+#: Builds an [`Address`][] from all its fields in order (a part not found is `None`).
+_new_address = constructor(Address)
+_ADDRESS_FIELDS = tuple(field.name for field in fields(Address))
+
+
+@lru_cache(maxsize=256)  # a policy has a few sets of required fields
+def _required_parts(section: str, required: frozenset[str]) -> tuple[str, ...]:
+    """The parts of `section` that `required` (field paths) asks for, in order."""
+    return tuple(part for part in REQUIRABLE_PARTS if f"{section}.{part}" in required)
 
 
 _ORDER = {part: index for index, part in enumerate(("", *PARTS[:3], "rt_rw", *PARTS[3:]))}
+
+
+@lru_cache(maxsize=4096)  # RT and RW numbers repeat across a batch
+def _rt_rw(
+    rt_rw: str | None, rt: str | None, rw: str | None
+) -> tuple[tuple[tuple[str, str], ...], Recorded]:
+    """`_read_rt_rw` of these texts: the RT and RW numbers, and the problems."""
+    given = (("rt_rw", rt_rw), ("rt", rt), ("rw", rw))
+    texts = {part: text for part, text in given if text is not None}
+    numbers: dict[str, str] = {}
+    problems = _Recorder()
+    _read_rt_rw(texts, numbers, problems)
+    return tuple(numbers.items()), tuple(problems)
 
 
 def _read_rt_rw(texts: Mapping[str, str], values: dict[str, str], problem: Problem) -> None:
