@@ -677,16 +677,22 @@ def _resolve(
     return resolved
 
 
-#: Problems kept to be reported again: (part, problem, its keyword arguments).
-Recorded = tuple[tuple[str, str, tuple[tuple[str, Any], ...]], ...]
+#: A problem kept to be reported again: the part, the problem, its keyword arguments.
+_Kept = tuple[str, str, tuple[tuple[str, Any], ...]]
+Recorded = tuple[_Kept, ...]
 Resolution = tuple[tuple[tuple[str, Region], ...], Recorded]
 
 
-class _Recorder(list[tuple[str, str, tuple[tuple[str, Any], ...]]]):
+class _Recorder(list[_Kept]):
     """A `Problem` that keeps what it is told, for a cached result to report again."""
 
     def __call__(self, part: str, name: str, **params: Any) -> None:
         self.append((part, name, tuple(params.items())))
+
+
+def _report_again(recorded: Recorded, problem: Problem) -> None:
+    for part, name, params in recorded:
+        problem(part, name, **dict(params))
 
 
 def _narrow(options: dict[str, tuple[Region, ...]], order: list[str], broken: set[str]) -> None:
@@ -895,17 +901,17 @@ def check(
         values["street"] = texts["street"]
     numbers, problems = _rt_rw(texts.get("rt_rw"), texts.get("rt"), texts.get("rw"))
     values.update(numbers)
+    _report_again(problems, problem)
     if "postal_code" in texts:
         postal = _postal(texts["postal_code"])
         if postal is None:
-            problems += (("postal_code", "format", (("actual", texts["postal_code"]),)),)
+            problem("postal_code", "format", actual=texts["postal_code"])
         else:
             values["postal_code"] = postal
     region_texts = tuple((part, texts[part]) for part in REGION_PARTS if part in texts)
-    region_values, region_problems = _regions(region_texts, values.get("postal_code"))
-    for part, name, params in problems + region_problems:
-        problem(part, name, **dict(params))
+    region_values, problems = _regions(region_texts, values.get("postal_code"))
     values.update(region_values)
+    _report_again(problems, problem)
     # missing: neither given (readable or not) nor derived from a deeper region
     wanted = _required_parts(section, frozenset(required))
     if absent := [part for part in wanted if part not in values and part not in texts]:
