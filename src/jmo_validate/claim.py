@@ -60,7 +60,7 @@ from itertools import islice
 from types import MappingProxyType
 from typing import Any
 
-from jmo_validate import nik, person
+from jmo_validate import clock, nik, person
 from jmo_validate.employment import (
     WAITING_REASONS,
     Employment,
@@ -521,7 +521,7 @@ def parse_section(
     heir's number as `heir`); an absent part whose path is in `required` is
     `<path>.missing`. Never raises for bad data.
     """
-    today = reference_date or date.today()
+    today = reference_date or clock.today()
     findings: list[Finding] = []
 
     def part(name: str, parse: Any) -> Any:

@@ -82,7 +82,7 @@ from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
-from jmo_validate import person
+from jmo_validate import clock, person
 from jmo_validate.category import Category
 from jmo_validate.errors import Finding, InvalidComponent, InvalidFormat, InvalidLength
 from jmo_validate.record import is_blank, read_part
@@ -658,7 +658,7 @@ def parse_section(
     findings, each with the part's name as `field`; an absent part whose path is in
     `required` (`employment.npp`, ...) is `<path>.missing`. Never raises for bad data.
     """
-    today = reference_date or date.today()
+    today = reference_date or clock.today()
     findings: list[Finding] = []
 
     def part(name: str, parse: Callable[[Any], T]) -> T | None:

@@ -60,11 +60,11 @@ False
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
+from jmo_validate import clock
 from jmo_validate.artefacts import compact_table
 from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_nik
@@ -233,22 +233,6 @@ def _region(code: str, on: date | None = None) -> Region | None:
     return get(code, on=on)
 
 
-#: The local day :func:`_today` last gave and the span of clock time it lasts, as one
-#: tuple, so that threads always see a day with its own span.
-_day_span = [(date.min, 0.0, 0.0)]
-
-
-def _today() -> date:
-    """`date.today()` in a ninth of the time: a clock read while the day lasts."""
-    day, start, end = _day_span[0]
-    now = time.time()
-    if not start <= now < end:
-        day = date.fromtimestamp(now)
-        midnight, next_midnight = day.timetuple(), (day + timedelta(days=1)).timetuple()
-        _day_span[0] = (day, time.mktime(midnight), time.mktime(next_midnight))
-    return day
-
-
 #: ``Nik(number, birth_date, sex)`` for the hot path (:mod:`jmo_validate.slots`).
 _new_nik = constructor(Nik)
 
@@ -274,7 +258,7 @@ def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple
         sex = Sex.FEMALE
     if not (1 <= day <= 31 and 1 <= month <= 12):
         raise InvalidComponent("nik.birth_date")
-    today = reference_date or _today()
+    today = reference_date or clock.today()
     for born_year in (2000 + year, 1900 + year):
         if born_year <= today.year:  # a later year is after the reference date, real date or not
             try:

@@ -50,6 +50,7 @@ import unicodedata
 from datetime import date, datetime
 from enum import Enum
 
+from jmo_validate import clock
 from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength
 
 __all__ = [
@@ -234,7 +235,7 @@ def parse_past_date(value: str | date, field: str, *, reference_date: date | Non
     ```
     """
     day = parse_date(value, field)
-    if day > (reference_date or date.today()):
+    if day > (reference_date or clock.today()):
         raise InvalidComponent(f"{field}.future")
     return day
 

@@ -39,6 +39,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from jmo_validate import clock
 from jmo_validate.category import Category
 from jmo_validate.claim import MAX_RETIREMENT_AGE, MIN_RETIREMENT_AGE, ClaimType, parse_type
 from jmo_validate.codes import CATALOGUE, Language, Severity
@@ -216,7 +217,7 @@ class Policy:
 
     def today(self) -> date:
         """Return the reference date: the configured one, or today."""
-        return self.reference_date or date.today()
+        return self.reference_date or clock.today()
 
     def replace(self, **changes: Any) -> Policy:
         """Return a copy with `changes` applied."""
