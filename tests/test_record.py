@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import random
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from jmo_validate import record as record_module
+from jmo_validate.errors import Finding
 from jmo_validate.record import (
     MAX_FIELDS,
     MAX_KEY_LENGTH,
@@ -167,3 +172,109 @@ def test_key_budget_counts_nested_keys() -> None:
     _fields, unknown, findings = read_record(record)
     assert len(unknown) == MAX_FIELDS - 1  # the section's own key counts too
     assert [f.code for f in findings] == ["record.too_large"]
+
+
+# --- records read by a plan per set of keys, against the general reading ----------------------
+
+
+class _Key(str):
+    """A key that is a string of another type: read by its characters."""
+
+
+def _read_key_by_key(record: object) -> tuple[dict[str, object], tuple[str, ...], list[object]]:
+    reading = record_module._Reading()
+    reading.visit(record, None, "")  # type: ignore[arg-type]
+    findings: list[object] = list(reading.findings)
+    findings += [Finding("field.conflict", path) for path in reading.conflicts]
+    return reading.fields, tuple(reading.unknown), findings
+
+
+def _generated_records(count: int) -> list[dict[object, object]]:
+    """Records as services and files send them: aliases in any spelling, unknown, dotted
+    and section keys, one field named twice, odd keys and values of every kind."""
+    rng = random.Random(16)
+    names = [name for aliases in record_module._NAMES.values() for name in aliases]
+    spelled = [
+        lambda name: name,
+        lambda name: name.upper(),
+        lambda name: name.replace("_", " ").title(),
+        lambda name: f" {name.replace('_', '. ')} ",
+    ]
+    odd_keys: list[object] = [
+        "hobi",
+        "No",
+        "Catatan 3201014107900001",
+        "x" * (MAX_KEY_LENGTH + 5),
+        7,
+        ("tuple", "key"),
+        _Key("NIK"),
+        "alamat.kode_pos",
+        "address.postal_code",
+        "bank_account.number",
+    ]
+    values: list[object] = [
+        "3201014107900001",
+        "Siti Aminah",
+        "",
+        "   ",
+        None,
+        12,
+        1.5,
+        date(1990, 7, 1),
+        {"kode_pos": "40111", "kelurahan": "Gambir"},
+        ["a"],
+    ]
+    records = []
+    for _ in range(count):
+        keys: list[object] = [
+            rng.choice(spelled)(rng.choice(names)) for _ in range(rng.randint(1, 16))
+        ]
+        if rng.random() < 0.3:
+            keys.append(rng.choice(odd_keys))
+        rng.shuffle(keys)
+        record: dict[object, object] = {}
+        for key in keys:
+            record[key] = rng.choice(values) if rng.random() < 0.3 else rng.choice(values[:2])
+        records.append(record)
+    return records
+
+
+def _corpus_records() -> list[dict[object, object]]:
+    cases = (Path(__file__).parent / "corpora").glob("*.jsonl")
+    lines = [line for path in sorted(cases) for line in path.read_text("utf-8").splitlines()]
+    return [json.loads(line)["record"] for line in lines if line.strip()]
+
+
+def test_a_plan_reads_a_record_as_the_general_reading_does() -> None:
+    """Each record read twice (its plan made, then used) gives the same fields in the same
+    order, the same unknown keys and the same findings as reading it key by key."""
+    records = _corpus_records() + _generated_records(4_000)
+    planned = 0
+    for record in records:
+        expected = _read_key_by_key(record)
+        for _ in range(2):
+            fields, unknown, findings = read_record(record)
+            assert list(fields.items()) == list(expected[0].items()), record
+            assert (unknown, findings) == expected[1:], record
+        planned += type(record) is dict and record_module._plan_for(record) is not None
+    # most records are read by a plan, and many are not: both readings are compared
+    assert 0.3 * len(records) < planned < 0.9 * len(records)
+
+
+def test_a_section_given_nested_is_read_key_by_key() -> None:
+    flat = {"Alamat": "Jl. Merdeka No. 18", "NIK": "3201014107900001"}
+    nested = {"Alamat": {"kode_pos": "40111"}, "NIK": "3201014107900001"}
+    assert read_record(flat)[0] == {"address.street": "Jl. Merdeka No. 18", "nik": flat["NIK"]}
+    assert read_record(nested)[0] == {"address.postal_code": "40111", "nik": nested["NIK"]}
+    assert record_module._plan_for(flat) is not None
+    assert record_module._plan_for(nested) is None
+
+
+def test_one_field_named_twice_has_no_plan() -> None:
+    """Which of the two keys counts depends on the values (a blank one gives way)."""
+    for record in ({"NIK": "", "No KTP": "3201014107900001"}, {"NIK": "1", "No KTP": "2"}):
+        assert record_module._plan_for(record) is None
+    assert read_record({"NIK": "", "No KTP": "3201014107900001"})[0] == {"nik": "3201014107900001"}
+    fields, _, findings = read_record({"NIK": "1", "No KTP": "2"})
+    assert fields == {"nik": "1"}
+    assert findings == [Finding("field.conflict", "nik")]

@@ -30,6 +30,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from itertools import islice
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from jmo_validate.errors import FieldError, Finding
@@ -547,6 +548,10 @@ def read_record(
     Raises [`TextError`][] when `record` itself cannot be read (its `items()`
     fails).
     """
+    if type(record) is dict:
+        plan = _plan_for(record)
+        if plan is not None:
+            return plan.read(record)
     reading = _Reading()
     try:
         reading.visit(record, None, "")
@@ -555,6 +560,84 @@ def read_record(
     findings = reading.findings
     findings += [Finding("field.conflict", path) for path in reading.conflicts]  # once per field
     return reading.fields, tuple(reading.unknown), findings
+
+
+#: A record with more keys than this is always read key by key (a plan holds its keys).
+_MAX_PLANNED_KEYS = 64
+
+
+def _plan_for(record: dict[Any, Any]) -> _Plan | None:
+    """The plan for `record`'s keys when it can be read by one (see [`_Plan`][]), else `None`."""
+    if len(record) > _MAX_PLANNED_KEYS:
+        return None
+    keys = tuple(record)
+    for key in keys:
+        if type(key) is not str or len(key) > MAX_KEY_LENGTH:
+            return None
+    plan = _plan(keys)
+    if plan is not None:
+        for key in plan.section_keys:  # a section given nested is read key by key
+            value = record[key]
+            if type(value) is not str and isinstance(value, Mapping):
+                return None
+    return plan
+
+
+class _Plan:
+    """How to read a flat record with one set of keys, worked out once for that set.
+
+    A file's rows, and a service's requests, share their keys: each key's field path
+    is resolved once, then a record is read in one step. Only records that the general
+    reading ([`_Reading`][]) would read key by key with no finding have a plan: plain
+    `str` keys that are not too long, no two naming the same field, within the key budget,
+    and no section given as a nested mapping. A test compares the two readings.
+    """
+
+    __slots__ = ("paths", "section_keys", "take", "unknown")
+
+    def __init__(
+        self,
+        keys: tuple[str, ...],
+        paths: tuple[str, ...],
+        unknown: tuple[str, ...],
+        section_keys: tuple[str, ...],
+    ) -> None:
+        #: The field path of each key that names one, in the record's order.
+        self.paths = paths
+        #: Picks the values of those keys, in the same order, as a tuple.
+        self.take: Callable[[Mapping[str, object]], Any] = (
+            (lambda record: (record[keys[0]],)) if len(keys) == 1 else itemgetter(*keys)
+        )
+        self.unknown = unknown
+        #: Keys that name a section: read by this plan only when their value is not nested.
+        self.section_keys = section_keys
+
+    def read(
+        self, record: Mapping[str, object]
+    ) -> tuple[dict[str, object], tuple[str, ...], list[Finding]]:
+        return dict(zip(self.paths, self.take(record), strict=True)), self.unknown, []
+
+
+@lru_cache(maxsize=256)  # a batch has one set of keys; a service a few
+def _plan(keys: tuple[str, ...]) -> _Plan | None:
+    """The plan for records with `keys` (plain strings, in order), or `None` when two name
+    the same field (which of them counts depends on the values: blank ones give way)."""
+    named: list[str] = []
+    paths: list[str] = []
+    unknown: list[str] = []
+    for key in keys:
+        path = _resolve(key, None)
+        if path is None:
+            unknown.append(_shown_key(key))
+        elif path in paths:
+            return None
+        else:
+            named.append(key)
+            paths.append(path)
+    if not named:
+        return None
+    sections = tuple(key for key in keys if _section_of(key) is not None)
+    return _Plan(tuple(named), tuple(paths), tuple(unknown), sections)
 
 
 class _Reading:
