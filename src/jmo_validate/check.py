@@ -338,7 +338,7 @@ def _read_section(
     prefix = section.path + "."
     if not raw or all(is_blank(value) for value in raw.values()):
         required = ctx.required
-        if quiet or section.path in ctx.given:  # given, but not as a readable section
+        if quiet or ctx.given(section.path):  # given, but not as a readable section
             return None
         if section.path in required:
             ctx.add(section.path, f"{section.path}.missing")
@@ -379,9 +379,10 @@ def _read(obj: object, ctx: Context, *, what: str) -> tuple[Fields, tuple[str, .
                 ctx.complete = False
             else:
                 ctx.add_finding("", finding)
-        unreadable = {finding.field for finding in findings if finding.code == "field.type"}
-        given = [path for path, value in fields.items() if not is_blank(value)]
-        ctx.given = frozenset(given).union(unreadable) if unreadable else frozenset(given)
+        ctx.fields = fields
+        ctx.unreadable = frozenset(
+            finding.field for finding in findings if finding.code == "field.type"
+        )
     return fields, unknown
 
 

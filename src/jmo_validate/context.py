@@ -20,6 +20,7 @@ from jmo_validate.errors import Finding
 from jmo_validate.masking import mask_personal, maskers
 from jmo_validate.nationality import Nationality
 from jmo_validate.policy import Policy
+from jmo_validate.record import is_blank
 from jmo_validate.report import Issue
 from jmo_validate.slots import constructor
 
@@ -36,13 +37,14 @@ class Context:
     __slots__ = (
         "category",
         "complete",
+        "fields",
         "foreign",
-        "given",
         "issues",
         "maskers",
         "policy",
         "required",
         "today",
+        "unreadable",
     )
 
     def __init__(self, policy: Policy) -> None:
@@ -53,8 +55,10 @@ class Context:
         self.issues: list[Issue] = []
         #: What this record needs: the policy's fields plus those of its category, once read.
         self.required: frozenset[str] = policy.required
-        #: Paths the record gave a non-blank value for (set once the record is read).
-        self.given: frozenset[str] = frozenset()
+        #: The record's raw values by field path, and the sections given but unreadable
+        #: (set once the record is read; see `given`).
+        self.fields: Mapping[str, object] = {}
+        self.unreadable: frozenset[str] = frozenset()
         #: False when the record had more keys than were read: nothing is called missing.
         self.complete = True
         #: The record's category and whether it is a foreigner's (set once they are read).
@@ -72,8 +76,13 @@ class Context:
         if isinstance(citizenship, Nationality):
             self.foreign = citizenship.foreign
         else:
-            self.foreign = "kitas_number" in self.given
+            self.foreign = self.given("kitas_number")
         self.required = self.policy.required_for(self.category, foreign=self.foreign)
+
+    def given(self, path: str) -> bool:
+        """Whether the record gave a non-blank value for `path`, or a section `path` that
+        could not be read. Asked for a handful of paths only: not worked out for every field."""
+        return path in self.unreadable or not is_blank(self.fields.get(path))
 
     def add(
         self,

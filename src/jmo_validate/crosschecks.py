@@ -362,7 +362,7 @@ def _check_claim(parsed: Parsed, ctx: Context) -> bool:
 
 def _check_ended(job: Employment, rule: ClaimRule, limit: int, ctx: Context) -> None:
     """The employment has ended and, after a resignation or dismissal, the wait is over."""
-    no_end_date = "employment.end_date" not in ctx.given
+    no_end_date = not ctx.given("employment.end_date")
     if job.status is EmploymentStatus.ACTIVE or (job.status is None and no_end_date):
         ctx.add("employment", "employment.not_ended", retirement_age=limit)
         return
@@ -386,7 +386,7 @@ def _check_death(
     """A claim after a death: the date of death, the heirs, the status at death (JKM)."""
     died = claim.death_date(filed, job)
     heirs_claim = rule.receiver is Receiver.HEIRS
-    if died is None and heirs_claim and "claim.death_date" not in ctx.given:
+    if died is None and heirs_claim and not ctx.given("claim.death_date"):
         _missing("claim.death_date", ctx)
     heirs = filed.heirs if filed is not None else ()
     if not heirs:  # an unreadable heir is one, with no parts: reported by the section
@@ -428,7 +428,7 @@ def _check_membership(
     """A partial claim: `years` of membership by the reference date."""
     start = filed.membership_start if filed is not None else None
     if start is None:
-        if "claim.membership_start" in ctx.given:
+        if ctx.given("claim.membership_start"):
             return  # unreadable, reported by the section
         worked = job.start_date if job is not None else None
         if worked is None or ctx.today < worked + relativedelta(years=years):
