@@ -64,7 +64,7 @@ from jmo_validate.readers import (
     read_rows,
 )
 from jmo_validate.record import TextError, as_text, field_path, read_record
-from jmo_validate.report import Issue, Report
+from jmo_validate.report import Issue, Report, new_report
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
@@ -479,7 +479,7 @@ def _check(record: object, reference: object, settings: Settings) -> Report:
         ctx.add("record", "record.unreadable", detail=record.detail)
         return Report(tuple(ctx.issues))
     report = validate(record, reference, policy=policy)
-    return report if values else Report(report.issues, report.unknown_fields)
+    return report if values else new_report(report.issues, report.unknown_fields, {})
 
 
 def _with(report: Report, issues: tuple[Issue, ...]) -> Report:

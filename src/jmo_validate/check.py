@@ -65,7 +65,7 @@ from jmo_validate.record import (
     is_blank,
     read_record,
 )
-from jmo_validate.report import Report
+from jmo_validate.report import Report, new_report
 
 __all__ = ["FIELDS", "SECTIONS", "FieldSpec", "SectionSpec", "read_field", "validate"]
 
@@ -335,15 +335,18 @@ def _required_parts(prefix: str, required: frozenset[str]) -> tuple[str, ...]:
 def _read_section(
     raw: dict[str, object], section: SectionSpec, ctx: Context, *, quiet: bool
 ) -> object:
-    prefix = section.path + "."
     if not raw or all(is_blank(value) for value in raw.values()):
-        required = ctx.required
-        if quiet or ctx.given(section.path):  # given, but not as a readable section
+        if quiet:
             return None
-        if section.path in required:
-            ctx.add(section.path, f"{section.path}.missing")
-        else:  # a policy may require parts of a section without the section itself
-            for path in _required_parts(prefix, required):
+        required = ctx.required
+        # a policy may require parts of a section without the section itself
+        missing = (
+            (section.path,)
+            if section.path in required
+            else _required_parts(section.path + ".", required)
+        )
+        if missing and not ctx.given(section.path):  # given, but not as a readable section
+            for path in missing:
                 ctx.add(path, f"{path}.missing")
         return None
     value, findings = section.parse(raw, ctx)
@@ -409,7 +412,7 @@ def validate(record: object, reference: object = None, *, policy: Policy | None 
             ref_fields, ref_unknown = read_reference
             unknown += tuple(f"reference.{key}" for key in ref_unknown)
             crosschecks.compare_reference(parsed, _parse_fields(ref_fields, ctx, quiet=True), ctx)
-    return Report(tuple(ctx.issues), unknown, parsed)
+    return new_report(tuple(ctx.issues), unknown, parsed)
 
 
 _DEFAULT_POLICY = Policy.profile_update()
