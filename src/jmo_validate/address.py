@@ -923,7 +923,8 @@ def check(
                 # a line may hold a region under a name the registry does not know: never "missing"
                 kind = "unplaced" if line is not None and part in REGION_PARTS else "missing"
                 problem(part, kind)
-    findings.sort(key=lambda finding: _ORDER.get(finding.field, len(_ORDER)))
+    if len(findings) > 1:
+        findings.sort(key=lambda finding: _ORDER.get(finding.field, len(_ORDER)))
     return (_new_address(*map(values.get, _ADDRESS_FIELDS)) if values else None), findings
 
 

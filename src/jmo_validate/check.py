@@ -247,8 +247,13 @@ def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[
     children = _section_children(tuple(fields))
     for section in SECTIONS:
         paths = children.get(section.path)
-        raw = {} if paths is None else {child: fields[path] for path, child in paths}
-        value = _read_section(raw, section, ctx, quiet=quiet)
+        if paths is None:  # the record has no key of this section
+            if not quiet:
+                _report_absent(section.path, ctx)
+            continue
+        value = _read_section(
+            {child: fields[path] for path, child in paths}, section, ctx, quiet=quiet
+        )
         if value is not None:
             parsed[section.path] = value
     return parsed
@@ -327,27 +332,30 @@ def _same_date(first: object, second: object) -> bool:
 
 
 @lru_cache(maxsize=256)  # a few policies and categories: a few sets of required fields
-def _required_parts(prefix: str, required: frozenset[str]) -> tuple[str, ...]:
-    """The required paths that start with `prefix` (`"employment."`), in order."""
+def _missing_without(section: str, required: frozenset[str]) -> tuple[str, ...]:
+    """What `required` asks for that an absent `section` leaves missing: the section itself,
+    or else the parts a policy may require without it (`"employment.npp"`), in order."""
+    if section in required:
+        return (section,)
+    prefix = section + "."
     return tuple(sorted(path for path in required if path.startswith(prefix)))
+
+
+def _report_absent(section: str, ctx: Context) -> None:
+    """Report what an absent or blank `section` leaves missing; nothing when it was given
+    but could not be read as a section (reported as such)."""
+    missing = _missing_without(section, ctx.required)
+    if missing and not ctx.given(section):
+        for path in missing:
+            ctx.add(path, f"{path}.missing")
 
 
 def _read_section(
     raw: dict[str, object], section: SectionSpec, ctx: Context, *, quiet: bool
 ) -> object:
-    if not raw or all(is_blank(value) for value in raw.values()):
-        if quiet:
-            return None
-        required = ctx.required
-        # a policy may require parts of a section without the section itself
-        missing = (
-            (section.path,)
-            if section.path in required
-            else _required_parts(section.path + ".", required)
-        )
-        if missing and not ctx.given(section.path):  # given, but not as a readable section
-            for path in missing:
-                ctx.add(path, f"{path}.missing")
+    if all(is_blank(value) for value in raw.values()):
+        if not quiet:
+            _report_absent(section.path, ctx)
         return None
     value, findings = section.parse(raw, ctx)
     if quiet:
