@@ -1,9 +1,10 @@
-"""Today's date, read from the clock once per second and not once per record.
+"""Today's date, without converting the clock to a local date on every call.
 
 `date.today()` converts the clock to local time on every call (about 0.5 µs). Every
 record asks for today's date (a NIK's century, dates in the future, ages), so
 [`today`][] keeps the day it last gave with the span of clock time that day lasts
-(from its local midnight to the next), and reads only the clock while that span lasts.
+(from its local midnight to the next): while the clock stays in that span, a call reads
+the clock and compares.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ _day_span = [(date.min, 0.0, 0.0)]
 
 
 def today() -> date:
-    """`date.today()` in a fifth of the time: the same local day while the clock stays in it.
+    """`date.today()` in about a quarter of the time: the same local day while the clock stays in it.
 
     The span is local midnight to local midnight (`time.mktime`), so a day of 23 or
     25 hours at a daylight-saving change ends when the calendar says.

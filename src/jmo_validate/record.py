@@ -620,8 +620,9 @@ class _Plan:
 
 @lru_cache(maxsize=256)  # a batch has one set of keys; a service a few
 def _plan(keys: tuple[str, ...]) -> _Plan | None:
-    """The plan for records with `keys` (plain strings, in order), or `None` when two name
-    the same field (which of them counts depends on the values: blank ones give way)."""
+    """The plan for records with `keys` (plain strings, in order); `None` when two name the
+    same field (which of them counts depends on the values: blank ones give way) or none
+    names one."""
     named: list[str] = []
     paths: list[str] = []
     unknown: list[str] = []
