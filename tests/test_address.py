@@ -141,6 +141,17 @@ def test_many_candidates_are_cut_short() -> None:
     assert listed[-1].startswith("... (+")
 
 
+@pytest.mark.parametrize("village", ["Sukamaju", "Kelurahan Sukamaju", "DESA SUKAMAJU"])
+def test_a_village_named_with_its_kind_counts_each_place_once(village: str) -> None:
+    # "Kelurahan" and "Desa" are often swapped: places of either kind are candidates,
+    # those of the kind named first, and none twice
+    (finding,) = address.check({"kelurahan": village})[1]
+    assert finding.code == "address.village.ambiguous"
+    places = len(regions.find("Sukamaju", level="village"))
+    assert places > 100
+    assert finding.params["candidates"].endswith(f"... (+{places - address.MAX_CANDIDATES})")
+
+
 @pytest.mark.parametrize(
     ("parts", "field", "parent"),
     [
