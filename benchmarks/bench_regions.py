@@ -92,6 +92,12 @@ def main() -> None:
     )
     print(
         per_call(
+            "regions.find('Mekarsari', level='village') (116 places)",
+            lambda: regions.find("Mekarsari", level="village"),
+        ).line(baseline)
+    )
+    print(
+        per_call(
             "regions.villages_by_postal_code('40111')",
             lambda: regions.villages_by_postal_code("40111"),
         ).line(baseline)

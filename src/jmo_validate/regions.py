@@ -797,18 +797,20 @@ def _matches(
     key: str, level: Level | None, kind: str | None, scope: str, include_retired: bool
 ) -> tuple[Region, ...]:
     """The matching regions by level and code (the upper regions' codes are the shorter)."""
-    tables = (False, True) if level is None else (level is Level.VILLAGE,)
-    return tuple(
-        [
-            region
-            for villages in tables
-            for region in _name_index(villages).get(key, ())
-            if region.code.startswith(scope)
-            and (level is None or _LEVELS[len(region.code)] is level)
-            and (kind is None or region.kind == kind)
-            and (include_retired or region.current)
-        ]
-    )
+    if level is None:
+        found = _name_index(False).get(key, ()) + _name_index(True).get(key, ())
+    else:  # the village table holds villages only: no need to test their level
+        found = _name_index(level is Level.VILLAGE).get(key, ())
+        if level is not Level.VILLAGE:
+            found = tuple([region for region in found if _LEVELS[len(region.code)] is level])
+    # each test only where it can remove something: a common village name has 100-odd places
+    if scope:
+        found = tuple([region for region in found if region.code.startswith(scope)])
+    if kind is not None:
+        found = tuple([region for region in found if region.kind == kind])
+    if not include_retired:
+        found = tuple([region for region in found if region.current])
+    return found
 
 
 # --- postal codes ----------------------------------------------------------------------------------
