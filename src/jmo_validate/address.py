@@ -613,7 +613,9 @@ def _candidates(text: str, level: str) -> tuple[Region, ...]:
         # by code: a current region is the one region of its code (comparing regions
         # field by field, for each of the 100-odd Mekarsaris, took a millisecond)
         codes = {region.code for region in found}
-        found += tuple(r for r in regions.find(words[1], level=_LEVEL[level]) if r.code not in codes)
+        found += tuple(
+            r for r in regions.find(words[1], level=_LEVEL[level]) if r.code not in codes
+        )
     return found
 
 
