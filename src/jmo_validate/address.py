@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from typing import Any
@@ -240,7 +240,7 @@ def _words_of(text: str) -> list[_Word]:
             keys = ("kali",)  # 2 X 11 Enam Lingkung: "2 kali 11", as the registry's name reads
         first = keys[0] if keys else ""
         found.append(
-            _Word(
+            _new_word(
                 match.start(),
                 match.end(),
                 "".join(keys),
@@ -253,6 +253,9 @@ def _words_of(text: str) -> list[_Word]:
     return found
 
 
+#: Builds a [`_Word`][] from its fields in order, as `constructor` builds them (faster
+#: than the frozen dataclass' `__init__`, some ten times a line).
+_new_word = constructor(_Word)
 _ROMAN_TEN = regions.word_keys("X")
 
 
@@ -274,7 +277,12 @@ class _Reader:
 
     def __init__(self, words: list[_Word], postal: str | None) -> None:
         self.words = words
-        self.postal = postal
+        # the codes of the regions that hold a village using the postal code, any level
+        self.agreeing = frozenset(
+            village.code[:length]
+            for village in (regions.villages_by_postal_code(postal) if postal else ())
+            for length in (2, 4, 6, 10)
+        )
         self.memo: dict[tuple[int, frozenset[str] | None, int], _Reading] = {}
         self.found: dict[tuple[int, int, str, frozenset[str] | None], _Reading | None] = {}
         # leaving words[:end] unplaced costs cost[end] (a country name costs nothing)
@@ -289,7 +297,8 @@ class _Reader:
                 break
         # by the word they end before: (start, level, regions) of the runs of words naming
         # current regions, and the starts of the runs a level word begins
-        self.names: list[list[tuple[int, str, list[Region]]]] = [[] for _ in range(len(words) + 1)]
+        self.names: list[list[tuple[int, str, tuple[Region, ...]]]]
+        self.names = [[] for _ in range(len(words) + 1)]
         self.labelled: list[list[int]] = [[] for _ in range(len(words) + 1)]
         for end in range(1, len(words) + 1):
             self._index_names(end)
@@ -304,9 +313,7 @@ class _Reader:
                 continue
             if start == 0 and self.words[0].marker:
                 continue  # a line that begins "Dusun Tengah" begins with its street: not a district
-            by_level: dict[str, list[Region]] = {}
-            for region in regions.named(name):
-                by_level.setdefault(region.level.value, []).append(region)
+            by_level = _named_by_level(name)
             for level, named in by_level.items():
                 self.names[end].append((start, level, named))
             label = self.words[start].level
@@ -366,7 +373,7 @@ class _Reader:
         start: int,
         end: int,
         level: str,
-        named: list[Region],
+        named: tuple[Region, ...],
         parents: frozenset[str] | None,
     ) -> _Reading | None:
         """The best reading ending with `words[start:end]` as a region of `level`, if any."""
@@ -380,7 +387,7 @@ class _Reader:
         start: int,
         end: int,
         level: str,
-        named: list[Region],
+        named: tuple[Region, ...],
         parents: frozenset[str] | None,
     ) -> _Reading | None:
         rank = _LEVEL_INDEX[level]
@@ -411,14 +418,25 @@ class _Reader:
         score, pieces = self.best(start, parents, _LEVEL_INDEX[level])
         return score + _LABELLED, (*pieces, (start, end, level))
 
-    def _agrees(self, places: list[Region]) -> int:
-        postal = self.postal
-        if postal is None or not any(postal in regions.postal_codes(r) for r in places):
-            return 0
-        return _POSTAL_AGREES
+    def _agrees(self, places: Sequence[Region]) -> int:
+        """Points for places that use the line's postal code (`regions.postal_codes`)."""
+        return _POSTAL_AGREES if any(region.code in self.agreeing for region in places) else 0
 
 
-def _within(named: list[Region], parents: frozenset[str] | None) -> list[Region]:
+def _named_by_level(key: str) -> Mapping[str, tuple[Region, ...]]:
+    """`regions.named` by level: what a run of words with this key may name."""
+    return _grouped_by_level(key) if regions.named(key) else {}
+
+
+@lru_cache(maxsize=16384)  # region names repeat across addresses; callers only read the dict
+def _grouped_by_level(key: str) -> dict[str, tuple[Region, ...]]:
+    by_level: dict[str, list[Region]] = {}
+    for region in regions.named(key):
+        by_level.setdefault(region.level.value, []).append(region)
+    return {level: tuple(found) for level, found in by_level.items()}
+
+
+def _within(named: tuple[Region, ...], parents: frozenset[str] | None) -> Sequence[Region]:
     """The regions of `named` within one of `parents` (or a province that held them)."""
     if parents is None:
         return named

@@ -732,7 +732,6 @@ def _by_level_and_code(code: str) -> tuple[int, str]:
     return len(code), code
 
 
-@functools.lru_cache(maxsize=16384)  # bounded: keys come from any text
 def named(key: str) -> tuple[Region, ...]:
     """The current regions whose name has `key` as its [`name_key`][], by level and code.
 
@@ -745,6 +744,13 @@ def named(key: str) -> tuple[Region, ...]:
 
     ```
     """
+    if key not in _name_index(False) and key not in _name_index(True):
+        return ()  # most keys asked about name nothing (the runs of words of an address)
+    return _named(key)
+
+
+@functools.lru_cache(maxsize=16384)  # bounded: keys come from any text
+def _named(key: str) -> tuple[Region, ...]:
     return tuple(  # the upper regions' codes are shorter: the order stays by level and code
         region
         for villages in (False, True)
