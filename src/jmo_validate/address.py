@@ -295,13 +295,20 @@ class _Reader:
             if word.key in _STRONG_LEVEL_WORDS and not (index and words[index - 1].marker):
                 self.strong = index
                 break
-        # by the word they end before: (start, level, regions) of the runs of words naming
-        # current regions, and the starts of the runs a level word begins
-        self.names: list[list[tuple[int, str, tuple[Region, ...]]]]
+        # by the word they end before: (start, rank, level, regions) of the runs of words
+        # naming current regions, and (start, rank, level) of the runs a level word begins that
+        # may be read as a region the registry does not hold there
+        self.names: list[list[tuple[int, int, str, tuple[Region, ...]]]]
         self.names = [[] for _ in range(len(words) + 1)]
-        self.labelled: list[list[int]] = [[] for _ in range(len(words) + 1)]
+        self.labelled: list[list[tuple[int, int, str]]] = [[] for _ in range(len(words) + 1)]
         for end in range(1, len(words) + 1):
             self._index_names(end)
+        # by end: where a region may end, at or before it, from the right (the others
+        # cannot change a reading: _best skips them)
+        self.stops: list[list[int]] = [[]]
+        for end in range(1, len(words) + 1):
+            here = [end] if self.names[end] or self.labelled[end] else []
+            self.stops.append(here + self.stops[-1])
 
     def _index_names(self, end: int) -> None:
         name = ""
@@ -315,10 +322,23 @@ class _Reader:
                 continue  # a line that begins "Dusun Tengah" begins with its street: not a district
             by_level = _named_by_level(name)
             for level, named in by_level.items():
-                self.names[end].append((start, level, named))
+                self.names[end].append((start, _LEVEL_INDEX[level], level, named))
             label = self.words[start].level
-            if label is not None and 1 < end - start <= 4 and label not in by_level:
-                self.labelled[end].append(start)
+            if (
+                label is not None
+                and 1 < end - start <= 4
+                and label not in by_level
+                and self._may_label(start, end, label)
+            ):
+                self.labelled[end].append((start, _LEVEL_INDEX[label], label))
+
+    def _may_label(self, start: int, end: int, level: str) -> bool:
+        """Whether the level word at `start` may place `words[start + 1:end]` unknown."""
+        if start == 0 and level in ("village", "regency"):
+            return (
+                False  # "Desa ..." or "Kota ..." first in a line is often the street: Kota Wisata
+            )
+        return not any(word.marker or word.level for word in self.words[start + 1 : end])
 
     def best(self, end: int, parents: frozenset[str] | None, cap: int) -> _Reading:
         key = (end, parents, cap)
@@ -328,19 +348,20 @@ class _Reader:
 
     def _best(self, end: int, parents: frozenset[str] | None, cap: int) -> _Reading:
         best = self._street(end)
-        for stop in range(end, 0, -1):  # the last region ends at stop; words[stop:end] are left
+        for stop in self.stops[end]:  # the last region ends at stop; words[stop:end] are left
             left = self.cost[end] - self.cost[stop]
             if _MOST[cap] + stop - left <= best[0]:
-                break  # no reading further left can do better
-            for start, level, named in self.names[stop]:
-                if _LEVEL_INDEX[level] < cap:
+                break  # no reading further left can do better (the bound falls with stop)
+            for start, rank, level, named in self.names[stop]:
+                if rank < cap:
                     reading = self._found(start, stop, level, named, parents)
                     if reading is not None and reading[0] - left > best[0]:
                         best = self._skipping(reading, stop, end, left)
-            for start in self.labelled[stop]:
-                reading = self._labelled(start, stop, parents, cap)
-                if reading is not None and reading[0] - left > best[0]:
-                    best = self._skipping(reading, stop, end, left)
+            for start, rank, level in self.labelled[stop]:
+                if rank < cap:
+                    reading = self._labelled(start, stop, rank, level, parents)
+                    if reading[0] - left > best[0]:
+                        best = self._skipping(reading, stop, end, left)
         return best
 
     @staticmethod
@@ -405,17 +426,10 @@ class _Reader:
         return best
 
     def _labelled(
-        self, start: int, end: int, parents: frozenset[str] | None, cap: int
-    ) -> _Reading | None:
+        self, start: int, end: int, rank: int, level: str, parents: frozenset[str] | None
+    ) -> _Reading:
         """A level word and a name the registry does not hold there (reported by the resolver)."""
-        level = self.words[start].level
-        if level is None or start == end - 1 or _LEVEL_INDEX[level] >= cap:
-            return None
-        if start == 0 and level in ("village", "regency"):
-            return None  # "Desa ..." or "Kota ..." first in a line is often the street: Kota Wisata
-        if any(word.marker or word.level for word in self.words[start + 1 : end]):
-            return None
-        score, pieces = self.best(start, parents, _LEVEL_INDEX[level])
+        score, pieces = self.best(start, parents, rank)
         return score + _LABELLED, (*pieces, (start, end, level))
 
     def _agrees(self, places: Sequence[Region]) -> int:
