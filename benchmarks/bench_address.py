@@ -15,16 +15,21 @@ from __future__ import annotations
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tarfile
 import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from benchmarks.common import per_call, per_item
 from jmo_validate import Policy, address, regions, validate
+from jmo_validate.testing import make_participant
 
 STRUCTURED: list[dict[str, str]] = [
     {
@@ -59,7 +64,8 @@ RECORD = {
     "birth_date": "01-07-1990",
     "sex": "P",
 }
-POLICY = Policy.profile_update(reference_date=date(2026, 11, 25))
+DAY = date(2026, 11, 25)
+POLICY = Policy.profile_update(reference_date=DAY)
 NO_ADDRESS = Policy(reference_date=date(2026, 11, 25), required=frozenset(RECORD))
 
 _RT = re.compile(r"\d{1,3}")
@@ -139,6 +145,34 @@ def before_after(revision: str = "main") -> None:
         )
 
 
+def joined(parts: Mapping[str, str]) -> str:
+    """A toolkit domicile section on one line, the way an HR export's single column holds it."""
+    rt_rw = parts.get("rt_rw") or f"{parts['rt']}/{parts['rw']}"
+    return (
+        f"{parts['street']} RT/RW {rt_rw}, {parts['village']}, Kec. {parts['district']}, "
+        f"{parts['regency']}, {parts['province']} {parts['postal_code']}"
+    )
+
+
+def first_sight(check: Callable[[Any], object], batches: Sequence[Sequence[Any]]) -> float:
+    """Median µs per item of one pass over each batch: items never seen before in the process."""
+    passes = []
+    for batch in batches:
+        start = time.perf_counter()
+        for item in batch:
+            check(item)
+        passes.append((time.perf_counter() - start) / len(batch) * 1e6)
+    return statistics.median(passes)
+
+
+def unseen(first_seed: int, count: int = 1000) -> list[dict[str, str]]:
+    """The domicile sections of ``count`` toolkit participants (villages drawn from all)."""
+    made = (
+        make_participant(seed, reference_date=DAY) for seed in range(first_seed, first_seed + count)
+    )
+    return [record["address"] for record in made]
+
+
 def main() -> None:
     for parts in STRUCTURED:  # warm: load the tables and build every index once
         address.check(parts)
@@ -160,6 +194,13 @@ def main() -> None:
         )
     )
     print(per_item("address.split_line only (per line)", address.split_line, LINES).line(baseline))
+    sections = [unseen(2_000_000 + index * 1000) for index in range(6)]
+    structured = first_sight(address.check, sections[:3])
+    lines = first_sight(
+        address.check, [[joined(parts) for parts in batch] for batch in sections[3:]]
+    )
+    print(f"{'address.check, structured, unseen (per address)':<48} {structured:9.3f} µs")
+    print(f"{'address.check, the same on one line, unseen':<48} {lines:9.3f} µs")
     with_address = {**RECORD, "alamat": STRUCTURED[0]}
     plain = per_call(
         "validate(record) without address", lambda: validate(RECORD, policy=NO_ADDRESS)
