@@ -226,36 +226,36 @@ class _Word:
 _Reading = tuple[int, tuple[tuple[int, int, str | None], ...]]
 
 
-@lru_cache(maxsize=16384)
-def _word_keys(word: str) -> tuple[str, ...]:
-    return regions.word_keys(word)  # cached here: the words of addresses repeat
+@lru_cache(maxsize=16384)  # the words of addresses repeat
+def _word_facts(word: str) -> tuple[str, str | None, bool, bool]:
+    """`_facts` of a word, and whether it may be the `X` of `2 X 11`."""
+    keys = regions.word_keys(word)
+    return (*_facts(keys, word), keys == _ROMAN_TEN)
+
+
+def _facts(keys: tuple[str, ...], word: str) -> tuple[str, str | None, bool]:
+    """A word's key, the level it names when it leads a name, and whether it is a street word."""
+    first = keys[0] if keys else ""
+    level = _LEVEL_WORDS.get(first) if len(keys) == 1 else None
+    return "".join(keys), level, first in _STREET_MARKERS or word.casefold() in _STREET_MARKERS
 
 
 def _words_of(text: str) -> list[_Word]:
     found: list[_Word] = []
     previous = 0
     for match in _TOKEN.finditer(text):
-        keys = _word_keys(match.group())
-        if keys == _ROMAN_TEN and _times(text, match):
-            keys = ("kali",)  # 2 X 11 Enam Lingkung: "2 kali 11", as the registry's name reads
-        first = keys[0] if keys else ""
+        start, end = match.span()
+        key, level, marker, ten = _word_facts(match.group())
+        if ten and _times(text, match):
+            # 2 X 11 Enam Lingkung: "2 kali 11", as the registry's name reads
+            key, level, marker = _facts(("kali",), match.group())
         found.append(
-            _new_word(
-                match.start(),
-                match.end(),
-                "".join(keys),
-                _LEVEL_WORDS.get(first) if len(keys) == 1 else None,
-                first in _STREET_MARKERS or match.group().casefold() in _STREET_MARKERS,
-                not _BREAKS.isdisjoint(text[previous : match.start()]),
-            )
+            _new_word(start, end, key, level, marker, not _BREAKS.isdisjoint(text[previous:start]))
         )
-        previous = match.end()
+        previous = end
     return found
 
 
-#: Builds a [`_Word`][] from its fields in order, as `constructor` builds them (faster
-#: than the frozen dataclass' `__init__`, some ten times a line).
-_new_word = constructor(_Word)
 _ROMAN_TEN = regions.word_keys("X")
 
 
@@ -264,6 +264,11 @@ def _times(text: str, match: re.Match[str]) -> bool:
     return (
         text[: match.start()].rstrip()[-1:].isdigit() and text[match.end() :].lstrip()[:1].isdigit()
     )
+
+
+#: Builds a [`_Word`][] from its fields in order, as `constructor` builds them (faster
+#: than the frozen dataclass' `__init__`, some ten times a line).
+_new_word = constructor(_Word)
 
 
 class _Reader:
