@@ -419,13 +419,15 @@ class _Reader:
         rank = _LEVEL_INDEX[level]
         places = _within(named, parents)
         best: _Reading | None = None
+        codes, agrees = frozenset(r.code for r in places), self._agrees(places)
         for first, kind in self._labels(start, level) if places else ():
-            if kind is not None:
+            if kind is not None:  # level words that name a kind (Kota, Kab.): its places only
                 places = [region for region in places if region.kind == kind]
                 if not places:
                     break
-            score, pieces = self.best(first, frozenset(r.code for r in places), rank)
-            score += _FOUND + (end - first) + rank + self._agrees(places)
+                codes, agrees = frozenset(r.code for r in places), self._agrees(places)
+            score, pieces = self.best(first, codes, rank)
+            score += _FOUND + (end - first) + rank + agrees
             if best is None or score > best[0]:
                 best = score, (*pieces, (first, end, level))
         return best
