@@ -316,19 +316,20 @@ class _Reader:
             self.stops.append(here + self.stops[-1])
 
     def _index_names(self, end: int) -> None:
-        name = ""
+        words, names, name = self.words, self.names[end], ""
         for start in range(end - 1, max(-1, end - 1 - _MAX_NAME_WORDS), -1):
-            if start < end - 1 and self.words[start + 1].broken:
+            word = words[start]
+            if start < end - 1 and words[start + 1].broken:
                 break
-            name = self.words[start].key + name
-            if start > 0 and self.words[start - 1].marker and not self.words[start].broken:
+            name = word.key + name
+            if start > 0 and words[start - 1].marker and not word.broken:
                 continue
-            if start == 0 and self.words[0].marker:
+            if start == 0 and word.marker:
                 continue  # a line that begins "Dusun Tengah" begins with its street: not a district
             by_level = _named_by_level(name)
             for level, named in by_level.items():
-                self.names[end].append((start, _LEVEL_INDEX[level], level, named))
-            label = self.words[start].level
+                names.append((start, _LEVEL_INDEX[level], level, named))
+            label = word.level
             if (
                 label is not None
                 and 1 < end - start <= 4
@@ -340,9 +341,8 @@ class _Reader:
     def _may_label(self, start: int, end: int, level: str) -> bool:
         """Whether the level word at `start` may place `words[start + 1:end]` unknown."""
         if start == 0 and level in ("village", "regency"):
-            return (
-                False  # "Desa ..." or "Kota ..." first in a line is often the street: Kota Wisata
-            )
+            # "Desa ..." or "Kota ..." first in a line is often the street: Kota Wisata
+            return False
         return not any(word.marker or word.level for word in self.words[start + 1 : end])
 
     def best(self, end: int, parents: frozenset[str] | None, cap: int) -> _Reading:
