@@ -347,9 +347,10 @@ class _Reader:
 
     def best(self, end: int, parents: frozenset[str] | None, cap: int) -> _Reading:
         key = (end, parents, cap)
-        if key not in self.memo:
-            self.memo[key] = self._best(end, parents, cap)
-        return self.memo[key]
+        reading = self.memo.get(key)
+        if reading is None:
+            reading = self.memo[key] = self._best(end, parents, cap)
+        return reading
 
     def _best(self, end: int, parents: frozenset[str] | None, cap: int) -> _Reading:
         best = self._street(end)
@@ -404,9 +405,10 @@ class _Reader:
     ) -> _Reading | None:
         """The best reading ending with `words[start:end]` as a region of `level`, if any."""
         key = (start, end, level, parents)
-        if key not in self.found:
-            self.found[key] = self._find(start, end, level, named, parents)
-        return self.found[key]
+        if key in self.found:
+            return self.found[key]
+        reading = self.found[key] = self._find(start, end, level, named, parents)
+        return reading
 
     def _find(
         self,
