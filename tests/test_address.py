@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.bench_address import joined, unseen
 from pydantic import BaseModel, ValidationError
 
 from jmo_validate import Policy, address, regions, validate
@@ -916,6 +917,46 @@ def test_a_part_the_line_holds_is_never_reported_missing() -> None:
 )
 def test_street_words_keep_names_in_the_street(line: str, parts: set[str]) -> None:
     assert set(address.split_line(line).parts) == parts
+
+
+@pytest.mark.parametrize(
+    ("line", "regency", "province"),
+    [
+        (
+            "Gg. Masjid No. 40 Tatah Layap Kec. Tatah Makmur Kabupaten Banjar Kalimantan Selatan",
+            "Kabupaten Banjar",
+            "Kalimantan Selatan",
+        ),
+        ("Kel. Hegarsari Kec. Pataruman Kota Banjar Jawa Barat 46322", "Kota Banjar", "Jawa Barat"),
+        ("Desa Asam Jaya Kec. Jorong Kab. Tanah Laut Kalsel", "Kab. Tanah Laut", "Kalsel"),
+    ],
+)
+def test_a_place_named_like_a_street_word_lets_the_next_place_be_read(
+    line: str, regency: str, province: str
+) -> None:
+    # "Banjar" (a Balinese hamlet) and "Jorong" are street words, but after a level word
+    # they are names: the words after them are the next place, not the street's
+    value, findings = address.check(line)
+    assert not findings
+    parts = address.split_line(line).parts
+    assert (parts["regency"], parts["province"]) == (regency, province)
+    assert value is not None
+    assert value.region_code is not None
+    assert len(value.region_code) == 10
+
+
+def test_one_line_addresses_read_as_their_parts_do() -> None:
+    # toolkit domicile sections (villages from all 83,762) joined into one line the way an
+    # HR export's single column holds them, also without commas: the same place and codes
+    sections = unseen(6_000_000, 400)
+    for parts in sections:
+        value, findings = address.check(parts)
+        assert value is not None
+        for line in (joined(parts), joined(parts).replace(",", "")):
+            read, read_findings = address.check(line)
+            assert read is not None, line
+            assert read.region_code == value.region_code, line
+            assert [f.code for f in read_findings] == [f.code for f in findings], line
 
 
 def _slow_resolution(region_texts: tuple[tuple[str, str], ...]) -> address.Resolution:

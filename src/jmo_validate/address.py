@@ -249,9 +249,12 @@ def _words_of(text: str) -> list[_Word]:
         if ten and _times(text, match):
             # 2 X 11 Enam Lingkung: "2 kali 11", as the registry's name reads
             key, level, marker = _facts(("kali",), match.group())
-        found.append(
-            _new_word(start, end, key, level, marker, not _BREAKS.isdisjoint(text[previous:start]))
-        )
+        broken = not _BREAKS.isdisjoint(text[previous:start])
+        if marker and found and found[-1].level is not None and not broken:
+            # after a level word, a street word is a place's name: Kabupaten Banjar,
+            # Kec. Jorong (the words after it may name the next place: Kalimantan Selatan)
+            marker = False
+        found.append(_new_word(start, end, key, level, marker, broken))
         previous = end
     return found
 
