@@ -945,6 +945,23 @@ def test_a_place_named_like_a_street_word_lets_the_next_place_be_read(
     assert len(value.region_code) == 10
 
 
+@pytest.mark.parametrize(
+    ("line", "province"),
+    [
+        ("Jl. Parangtritis Km 4 Ds. Panggungharjo Kec. Sewon Kab. Bantul D.I. Yogyakarta", "34"),
+        ("Kel. Menteng Kec. Menteng Jakarta Pusat D.K.I. Jakarta 10310", "31"),
+        ("KEC SEMIN KAB GUNUNGKIDUL D.I YOGYAKARTA 55854", "34"),
+    ],
+)
+def test_letters_spelled_out_are_one_word(line: str, province: str) -> None:
+    # D.I. is "DI", not the letter D and the numeral I: the province is read, nothing is left
+    value, findings = address.check(line)
+    assert not findings
+    assert value is not None
+    assert value.province_code == province
+    assert address.split_line(line).parts["province"].upper().startswith("D.")
+
+
 def test_one_line_addresses_read_as_their_parts_do() -> None:
     # toolkit domicile sections (villages from all 83,762) joined into one line the way an
     # HR export's single column holds them, also without commas: the same place and codes

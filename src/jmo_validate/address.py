@@ -167,7 +167,8 @@ _POSTAL_LABELLED = re.compile(r"\bkode ?pos ?[.:]? ?(\d+)", re.I | re.A)
 _POSTAL_ANYWHERE = re.compile(r"(?<![\w.])([1-9]\d{4})(?![\w])", re.A)
 #: Words a house number follows (``No. 12345`` is no postal code).
 _NUMBER_WORDS = frozenset({"no", "nomor", "nomer", "blok", "km", "kav", "kavling"})
-_TOKEN = re.compile(r"\w+(?:['’`]\w+)*")
+#: A word: letters spelled out one by one are one (`D.I.`, `D.K.I.`: "di", not "d" and numeral I).
+_TOKEN = re.compile(r"(?<!\w)[^\W\d_](?:\.[^\W\d_])+\.?(?!\w)|\w+(?:['’`]\w+)*")
 _BREAKS = frozenset(",;")
 #: Leading words that name the level of the words after them (as :func:`regions.word_keys` spells them).
 _LEVEL_WORDS = {
