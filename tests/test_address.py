@@ -946,6 +946,50 @@ def test_a_place_named_like_a_street_word_lets_the_next_place_be_read(
 
 
 @pytest.mark.parametrize(
+    ("line", "part", "name"),
+    [
+        ("KEC. BAITURRAHMAN KOTA BANDA ACEH 23241", "regency", "KOTA BANDA ACEH"),
+        (
+            "Kel. Gunungmas KEC Telukbetung Selatan Kota Bandar Lampung",
+            "regency",
+            "Kota Bandar Lampung",
+        ),
+        (
+            "RT 05 Desa Sungai Duren Kec. Jambi Luar Kota Kab. Muaro Jambi",
+            "regency",
+            "Kab. Muaro Jambi",
+        ),
+        ("KEL TIHU KEC TELUK AMBON PROV. MALUKU 97237", "district", "KEC TELUK AMBON"),
+    ],
+)
+def test_a_level_word_names_the_whole_place_it_begins(line: str, part: str, name: str) -> None:
+    # not an unknown "Kota Banda" followed by the province Aceh: the words after a level
+    # word that begin a known place of its level are that place
+    value, findings = address.check(line)
+    assert not findings
+    assert address.split_line(line).parts[part] == name
+    assert value is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "village"),
+    [
+        ("Jl. Merdeka Desa Narnia Kec. Gambir Jakarta Pusat", "Desa Narnia"),
+        ("Jl. Merdeka Kel. Sukamaju Baru Kec. Cibeunying Kaler Kota Bandung", "Kel. Sukamaju Baru"),
+    ],
+)
+def test_a_level_word_still_places_a_name_the_registry_does_not_hold(
+    line: str, village: str
+) -> None:
+    # the resolver reports it; "Sukamaju" alone is a known village, "Sukamaju Baru" is the
+    # name written
+    value, findings = address.check(line)
+    assert address.split_line(line).parts["village"] == village
+    assert [finding.field for finding in findings] == ["village"]
+    assert value is not None
+
+
+@pytest.mark.parametrize(
     ("line", "province"),
     [
         ("Jl. Parangtritis Km 4 Ds. Panggungharjo Kec. Sewon Kab. Bantul D.I. Yogyakarta", "34"),

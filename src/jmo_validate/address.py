@@ -312,6 +312,7 @@ class _Reader:
         self.labelled: list[list[tuple[int, int, str]]] = [[] for _ in range(len(words) + 1)]
         for end in range(1, len(words) + 1):
             self._index_names(end)
+        self._drop_cut_names()
         # by end: where a region may end, at or before it, from the right (the others
         # cannot change a reading: _best skips them)
         self.stops: list[list[int]] = [[]]
@@ -341,6 +342,23 @@ class _Reader:
                 and self._may_label(start, end, label)
             ):
                 self.labelled[end].append((start, _LEVEL_INDEX[label], label))
+
+    def _drop_cut_names(self) -> None:
+        """Drop a level word's run that cuts a known name of its level short.
+
+        `Kab. Muaro Jambi` is the regency Muaro Jambi, not an unknown regency `Muaro`
+        followed by the province Jambi.
+        """
+        furthest: dict[tuple[int, str], int] = {}  # (start, level): the last end of a name
+        for end, names in enumerate(self.names):
+            for start, _, level, _ in names:
+                furthest[start, level] = end
+        for end, labelled in enumerate(self.labelled):
+            labelled[:] = [
+                (start, rank, level)
+                for start, rank, level in labelled
+                if furthest.get((start + 1, level), 0) <= end
+            ]
 
     def _may_label(self, start: int, end: int, level: str) -> bool:
         """Whether the level word at `start` may place `words[start + 1:end]` unknown."""
