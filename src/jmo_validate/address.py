@@ -310,6 +310,8 @@ class _Reader:
         self.names: list[list[tuple[int, int, str, tuple[Region, ...]]]]
         self.names = [[] for _ in range(len(words) + 1)]
         self.labelled: list[list[tuple[int, int, str]]] = [[] for _ in range(len(words) + 1)]
+        # (start, level) of each name: the end of the longest
+        self.furthest: dict[tuple[int, str], int] = {}
         for end in range(1, len(words) + 1):
             self._index_names(end)
         self._drop_cut_names()
@@ -334,6 +336,7 @@ class _Reader:
             by_level = _named_by_level(name)
             for level, named in by_level.items():
                 names.append((start, _LEVEL_INDEX[level], level, named))
+                self.furthest[start, level] = end  # ends grow: the last is the furthest
             label = word.level
             if (
                 label is not None
@@ -349,16 +352,14 @@ class _Reader:
         `Kab. Muaro Jambi` is the regency Muaro Jambi, not an unknown regency `Muaro`
         followed by the province Jambi.
         """
-        furthest: dict[tuple[int, str], int] = {}  # (start, level): the last end of a name
-        for end, names in enumerate(self.names):
-            for start, _, level, _ in names:
-                furthest[start, level] = end
+        furthest = self.furthest
         for end, labelled in enumerate(self.labelled):
-            labelled[:] = [
-                (start, rank, level)
-                for start, rank, level in labelled
-                if furthest.get((start + 1, level), 0) <= end
-            ]
+            if labelled:  # few words end a level word's run
+                labelled[:] = [
+                    (start, rank, level)
+                    for start, rank, level in labelled
+                    if furthest.get((start + 1, level), 0) <= end
+                ]
 
     def _may_label(self, start: int, end: int, level: str) -> bool:
         """Whether the level word at `start` may place `words[start + 1:end]` unknown."""
