@@ -942,6 +942,12 @@ def test_street_words_keep_names_in_the_street(line: str, parts: set[str]) -> No
         ),
         ("Kel. Hegarsari Kec. Pataruman Kota Banjar Jawa Barat 46322", "Kota Banjar", "Jawa Barat"),
         ("Desa Asam Jaya Kec. Jorong Kab. Tanah Laut Kalsel", "Kab. Tanah Laut", "Kalsel"),
+        # a village whose name ends in one: the district's level word is still its own
+        (
+            "Lingk. Pasar Ds. Suka Banjar Kec. Gedong Tataan Kab. Pesawaran Prov. Lampung",
+            "Kab. Pesawaran",
+            "Prov. Lampung",
+        ),
     ],
 )
 def test_a_place_named_like_a_street_word_lets_the_next_place_be_read(

@@ -412,7 +412,10 @@ class _Reader:
             word = self.words[index - 1]
             if word.level != level and not (word.key == "administrasi" and level == "regency"):
                 return
-            if index > 1 and self.words[index - 2].marker and not word.broken:
+            # after a street word, a level word is the street's (Jl. Kota Baru), but for
+            # one that rarely begins anything but a region (Suka Banjar Kec. Gedong Tataan)
+            after_street = index > 1 and self.words[index - 2].marker
+            if after_street and not word.broken and word.key not in _STRONG_LEVEL_WORDS:
                 return
             index -= 1
             kind = word.key if word.key in ("kabupaten", "kota") else kind
