@@ -751,12 +751,7 @@ def named(key: str) -> tuple[Region, ...]:
 
 @functools.lru_cache(maxsize=16384)  # bounded: keys come from any text
 def _named(key: str) -> tuple[Region, ...]:
-    return tuple(  # the upper regions' codes are shorter: the order stays by level and code
-        region
-        for villages in (False, True)
-        for region in _name_index(villages).get(key, ())
-        if region.current
-    )
+    return _matches(key, None, None, "", include_retired=False)
 
 
 def find(
