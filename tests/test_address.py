@@ -991,20 +991,30 @@ def test_a_level_word_names_the_whole_place_it_begins(line: str, part: str, name
 
 
 @pytest.mark.parametrize(
-    ("line", "village"),
+    ("line", "village", "code"),
     [
-        ("Jl. Merdeka Desa Narnia Kec. Gambir Jakarta Pusat", "Desa Narnia"),
-        ("Jl. Merdeka Kel. Sukamaju Baru Kec. Cibeunying Kaler Kota Bandung", "Kel. Sukamaju Baru"),
+        (
+            "Jl. Merdeka Desa Narnia Kec. Gambir Jakarta Pusat",
+            "Desa Narnia",
+            "address.village.unknown",
+        ),
+        # "Sukamaju" alone is a known village; "Sukamaju Baru", the name written, is one
+        # elsewhere
+        (
+            "Jl. Merdeka Kel. Sukamaju Baru Kec. Cibeunying Kaler Kota Bandung",
+            "Kel. Sukamaju Baru",
+            "address.village.mismatched",
+        ),
     ],
 )
 def test_a_level_word_still_places_a_name_the_registry_does_not_hold(
-    line: str, village: str
+    line: str, village: str, code: str
 ) -> None:
-    # the resolver reports it; "Sukamaju" alone is a known village, "Sukamaju Baru" is the
-    # name written
+    # the resolver reports it
     value, findings = address.check(line)
     assert address.split_line(line).parts["village"] == village
     assert [finding.field for finding in findings] == ["village"]
+    assert [finding.code for finding in findings] == [code]
     assert value is not None
 
 
