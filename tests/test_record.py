@@ -7,6 +7,7 @@ import random
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
@@ -224,6 +225,30 @@ def _generated_records(count: int) -> list[dict[object, object]]:
         {"kode_pos": "40111", "kelurahan": "Gambir"},
         ["a"],
     ]
+    section_names = [name for aliases, _ in record_module.SECTIONS.values() for name in aliases]
+    part_names = [
+        name
+        for _, parts in record_module.SECTIONS.values()
+        for names in parts.values()
+        for name in names
+    ]
+
+    def nested() -> object:
+        """A section given nested: its parts (of this section or another), odd keys, values
+        nested again, no keys, too many keys, or a mapping that is not a dict."""
+        parts: dict[object, object] = {
+            rng.choice(spelled)(rng.choice(part_names)): rng.choice(values)
+            for _ in range(rng.randint(0, 8))
+        }
+        shape = rng.random()
+        if shape < 0.1:
+            parts[rng.choice(odd_keys)] = "x"
+        elif shape < 0.13:
+            parts.update((f"baris {i}", i) for i in range(70))
+        elif shape < 0.16:
+            return MappingProxyType(parts)
+        return parts
+
     records = []
     for _ in range(count):
         keys: list[object] = [
@@ -231,10 +256,17 @@ def _generated_records(count: int) -> list[dict[object, object]]:
         ]
         if rng.random() < 0.3:
             keys.append(rng.choice(odd_keys))
+        if rng.random() < 0.4:
+            keys += [
+                rng.choice(spelled)(rng.choice(section_names)) for _ in range(rng.randint(1, 3))
+            ]
         rng.shuffle(keys)
         record: dict[object, object] = {}
         for key in keys:
-            record[key] = rng.choice(values) if rng.random() < 0.3 else rng.choice(values[:2])
+            if key in section_names or rng.random() < 0.05:
+                record[key] = nested()
+            else:
+                record[key] = rng.choice(values) if rng.random() < 0.3 else rng.choice(values[:2])
         records.append(record)
     return records
 
@@ -261,13 +293,45 @@ def test_a_plan_reads_a_record_as_the_general_reading_does() -> None:
     assert 0.3 * len(records) < planned < 0.9 * len(records)
 
 
-def test_a_section_given_nested_is_read_key_by_key() -> None:
+def test_a_section_given_nested_is_read_by_a_plan_of_its_keys() -> None:
+    """A service's records give their sections nested: the plan holds each section's keys."""
     flat = {"Alamat": "Jl. Merdeka No. 18", "NIK": "3201014107900001"}
-    nested = {"Alamat": {"kode_pos": "40111"}, "NIK": "3201014107900001"}
+    nested = {"Alamat": {"kode_pos": "40111", "hobi": "x"}, "NIK": "3201014107900001"}
     assert read_record(flat)[0] == {"address.street": "Jl. Merdeka No. 18", "nik": flat["NIK"]}
-    assert read_record(nested)[0] == {"address.postal_code": "40111", "nik": nested["NIK"]}
-    assert record_module._plan_for(flat) is not None
-    assert record_module._plan_for(nested) is None
+    assert read_record(nested) == (
+        {"address.postal_code": "40111", "nik": nested["NIK"]},
+        ("Alamat.hobi",),
+        [],
+    )
+    for record in (flat, nested):
+        assert record_module._plan_for(record) is not None
+    # the same keys with the section given flat, nested or nested otherwise: a plan each
+    other = {"Alamat": {"kelurahan": "Gambir"}, "NIK": "3201014107900001"}
+    plans = {id(record_module._plan_for(record)) for record in (flat, nested, other)}
+    assert len(plans) == 3
+    assert read_record(other)[0] == {"address.village": "Gambir", "nik": other["NIK"]}
+
+
+def test_a_section_a_plan_cannot_hold_is_read_key_by_key() -> None:
+    nik = "3201014107900001"
+    for section in (
+        MappingProxyType({"kode_pos": "40111"}),  # not a dict
+        {"kode_pos": "40111", 7: "x"},  # a key that is not a string
+        {"kode_pos": "40111", "x" * (MAX_KEY_LENGTH + 1): "x"},  # a key too long
+        {f"baris {i}": i for i in range(65)},  # too many keys
+    ):
+        record = {"Alamat": section, "NIK": nik}
+        assert record_module._plan_for(record) is None
+        assert read_record(record) == _read_key_by_key(record)
+    # two sections naming the same parts: which one counts depends on the values
+    twice = {"Alamat": {"kode_pos": "40111"}, "address": {"postal_code": "40112"}}
+    assert record_module._plan_for(twice) is None
+    assert read_record(twice)[2] == [Finding("field.conflict", "address.postal_code")]
+    # keys beyond the budget, counted across the sections (each within a plan's bound)
+    sixty = {f"baris {j}": j for j in range(60)}
+    big = {"Alamat": sixty, "NIK": nik, "alamat_ktp": sixty, "rekening": sixty, "klaim": sixty}
+    assert record_module._plan_for(big) is None
+    assert [f.code for f in read_record(big)[2]] == ["record.too_large"]
 
 
 def test_one_field_named_twice_has_no_plan() -> None:

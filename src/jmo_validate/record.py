@@ -562,54 +562,73 @@ def read_record(
     return reading.fields, tuple(reading.unknown), findings
 
 
-#: A record with more keys than this is always read key by key (a plan holds its keys).
+#: A record, or a section given nested, with more keys than this is always read key by key
+#: (a plan holds its keys).
 _MAX_PLANNED_KEYS = 64
+
+#: How a record's sections are given, for its plan: the key of each section given as a
+#: nested mapping, with that mapping's keys.
+_Nested = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def _plan_for(record: dict[Any, Any]) -> _Plan | None:
     """The plan for `record`'s keys when it can be read by one (see [`_Plan`][]), else `None`."""
-    if len(record) > _MAX_PLANNED_KEYS:
+    keys = _plain_keys(record)
+    if keys is None:
         return None
-    keys = tuple(record)
+    plan = _plan(keys, ())
+    if plan is None or not plan.section_keys:
+        return plan
+    nested: list[tuple[str, tuple[str, ...]]] = []
+    for key in plan.section_keys:
+        value = record[key]
+        if type(value) is str or not isinstance(value, Mapping):
+            continue  # given flat: the field the key names
+        inner = _plain_keys(value) if type(value) is dict else None
+        if inner is None:  # another kind of mapping, or keys a plan cannot hold
+            return None
+        nested.append((key, inner))
+    return _plan(keys, tuple(nested)) if nested else plan
+
+
+def _plain_keys(mapping: dict[Any, Any]) -> tuple[str, ...] | None:
+    """`mapping`'s keys when a plan can hold them: at most `_MAX_PLANNED_KEYS` plain strings
+    of at most `MAX_KEY_LENGTH` characters."""
+    if len(mapping) > _MAX_PLANNED_KEYS:
+        return None
+    keys = tuple(mapping)
     for key in keys:
         if type(key) is not str or len(key) > MAX_KEY_LENGTH:
             return None
-    plan = _plan(keys)
-    if plan is not None:
-        for key in plan.section_keys:  # a section given nested is read key by key
-            value = record[key]
-            if type(value) is not str and isinstance(value, Mapping):
-                return None
-    return plan
+    return keys
 
 
 class _Plan:
-    """How to read a flat record with one set of keys, worked out once for that set.
+    """How to read a record with one set of keys, worked out once for that set.
 
     A file's rows, and a service's requests, share their keys: each key's field path
     is resolved once, then a record is read in one step. Only records that the general
     reading ([`_Reading`][]) would read key by key with no finding have a plan: plain
     `str` keys that are not too long, no two naming the same field, within the key budget,
-    and no section given as a nested mapping. A test compares the two readings.
+    and each section given nested as a plain `dict` whose keys are known to the plan. A
+    test compares the two readings.
     """
 
     __slots__ = ("paths", "section_keys", "take", "unknown")
 
     def __init__(
         self,
-        keys: tuple[str, ...],
         paths: tuple[str, ...],
+        take: Callable[[Mapping[str, object]], Iterable[object]],
         unknown: tuple[str, ...],
         section_keys: tuple[str, ...],
     ) -> None:
-        #: The field path of each key that names one, in the record's order.
+        #: The field path of each key that names one, in the order the record gives them.
         self.paths = paths
-        #: Picks the values of those keys, in the same order, as a tuple.
-        self.take: Callable[[Mapping[str, object]], Any] = (
-            (lambda record: (record[keys[0]],)) if len(keys) == 1 else itemgetter(*keys)
-        )
+        #: Picks the values of those keys, in the same order.
+        self.take = take
         self.unknown = unknown
-        #: Keys that name a section: read by this plan only when their value is not nested.
+        #: Keys that name a section: the plan holds whether each is given nested, and how.
         self.section_keys = section_keys
 
     def read(
@@ -619,26 +638,62 @@ class _Plan:
 
 
 @lru_cache(maxsize=256)  # a batch has one set of keys; a service a few
-def _plan(keys: tuple[str, ...]) -> _Plan | None:
-    """The plan for records with `keys` (plain strings, in order); `None` when two name the
-    same field (which of them counts depends on the values: blank ones give way) or none
-    names one."""
-    named: list[str] = []
+def _plan(keys: tuple[str, ...], nested: _Nested) -> _Plan | None:
+    """The plan for records with `keys` (plain strings, in order) and the sections `nested`;
+    `None` when two keys name the same field (which of them counts depends on the values:
+    blank ones give way), none names one, or there are more than `MAX_FIELDS` keys."""
+    inner_keys = dict(nested)
+    if len(keys) + sum(map(len, inner_keys.values())) > MAX_FIELDS:
+        return None
     paths: list[str] = []
     unknown: list[str] = []
+    groups: list[tuple[str | None, list[str]]] = []  # (section key or None, keys read there)
     for key in keys:
-        path = _resolve(key, None)
-        if path is None:
-            unknown.append(_shown_key(key))
-        elif path in paths:
-            return None
-        else:
-            named.append(key)
+        inner = inner_keys.get(key)
+        section, names = (None, (key,)) if inner is None else (_section_of(key), inner)
+        prefix = "" if inner is None else key + "."
+        for name in names:
+            path = _resolve(name, section)
+            if path is None:
+                unknown.append(_shown_key(prefix + name))
+                continue
+            if path in paths:
+                return None
             paths.append(path)
-    if not named:
+            owner = None if inner is None else key
+            if not groups or groups[-1][0] != owner:
+                groups.append((owner, []))
+            groups[-1][1].append(name)
+    if not paths:
         return None
     sections = tuple(key for key in keys if _section_of(key) is not None)
-    return _Plan(tuple(named), tuple(paths), tuple(unknown), sections)
+    return _Plan(tuple(paths), _taker(groups), tuple(unknown), sections)
+
+
+def _taker(
+    groups: list[tuple[str | None, list[str]]],
+) -> Callable[[Mapping[str, object]], Iterable[object]]:
+    """A function picking, from a record, the values of each group's keys in turn: the
+    record's own (`None`) or those of the section given nested under that key."""
+    picks = [(owner, _picker(names)) for owner, names in groups]
+    if len(picks) == 1 and picks[0][0] is None:
+        return picks[0][1]
+
+    def take(record: Mapping[str, Any]) -> list[object]:
+        values: list[object] = []
+        for owner, pick in picks:
+            values += pick(record if owner is None else record[owner])
+        return values
+
+    return take
+
+
+def _picker(names: list[str]) -> Callable[[Mapping[str, object]], tuple[object, ...]]:
+    """Picks the values of `names` from a mapping, always as a tuple."""
+    if len(names) == 1:
+        name = names[0]
+        return lambda mapping: (mapping[name],)
+    return itemgetter(*names)
 
 
 class _Reading:
