@@ -33,7 +33,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from jmo_validate import banks, person
-from jmo_validate.artefacts import compact_table
+from jmo_validate.artefacts import compactor
 from jmo_validate.banks import Bank, EWallet
 from jmo_validate.errors import (
     FieldError,
@@ -71,7 +71,7 @@ VIRTUAL_ACCOUNT_LENGTH = 17
 PARTS = ("bank", "number", "holder_name")
 
 #: Separators and spreadsheet artefacts, removed in one pass (:mod:`jmo_validate.artefacts`).
-_SEPARATORS = compact_table(" .-\t\n\r")
+_compact = compactor(" .-\t\n\r")
 # A mobile number as an e-wallet account: 08xx (11-13 digits) or 628xx (12-14 digits).
 _MOBILE = re.compile(r"(?:0|62)8[1-35-9][0-9]{8,10}")
 
@@ -106,7 +106,7 @@ class BankAccount:
 
 def compact(number: str) -> str:
     """Remove spaces, dots, dashes and spreadsheet artefacts ([`jmo_validate.artefacts`][])."""
-    return number.translate(_SEPARATORS).removeprefix("'")
+    return _compact(number)
 
 
 def validate(number: str) -> str:

@@ -111,7 +111,7 @@ def key_number(record: object, key: str = "nik") -> int | None:
 
     ```
     """
-    if not isinstance(record, Mapping):
+    if type(record) is not dict and not isinstance(record, Mapping):  # a row is a dict
         return None
     compact, length = KEYS[key]
     for name, value in record.items():

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jmo_validate.artefacts import compact_table
+from jmo_validate.artefacts import compactor
 from jmo_validate.errors import InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_account
 
@@ -58,12 +58,12 @@ __all__ = [
 PASSPORT_LENGTHS = (5, 20)
 KITAS_LENGTHS = (5, 30)
 
-_SEPARATORS = compact_table(" .-/\t\n\r")
+_compact = compactor(" .-/\t\n\r")
 
 
 def compact(number: str) -> str:
     """Upper-case `number` and remove spaces, dots, dashes, slashes and spreadsheet artefacts."""
-    return number.translate(_SEPARATORS).removeprefix("'").upper()
+    return _compact(number).upper()
 
 
 def _checked(number: str, field: str, lengths: tuple[int, int]) -> str:

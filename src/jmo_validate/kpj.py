@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jmo_validate.artefacts import compact_table
+from jmo_validate.artefacts import compactor
 from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_kpj
 from jmo_validate.slots import pickled_by_fields
@@ -59,7 +59,7 @@ SUSPICIOUS = frozenset(
 )
 
 #: Separators and spreadsheet artefacts, removed in one pass (:mod:`jmo_validate.artefacts`).
-_SEPARATORS = compact_table(" .-\t\n\r")
+_compact = compactor(" .-\t\n\r")
 
 
 @pickled_by_fields
@@ -83,7 +83,7 @@ class Kpj:
 
 def compact(number: str) -> str:
     """Remove spaces, dots, dashes and spreadsheet artefacts ([`jmo_validate.artefacts`][])."""
-    return number.translate(_SEPARATORS).removeprefix("'")
+    return _compact(number)
 
 
 def validate(number: str) -> str:

@@ -43,6 +43,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from jmo_validate.artefacts import translator
+
 __all__ = [
     "MASKERS",
     "NAME_AND_DATE_MASKERS",
@@ -61,7 +63,7 @@ __all__ = [
 
 Masker = Callable[[str], str]
 
-_SEPARATORS = str.maketrans("", "", " .-()/\t")
+_strip_separators = translator(str.maketrans("", "", " .-()/\t"))
 
 
 def mask_text(text: str, keep_start: int = 0, keep_end: int = 0) -> str:
@@ -78,17 +80,17 @@ def mask_text(text: str, keep_start: int = 0, keep_end: int = 0) -> str:
 
 def mask_nik(value: str) -> str:
     """Keep the region (first 4) and the serial (last 4) of a NIK."""
-    return mask_text(value.translate(_SEPARATORS), 4, 4)
+    return mask_text(_strip_separators(value), 4, 4)
 
 
 def mask_kpj(value: str) -> str:
     """Keep the last 4 characters of a KPJ number."""
-    return mask_text(value.translate(_SEPARATORS), 0, 4)
+    return mask_text(_strip_separators(value), 0, 4)
 
 
 def mask_phone(value: str) -> str:
     """Keep the prefix (`0812`, `+6281`) and the last 4 digits of a phone number."""
-    compact = value.translate(_SEPARATORS)
+    compact = _strip_separators(value)
     keep_start = 5 if compact.startswith("+") else 4
     return mask_text(compact, keep_start, 4)
 
@@ -103,7 +105,7 @@ def mask_email(value: str) -> str:
 
 def mask_account(value: str) -> str:
     """Keep the last 4 digits of a bank account number."""
-    return mask_text(value.translate(_SEPARATORS), 0, 4)
+    return mask_text(_strip_separators(value), 0, 4)
 
 
 def mask_name(value: str) -> str:

@@ -66,7 +66,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from jmo_validate import clock
-from jmo_validate.artefacts import compact_table
+from jmo_validate.artefacts import compactor
 from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength, accepts
 from jmo_validate.masking import mask_nik
 from jmo_validate.person import Sex
@@ -133,7 +133,7 @@ PROVINCE_CODES = frozenset(
 LENGTH = 16
 
 #: Separators and spreadsheet artefacts, removed in one pass (:mod:`jmo_validate.artefacts`).
-_SEPARATORS = compact_table(" .-\t\n\r")
+_compact = compactor(" .-\t\n\r")
 
 
 @pickled_by_fields
@@ -260,7 +260,7 @@ def compact(number: str) -> str:
     """
     if number.isdigit() and number.isascii():  # nothing to remove: the common case
         return number
-    return number.translate(_SEPARATORS).removeprefix("'")
+    return _compact(number)
 
 
 def birth_date_and_sex(number: str, reference_date: date | None = None) -> tuple[date, Sex]:

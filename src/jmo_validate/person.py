@@ -51,6 +51,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from jmo_validate import clock
+from jmo_validate.artefacts import translator
 from jmo_validate.errors import InvalidComponent, InvalidFormat, InvalidLength
 
 __all__ = [
@@ -87,12 +88,12 @@ _SEX_WORDS = {
     **dict.fromkeys(("l", "lk", "laki", "lakilaki", "pria", "m", "male", "man"), Sex.MALE),
     **dict.fromkeys(("p", "pr", "perempuan", "wanita", "w", "f", "female", "woman"), Sex.FEMALE),
 }
-_SEX_NOISE = str.maketrans("", "", " -._/")
+_without_sex_noise = translator(str.maketrans("", "", " -._/"))
 
 
 def parse_sex(value: str) -> Sex:
     """Parse `L`/`P`, `Laki-laki`/`Perempuan`, `Pria`/`Wanita`, `M`/`F`, `male`/`female`."""
-    sex = _SEX_WORDS.get(value.lower().translate(_SEX_NOISE))
+    sex = _SEX_WORDS.get(_without_sex_noise(value.lower()))
     if sex is None:
         raise InvalidFormat("sex.format")
     return sex
@@ -100,8 +101,9 @@ def parse_sex(value: str) -> Sex:
 
 # --- names ------------------------------------------------------------------------------------
 
-_NAME_PUNCTUATION = str.maketrans("", "", " .,'-")
+_without_name_punctuation = translator(str.maketrans("", "", " .,'-"))
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_plain_apostrophes = translator(_APOSTROPHES)
 #: The deceased marker in brackets (the only brackets a name may have): ``(Alm)``, ``( Almh. )``.
 _BRACKETED_MARKER = re.compile(r"\(\s*alm(?:h|arhum|arhumah)?\s*\.?\s*\)", re.I)
 #: The marker in any form: in brackets, or the word ``Alm``/``Almh``/``Almarhum(ah)``.
@@ -113,11 +115,11 @@ _MARKER = re.compile(
 
 def parse_name(value: str) -> str:
     """Return the name with whitespace collapsed and apostrophes unified, or raise."""
-    name = " ".join(value.translate(_APOSTROPHES).split())
+    name = " ".join(_plain_apostrophes(value).split())
     if not name.isascii():
         name = unicodedata.normalize("NFC", name)
     unmarked = _BRACKETED_MARKER.sub(" ", name) if "(" in name else name
-    letters = unmarked.translate(_NAME_PUNCTUATION)
+    letters = _without_name_punctuation(unmarked)
     if len(name) > MAX_NAME_LENGTH or len(letters) < MIN_NAME_LENGTH:
         raise InvalidLength(
             "full_name.length",
@@ -263,7 +265,7 @@ def age_on(born: date, day: date) -> int:
 
 #: Longest accepted birth place, in characters.
 MAX_PLACE_LENGTH = 100
-_PLACE_PUNCTUATION = str.maketrans("", "", " .,'-()/")
+_without_place_punctuation = translator(str.maketrans("", "", " .,'-()/"))
 #: What may separate the place from the date in a *Tempat/Tgl Lahir* field.
 _PLACE_DATE_SEPARATORS = " ,;/-."
 
@@ -284,8 +286,8 @@ def parse_birth_place(value: str) -> str:
 
     ```
     """
-    place = " ".join(value.translate(_APOSTROPHES).split())
-    rest = place.translate(_PLACE_PUNCTUATION)
+    place = " ".join(_plain_apostrophes(value).split())
+    rest = _without_place_punctuation(place)
     if sum(map(str.isalpha, rest)) < 2 or not rest.isalnum():
         raise InvalidFormat("birth_place.format")
     return place

@@ -82,6 +82,8 @@ from datetime import date
 from enum import Enum
 from importlib import resources
 
+from jmo_validate.artefacts import translator
+
 __all__ = [
     "EDITIONS",
     "EDITION_DATES",
@@ -510,6 +512,7 @@ def children(code: str | Region, *, include_retired: bool = False) -> tuple[Regi
 # --- names ---------------------------------------------------------------------------------------
 
 _PUNCTUATION = str.maketrans(dict.fromkeys('.,-/()_:;"“”', " ") | {"'": "", "`": "", "’": ""})
+_spaced_punctuation = translator(_PUNCTUATION)
 #: ``2x11``, ``2 X 11``: the multiplication of some West Sumatra names, read "2 kali 11".
 _TIMES = re.compile(r"(\d) ?[x×] ?(?=\d)", re.A)
 _LETTERS = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_])+(?!\S)")
@@ -650,7 +653,7 @@ def _words(text: str) -> list[str]:
 
 
 def _written_words(text: str) -> list[str]:
-    spaced = _TIMES.sub(r"\1 kali ", text.casefold()).translate(_PUNCTUATION)
+    spaced = _spaced_punctuation(_TIMES.sub(r"\1 kali ", text.casefold()))
     # letters spelled out one by one are one word: "D.K.I." is "dki", not "d k" and numeral I
     joined = _LETTERS.sub(lambda run: run.group().replace(" ", ""), spaced)
     return [key for word in joined.split() for key in _word(word)]
