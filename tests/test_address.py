@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from jmo_validate import Policy, address, regions, validate
 from jmo_validate.address import Address
 from jmo_validate.models import Participant
+from jmo_validate.record import normalise_key
 from jmo_validate.types import AddressType, KtpAddressType
 from tests.catalogue_examples import ADDRESS, VALID
 from tests.conftest import REFERENCE_DATE
@@ -1140,3 +1141,14 @@ def test_cached_results_are_the_same_as_fresh_ones() -> None:
     assert [_checked(parts, required) for parts, required in cases] == fresh
     rng.shuffle(order := list(range(len(cases))))
     assert [_checked(*cases[index]) for index in order] == [fresh[index] for index in order]
+
+
+def test_a_part_named_as_given_or_by_any_alias_is_read_as_that_part() -> None:
+    """A key that is an alias as it stands (the record layer's part names) is looked up
+    as it is: every alias is its own normal form, so that gives what normalising gives."""
+    for alias, part in address._PART_OF.items():
+        assert normalise_key(alias) == alias
+        for key in (alias, alias.upper(), alias.replace("_", " ").title(), f" {alias}. "):
+            assert address._part_of(key) == part
+            assert address._read_parts({key: "Gambir"}, []) == {part: "Gambir"}, key
+    assert address._read_parts({"hobi": "x", "kode pos": "40111"}, []) == {"postal_code": "40111"}

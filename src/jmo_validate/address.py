@@ -910,7 +910,8 @@ def _postal_problem(
 def _read_parts(parts: Mapping[str, object], findings: list[Finding]) -> dict[str, str]:
     texts: dict[str, str] = {}
     for key, value in parts.items():
-        part = _part_of(str.__str__(key)) if isinstance(key, str) else None
+        # a key as the record layer gives it (a part's name) is an alias as it is
+        part = (_PART_OF.get(key) or _part_of(str.__str__(key))) if isinstance(key, str) else None
         if part is None:
             continue
         try:
