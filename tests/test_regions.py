@@ -511,3 +511,18 @@ def test_postal_codes_of_every_region_are_those_of_its_current_villages() -> Non
     codes = {region.code for level in Level for region in regions.at_level(level)}
     for code in codes | set(by_region):
         assert regions.postal_codes(code) == frozenset(by_region.get(code, ())), code
+
+
+def test_a_nik_places_its_district_by_birth_date_only_where_that_chooses() -> None:
+    """`nik_places` is cached by district code, with the birth date only for a re-used code
+    or a district in no edition: every answer is what the uncached search gives for that
+    birth date."""
+    table = regions._upper_table()
+    rng = random.Random(7)
+    districts = sorted(code for code in table.latest if len(code) == 6)
+    codes = [code for code in table.earlier if len(code) == 6] + rng.sample(districts, 300)
+    codes += [f"{regency.code}99" for regency in regions.at_level("regency", include_retired=True)]
+    for code in codes:
+        for born in (None, date(1950, 1, 1), date(1990, 7, 1), date(2013, 1, 1), date(2024, 1, 1)):
+            expected = regions._places.__wrapped__(code, born)
+            assert regions.nik_places(f"{code}0107900001", born=born) == expected, (code, born)

@@ -442,17 +442,24 @@ def nik_places(number: str, *, born: date | None = None) -> tuple[Region, ...]:
 
     ```
     """
+    table, code = _upper_table(), number[:6]
+    # the birth date only chooses among a re-used code's meanings, or a regency's
+    return _places(code, born if code in table.earlier or code not in table.latest else None)
+
+
+@functools.lru_cache(maxsize=8192)  # most NIKs: one of 7,285 districts, whoever was born there
+def _places(code: str, born: date | None) -> tuple[Region, ...]:
     table = _upper_table()
     found: list[Region | None] = []
-    latest = table.latest.get(number[:6])
+    latest = table.latest.get(code)
     if latest is not None:
-        earlier = table.earlier.get(number[:6], ())
+        earlier = table.earlier.get(code, ())
         chosen = _in_force((*earlier, latest), born) if earlier and born else latest
         for meaning in (chosen, *(other for other in (*earlier, latest) if other is not chosen)):
             found.append(meaning.today() or _today(meaning.parent))
     else:
-        found.append(_today(get(number[:4], on=born)))
-        found.extend(get(split.child) for split in splits(number[:4]))
+        found.append(_today(get(code[:4], on=born)))
+        found.extend(get(split.child) for split in splits(code[:4]))
     return tuple(dict.fromkeys(place for place in found if place is not None))
 
 
