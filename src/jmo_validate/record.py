@@ -499,7 +499,6 @@ def _is_pandas_na(value: object) -> bool:
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=4096)  # a batch's rows share their keys; callers pass short keys only
 def _resolve(key: str, section: str | None) -> str | None:
     """Return the canonical path for `key` (inside `section` if given), or `None`."""
     normal = normalise_key(key)
