@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 from datetime import date
 from typing import Any
 
@@ -780,3 +781,25 @@ def test_pension_age_by_year() -> None:
 )
 def test_more_end_reasons(text: str, reason: EndReason) -> None:
     assert parse_end_reason(text) is reason
+
+
+def test_employer_name_characters_are_letters_digits_and_the_usual_punctuation() -> None:
+    """Generated names against the rule itself: every character a letter or digit (any
+    script) or one of the punctuation marks of a company's name, and one letter at least."""
+    allowed = set(" .,'&()/-+:\"")
+    alphabet = "PTCVabcXYZ019 .,'&()/-+:\"<>;_@#éßØ٣²½ع\u00a0\t"
+    rng = random.Random(11)
+    for _ in range(5_000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(2, 20)))
+        name = " ".join(text.split())
+        if not 2 <= len(name) <= 100:
+            continue
+        valid = any(ch.isalpha() for ch in name) and all(
+            ch.isalnum() or ch in allowed for ch in name
+        )
+        if valid:
+            assert parse_employer_name(text) == name, repr(text)
+        else:
+            with pytest.raises(FieldError) as caught:
+                parse_employer_name(text)
+            assert caught.value.code == "employment.employer_name.characters", repr(text)

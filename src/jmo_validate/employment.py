@@ -83,6 +83,7 @@ from typing import Any, TypeVar
 from dateutil.relativedelta import relativedelta
 
 from jmo_validate import clock, person
+from jmo_validate.artefacts import translator
 from jmo_validate.category import Category
 from jmo_validate.errors import Finding, InvalidComponent, InvalidFormat, InvalidLength
 from jmo_validate.record import is_blank, read_part
@@ -182,6 +183,10 @@ class Employment:
     end_reason: EndReason | None = None
 
 
+#: An employment section of which no part could be read.
+_NOTHING_READ = Employment()
+
+
 # --- single parts -----------------------------------------------------------------------------
 
 _NPP_SEPARATORS = str.maketrans("", "", " .-/\t\n\r\xa0")
@@ -208,7 +213,10 @@ def npp_warnings(npp: Npp) -> tuple[str, ...]:
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-_EMPLOYER_PUNCTUATION = frozenset(" .,'&()/-+:\"")
+_plain_apostrophes = translator(_APOSTROPHES)
+#: The punctuation an employer's name may have, deleted to test that the rest is letters
+#: and digits.
+_without_employer_punctuation = translator(str.maketrans("", "", " .,'&()/-+:\""))
 
 
 def parse_employer_name(text: str) -> str:
@@ -217,16 +225,14 @@ def parse_employer_name(text: str) -> str:
     Letters, digits, spaces and `. , ' & ( ) / - + : "` (as in `PT. Bank ABC (Persero) Tbk`),
     at least one letter, 2-100 characters.
     """
-    name = " ".join(text.translate(_APOSTROPHES).split())
+    name = " ".join(_plain_apostrophes(text).split())
     if not 2 <= len(name) <= MAX_EMPLOYER_NAME_LENGTH:
         raise InvalidLength(
             "employment.employer_name.length",
             length=len(name),
             max_length=MAX_EMPLOYER_NAME_LENGTH,
         )
-    if not any(ch.isalpha() for ch in name) or not all(
-        ch.isalnum() or ch in _EMPLOYER_PUNCTUATION for ch in name
-    ):
+    if not any(ch.isalpha() for ch in name) or not _without_employer_punctuation(name).isalnum():
         raise InvalidFormat("employment.employer_name.characters")
     return name
 
@@ -689,7 +695,7 @@ def parse_section(
         job_title=part("job_title", parse_job_title),
         end_reason=part("end_reason", parse_end_reason),
     )
-    if job == Employment():
+    if job == _NOTHING_READ:
         return None, findings
     if job.npp is not None:
         findings.extend(Finding(code, "npp") for code in npp_warnings(job.npp))
