@@ -805,7 +805,7 @@ def _one_chain(region_texts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, Re
     chains = _candidates(text, part)
     for part, text in reversed(upper):  # the nearest level first: it narrows the most
         length, codes = _CODE_LENGTH[part], {region.code for region in _candidates(text, part)}
-        chains = tuple(region for region in chains if region.code[:length] in codes)
+        chains = tuple([region for region in chains if region.code[:length] in codes])
     return _lineage(chains[0].code) if len(chains) == 1 else None  # none, or ambiguous
 
 
@@ -981,7 +981,7 @@ def check(
             problem("postal_code", "format", actual=texts["postal_code"])
         else:
             values["postal_code"] = postal
-    region_texts = tuple((part, texts[part]) for part in REGION_PARTS if part in texts)
+    region_texts = tuple([(part, texts[part]) for part in REGION_PARTS if part in texts])
     region_values, problems = _regions(region_texts, values.get("postal_code"))
     values.update(region_values)
     _report_again(problems, problem)
