@@ -212,8 +212,6 @@ def npp_warnings(npp: Npp) -> tuple[str, ...]:
     return () if len(npp.number) == NPP_USUAL_LENGTH else ("employment.npp.shape",)
 
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-_plain_apostrophes = translator(_APOSTROPHES)
 #: The punctuation an employer's name may have, deleted to test that the rest is letters
 #: and digits.
 _without_employer_punctuation = translator(str.maketrans("", "", " .,'&()/-+:\""))
@@ -225,7 +223,7 @@ def parse_employer_name(text: str) -> str:
     Letters, digits, spaces and `. , ' & ( ) / - + : "` (as in `PT. Bank ABC (Persero) Tbk`),
     at least one letter, 2-100 characters.
     """
-    name = " ".join(_plain_apostrophes(text).split())
+    name = person.tidy(text)
     if not 2 <= len(name) <= MAX_EMPLOYER_NAME_LENGTH:
         raise InvalidLength(
             "employment.employer_name.length",

@@ -69,6 +69,7 @@ __all__ = [
     "parse_past_date",
     "parse_sex",
     "split_place_and_date",
+    "tidy",
 ]
 
 MIN_NAME_LENGTH = 2
@@ -104,6 +105,21 @@ def parse_sex(value: str) -> Sex:
 _without_name_punctuation = translator(str.maketrans("", "", " .,'-"))
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _plain_apostrophes = translator(_APOSTROPHES)
+
+
+def tidy(text: str) -> str:
+    """`text` with its whitespace collapsed to single spaces and its apostrophes straight,
+    as names of people, places and employers are compared and shown.
+
+    ```pycon
+    >>> tidy("  Ma’ruf \t Amin ")
+    "Ma'ruf Amin"
+
+    ```
+    """
+    return " ".join(_plain_apostrophes(text).split())
+
+
 #: The deceased marker in brackets (the only brackets a name may have): ``(Alm)``, ``( Almh. )``.
 _BRACKETED_MARKER = re.compile(r"\(\s*alm(?:h|arhum|arhumah)?\s*\.?\s*\)", re.I)
 #: The marker in any form: in brackets, or the word ``Alm``/``Almh``/``Almarhum(ah)``.
@@ -115,7 +131,7 @@ _MARKER = re.compile(
 
 def parse_name(value: str) -> str:
     """Return the name with whitespace collapsed and apostrophes unified, or raise."""
-    name = " ".join(_plain_apostrophes(value).split())
+    name = tidy(value)
     if not name.isascii():
         name = unicodedata.normalize("NFC", name)
     unmarked = _BRACKETED_MARKER.sub(" ", name) if "(" in name else name
@@ -286,7 +302,7 @@ def parse_birth_place(value: str) -> str:
 
     ```
     """
-    place = " ".join(_plain_apostrophes(value).split())
+    place = tidy(value)
     rest = _without_place_punctuation(place)
     if sum(map(str.isalpha, rest)) < 2 or not rest.isalnum():
         raise InvalidFormat("birth_place.format")
