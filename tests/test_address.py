@@ -1111,6 +1111,17 @@ def _checked(parts: dict[str, str], required: Any) -> tuple[Address | None, list
     return value, [(f.code, f.field, dict(f.params), f.actual) for f in findings]
 
 
+def test_district_names_stay_cached_while_many_villages_are_looked_up() -> None:
+    # a batch over all 83,762 villages looks up far more village names than the cache holds;
+    # the districts' names, which its records share, must not be pushed out by them
+    assert address._candidates("Cibinong", "district") == regions.find("Cibinong", level="district")
+    hits = address._upper_candidates.cache_info().hits
+    for number in range(address._village_candidates.cache_info().maxsize or 0):
+        address._candidates(f"Desa Uji {number}", "village")
+    address._candidates("Cibinong", "district")
+    assert address._upper_candidates.cache_info().hits == hits + 1
+
+
 def test_cached_results_are_the_same_as_fresh_ones() -> None:
     # the RT/RW numbers and the region parts with the postal check are cached per distinct
     # texts (a batch repeats a few villages); a record checked with all that cached, in any

@@ -652,14 +652,19 @@ _LEVEL = {part: Level(part) for part in REGION_PARTS}
 Problem = Callable[..., None]
 
 
-@lru_cache(maxsize=16384)
 def _candidates(text: str, level: str) -> tuple[Region, ...]:
     """The current regions at `level` named by `text`: a name, a code, or a code and a name.
 
     A retired code stands for its current successor. Text that starts with digits
     but is no code of `level` is looked up as a name. Cached: region names repeat
-    across the records of a batch, and the registry never changes.
+    across the records of a batch, and the registry never changes. Villages have a
+    cache of their own: a batch over many villages would otherwise push the names of
+    the 7,285 districts out of it, which every record looks up again.
     """
+    return (_village_candidates if level == "village" else _upper_candidates)(text, level)
+
+
+def _find_candidates(text: str, level: str) -> tuple[Region, ...]:
     match = _CODE_AND_NAME.fullmatch(text)
     code = match.group(1).replace(".", "") if match is not None else ""
     region = regions.get(code) if len(code) in _CODE_LENGTHS else None
@@ -684,6 +689,10 @@ def _candidates(text: str, level: str) -> tuple[Region, ...]:
             r for r in regions.find(words[1], level=_LEVEL[level]) if r.code not in codes
         )
     return found
+
+
+_village_candidates = lru_cache(maxsize=16384)(_find_candidates)
+_upper_candidates = lru_cache(maxsize=16384)(_find_candidates)
 
 
 def _shown(region: Region) -> str:
