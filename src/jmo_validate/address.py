@@ -795,8 +795,9 @@ def _narrow(options: dict[str, tuple[Region, ...]], order: list[str], broken: se
             options[parent], options[child] = parents, children
 
 
-#: The length of a region code at each level.
+#: The length of a region code at each level, and the level of each length.
 _CODE_LENGTH = {"province": 2, "regency": 4, "district": 6, "village": 10}
+_LEVEL_OF_LENGTH = {length: part for part, length in _CODE_LENGTH.items()}
 
 
 def _one_chain(region_texts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, Region], ...] | None:
@@ -827,7 +828,7 @@ def _lineage(code: str) -> tuple[tuple[str, Region], ...]:
     found: list[tuple[str, Region]] = []
     region = regions.get(code)
     while region is not None:
-        found.append((region.level.value, region))
+        found.append((_LEVEL_OF_LENGTH[len(region.code)], region))  # its level, without the enum
         region = region.parent
     return tuple(found)
 
@@ -846,6 +847,10 @@ def _resolved(region_texts: tuple[tuple[str, str], ...], postal: str | None = No
     return tuple(_resolve(dict(region_texts), problems, postal).items()), tuple(problems)
 
 
+#: The field of the code of each region part (`village_code`).
+_CODE_FIELD = {part: f"{part}_code" for part in REGION_PARTS}
+
+
 @lru_cache(maxsize=8192)
 def _regions(
     region_texts: tuple[tuple[str, str], ...], postal: str | None
@@ -857,14 +862,14 @@ def _regions(
     else of an address, and the result depends on nothing else.
     """
     found, problems = _resolved(region_texts)
-    if postal is not None and any(name == "ambiguous" for _, name, _ in problems):
+    if postal is not None and problems and any(name == "ambiguous" for _, name, _ in problems):
         found, problems = _resolved(region_texts, postal)  # the postal code may decide
     resolved, texts = dict(found), dict(region_texts)
     values: dict[str, str] = {}
     for part in REGION_PARTS:
         if part in resolved:
             values[part] = resolved[part].name
-            values[f"{part}_code"] = resolved[part].code
+            values[_CODE_FIELD[part]] = resolved[part].code
         elif part in texts:
             values[part] = texts[part]
     trouble = None if postal is None else _postal_problem(postal, resolved)
