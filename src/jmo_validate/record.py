@@ -582,9 +582,12 @@ def _plan_for(record: dict[Any, Any]) -> _Plan | None:
     nested: list[tuple[str, tuple[str, ...]]] = []
     for key in plan.section_keys:
         value = record[key]
-        if type(value) is str or not isinstance(value, Mapping):
+        if type(value) is dict:  # before the Mapping ABC, whose check is a Python call
+            inner = _plain_keys(value)
+        elif type(value) is str or not isinstance(value, Mapping):
             continue  # given flat: the field the key names
-        inner = _plain_keys(value) if type(value) is dict else None
+        else:
+            inner = None
         if inner is None:  # another kind of mapping, or keys a plan cannot hold
             return None
         nested.append((key, inner))
