@@ -526,3 +526,18 @@ def test_a_nik_places_its_district_by_birth_date_only_where_that_chooses() -> No
         for born in (None, date(1950, 1, 1), date(1990, 7, 1), date(2013, 1, 1), date(2024, 1, 1)):
             expected = regions._places.__wrapped__(code, born)
             assert regions.nik_places(f"{code}0107900001", born=born) == expected, (code, born)
+
+
+def test_the_index_of_current_regions_is_the_name_index_without_the_retired() -> None:
+    # most searches start from it (include_retired=False): it must hold exactly the current
+    # regions of each name, in the same order, and no name whose regions are all retired
+    for villages in (False, True):
+        index = regions._name_index(villages)
+        current = regions._current_index(villages)
+        expected = {
+            key: kept
+            for key, found in index.items()
+            if (kept := tuple(region for region in found if region.current))
+        }
+        assert current == expected
+        assert any(len(found) > len(current.get(key, ())) for key, found in index.items())

@@ -598,6 +598,7 @@ def split_line(text: str) -> AddressLine:
     return AddressLine({part: parts[part] for part in PARTS if part in parts}, tuple(unplaced))
 
 
+@lru_cache(maxsize=4096)  # the first words of names repeat: Sumber, Suka, Desa, Kel.
 def _level_word(word: str) -> str | None:
     keys = regions.word_keys(word)
     return _LEVEL_WORDS.get(keys[0]) if len(keys) == 1 else None
@@ -675,11 +676,10 @@ def _find_candidates(text: str, level: str) -> tuple[Region, ...]:
             return ()
         return (current,)
     words = text.split(" ", 1)
-    prefixed = len(words) == 2 and _level_word(words[0]) is not None
     found = regions.find(
         text, level=_LEVEL[level]
     )  # names may begin with a level word: Gampong Baro
-    if prefixed and (level == "village" or not found):
+    if len(words) == 2 and (level == "village" or not found) and _level_word(words[0]):
         # "Kel."/"Desa" are often swapped, and "Kec. X" lands in the regency field;
         # the regions around a village narrow the candidates down
         # by code: a current region is the one region of its code (comparing regions

@@ -788,7 +788,7 @@ def find(
     if not isinstance(name, str):
         return ()
     wanted = level if isinstance(level, Level) or level is None else Level(level)
-    scope = parent.code if isinstance(parent, Region) else _compact(parent or "")
+    scope = parent.code if isinstance(parent, Region) else _compact(parent) if parent else ""
     words = _words(name)
     hint, kind, rest = _split_prefix(words)
     searches: list[tuple[str, Level | None, str | None]] = []
@@ -808,10 +808,11 @@ def _matches(
     key: str, level: Level | None, kind: str | None, scope: str, include_retired: bool
 ) -> tuple[Region, ...]:
     """The matching regions by level and code (the upper regions' codes are the shorter)."""
+    index = _name_index if include_retired else _current_index
     if level is None:
-        found = _name_index(False).get(key, ()) + _name_index(True).get(key, ())
+        found = index(False).get(key, ()) + index(True).get(key, ())
     else:  # the village table holds villages only: no need to test their level
-        found = _name_index(level is Level.VILLAGE).get(key, ())
+        found = index(level is Level.VILLAGE).get(key, ())
         if level is not Level.VILLAGE:
             found = tuple([region for region in found if _LEVELS[len(region.code)] is level])
     # each test only where it can remove something: a common village name has 100-odd places
@@ -819,9 +820,19 @@ def _matches(
         found = tuple([region for region in found if region.code.startswith(scope)])
     if kind is not None:
         found = tuple([region for region in found if region.kind == kind])
-    if not include_retired:
-        found = tuple([region for region in found if region.current])
     return found
+
+
+@functools.cache
+def _current_index(villages: bool) -> dict[str, tuple[Region, ...]]:
+    """[`_name_index`][] without the regions that are no longer current: what most searches
+    keep of it (the test per region, a property, cost more than the look-up itself)."""
+    index: dict[str, tuple[Region, ...]] = {}
+    for key, found in _name_index(villages).items():
+        current = tuple([region for region in found if region.current])
+        if current:
+            index[key] = found if len(current) == len(found) else current
+    return index
 
 
 # --- postal codes ----------------------------------------------------------------------------------
