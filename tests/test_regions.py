@@ -500,6 +500,10 @@ def test_plain_names_read_as_written_names_do() -> None:
             for _ in range(rng.randrange(1, 5))
         )
         assert regions._words(text) == regions._written_words(text), text
+    for villages in (False, True):  # and every name of the registry
+        for found in regions._name_index(villages).values():
+            for region in found:
+                assert regions._words(region.name) == regions._written_words(region.name)
 
 
 def test_postal_codes_of_every_region_are_those_of_its_current_villages() -> None:

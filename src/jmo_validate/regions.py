@@ -653,8 +653,10 @@ def _words(text: str) -> list[str]:
     if text.isascii() and text.replace(" ", "").isalpha():
         # plain words (the common case): no numbers, punctuation or spelled-out letters,
         # so what _written_words does comes down to this
-        words = text.lower().split()
-        if all(len(word) > 1 for word in words):
+        words = text.lower().split()  # not empty: there is a letter
+        if min(map(len, words)) > 1:
+            if _WORDS.keys().isdisjoint(words):  # no word stands for others: the common case
+                return words
             return [key for word in words for key in _WORDS.get(word, (word,))]
     return _written_words(text)
 
