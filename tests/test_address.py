@@ -1111,6 +1111,23 @@ def _checked(parts: dict[str, str], required: Any) -> tuple[Address | None, list
     return value, [(f.code, f.field, dict(f.params), f.actual) for f in findings]
 
 
+def test_a_lineage_is_the_walk_up_through_each_parent() -> None:
+    # a current region's lineage takes the regions above it from its parent's (cached apart):
+    # the same as following `parent` up from it, for every current region of the registry
+    def walk(region: regions.Region | None) -> tuple[tuple[str, regions.Region], ...]:
+        found = []
+        while region is not None:
+            found.append((region.level.value, region))
+            region = region.parent
+        return tuple(found)
+
+    latest = {**regions._upper(), **regions._villages()}
+    current = [region for region in latest.values() if region.current]
+    assert len(current) > 90_000
+    for region in current:
+        assert address._lineage_of(region.code) == walk(region), region.code
+
+
 def test_district_names_stay_cached_while_many_villages_are_looked_up() -> None:
     # a batch over all 83,762 villages looks up far more village names than the cache holds;
     # the districts' names, which its records share, must not be pushed out by them

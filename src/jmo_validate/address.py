@@ -819,18 +819,24 @@ def _one_chain(region_texts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, Re
     return _lineage(chains[0].code) if len(chains) == 1 else None  # none, or ambiguous
 
 
-@lru_cache(maxsize=16384)
-def _lineage(code: str) -> tuple[tuple[str, Region], ...]:
+def _lineage_of(code: str) -> tuple[tuple[str, Region], ...]:
     """The current region `code` and the regions above it, each with its level, from it up.
 
     By code (a candidate is current: the latest meaning of its code), which hashes fast.
+    The parent of a current region is current, the latest meaning of its own code, so the
+    regions above a village are its district's lineage: cached apart from the villages',
+    for the next village of that district.
     """
-    found: list[tuple[str, Region]] = []
     region = regions.get(code)
-    while region is not None:
-        found.append((_LEVEL_OF_LENGTH[len(region.code)], region))  # its level, without the enum
-        region = region.parent
-    return tuple(found)
+    if region is None:
+        return ()
+    parent = region.parent
+    above = () if parent is None else _upper_lineage(parent.code)
+    return ((_LEVEL_OF_LENGTH[len(region.code)], region), *above)
+
+
+_lineage = lru_cache(maxsize=16384)(_lineage_of)
+_upper_lineage = lru_cache(maxsize=8192)(_lineage_of)  # 7,837 regions above the villages
 
 
 @lru_cache(maxsize=8192)
