@@ -532,16 +532,16 @@ def test_a_nik_places_its_district_by_birth_date_only_where_that_chooses() -> No
             assert regions.nik_places(f"{code}0107900001", born=born) == expected, (code, born)
 
 
-def test_the_index_of_current_regions_is_the_name_index_without_the_retired() -> None:
-    # most searches start from it (include_retired=False): it must hold exactly the current
-    # regions of each name, in the same order, and no name whose regions are all retired
-    for villages in (False, True):
-        index = regions._name_index(villages)
-        current = regions._current_index(villages)
-        expected = {
-            key: kept
-            for key, found in index.items()
-            if (kept := tuple(region for region in found if region.current))
-        }
-        assert current == expected
-        assert any(len(found) > len(current.get(key, ())) for key, found in index.items())
+def test_a_search_keeps_the_current_regions_of_each_name() -> None:
+    # a name of one region is judged by that region alone (most names): every name of the
+    # registry gives its current regions, in order, and none where all are retired
+    upper, villages = regions._name_index(False), regions._name_index(True)
+    one_retired = 0
+    for key in upper.keys() | villages.keys():
+        found = upper.get(key, ()) + villages.get(key, ())
+        current = tuple(region for region in found if region.current)
+        assert regions._matches(key, None, None, "", False) == current, key
+        in_villages = tuple(region for region in villages.get(key, ()) if region.current)
+        assert regions._matches(key, Level.VILLAGE, None, "", False) == in_villages, key
+        one_retired += len(found) == 1 and not current
+    assert one_retired > 0

@@ -810,11 +810,10 @@ def _matches(
     key: str, level: Level | None, kind: str | None, scope: str, include_retired: bool
 ) -> tuple[Region, ...]:
     """The matching regions by level and code (the upper regions' codes are the shorter)."""
-    index = _name_index if include_retired else _current_index
     if level is None:
-        found = index(False).get(key, ()) + index(True).get(key, ())
+        found = _name_index(False).get(key, ()) + _name_index(True).get(key, ())
     else:  # the village table holds villages only: no need to test their level
-        found = index(level is Level.VILLAGE).get(key, ())
+        found = _name_index(level is Level.VILLAGE).get(key, ())
         if level is not Level.VILLAGE:
             found = tuple([region for region in found if _LEVELS[len(region.code)] is level])
     # each test only where it can remove something: a common village name has 100-odd places
@@ -822,19 +821,11 @@ def _matches(
         found = tuple([region for region in found if region.code.startswith(scope)])
     if kind is not None:
         found = tuple([region for region in found if region.kind == kind])
-    return found
-
-
-@functools.cache
-def _current_index(villages: bool) -> dict[str, tuple[Region, ...]]:
-    """[`_name_index`][] without the regions that are no longer current: what most searches
-    keep of it (the test per region, a property, cost more than the look-up itself)."""
-    index: dict[str, tuple[Region, ...]] = {}
-    for key, found in _name_index(villages).items():
-        current = tuple([region for region in found if region.current])
-        if current:
-            index[key] = found if len(current) == len(found) else current
-    return index
+    if include_retired:
+        return found
+    if len(found) == 1:  # most names are one place's
+        return found if found[0].current else ()
+    return tuple([region for region in found if region.current])
 
 
 # --- postal codes ----------------------------------------------------------------------------------
