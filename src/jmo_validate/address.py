@@ -814,9 +814,16 @@ def _one_chain(region_texts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, Re
     *upper, (part, text) = region_texts
     chains = _candidates(text, part)
     for part, text in reversed(upper):  # the nearest level first: it narrows the most
-        length, codes = _CODE_LENGTH[part], {region.code for region in _candidates(text, part)}
+        length, codes = _CODE_LENGTH[part], _codes(text, part)
         chains = tuple([region for region in chains if region.code[:length] in codes])
     return _lineage(chains[0].code) if len(chains) == 1 else None  # none, or ambiguous
+
+
+@lru_cache(maxsize=16384)
+def _codes(text: str, part: str) -> frozenset[str]:
+    """The codes of [`_candidates`][]: a district's, regency's and province's, which narrow
+    the chain of every unseen village below them."""
+    return frozenset([region.code for region in _candidates(text, part)])
 
 
 def _lineage_of(code: str) -> tuple[tuple[str, Region], ...]:
