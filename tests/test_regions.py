@@ -545,3 +545,13 @@ def test_a_search_keeps_the_current_regions_of_each_name() -> None:
         assert regions._matches(key, Level.VILLAGE, None, "", False) == in_villages, key
         one_retired += len(found) == 1 and not current
     assert one_retired > 0
+
+
+@pytest.mark.parametrize("name", ["regions.tsv.gz", "villages.tsv.gz"])
+def test_a_table_loads_the_regions_the_dataclass_builds(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the tables build their 90,000 regions with slots.constructor, not Region's __init__
+    fast = regions._load(name)
+    monkeypatch.setattr(regions, "_new_region", Region)
+    assert regions._load(name) == fast  # every code's meanings, field by field

@@ -83,6 +83,7 @@ from enum import Enum
 from importlib import resources
 
 from jmo_validate.artefacts import translator
+from jmo_validate.slots import constructor
 
 __all__ = [
     "EDITIONS",
@@ -269,7 +270,7 @@ def _load(name: str) -> _Table:
         editions = shared.get(seen)
         if editions is None:
             editions = shared[seen] = tuple(seen.split(","))
-        latest[code] = Region(
+        latest[code] = _new_region(  # Region's fields, in order
             code,
             title,
             editions,
@@ -278,6 +279,11 @@ def _load(name: str) -> _Table:
             _edition_names(spelt) if spelt else (),
         )
     return _Table(latest, earlier)
+
+
+#: Builds a [`Region`][] from all its fields in order: about 90,000 of them at the first village
+#: question, in two thirds of the time its dataclass `__init__` takes.
+_new_region = constructor(Region)
 
 
 def _edition_names(text: str) -> tuple[tuple[str, str], ...]:
