@@ -722,14 +722,15 @@ def _name_index(villages: bool) -> dict[str, tuple[Region, ...]]:
     """The regions (each code's latest meaning) by the key of their name, by level and code."""
     latest = _villages() if villages else _upper()
     index: dict[str, list[str]] = defaultdict(list)
-    keys: dict[tuple[str, bool], str] = {}  # many places share a name: each read once
+    # many places share a name: each read once (regencies' names apart, see below)
+    keys: tuple[dict[str, str], dict[str, str]] = ({}, {})
     for code, region in latest.items():
         regency = len(code) == 4
-        key = keys.get((region.name, regency))
+        key = keys[regency].get(region.name)
         if key is None:
             # only regency names carry their level ("Kabupaten Bogor"); "Kota Bahagia" is a district
             words = _words(region.name)
-            key = keys[region.name, regency] = "".join(
+            key = keys[regency][region.name] = "".join(
                 _split_prefix(words)[2] if regency else words
             )
         index[key].append(code)
@@ -740,7 +741,7 @@ def _name_index(villages: bool) -> dict[str, tuple[Region, ...]]:
         key: (
             (latest[codes[0]],)  # most names are one place's
             if len(codes) == 1
-            else tuple(latest[code] for code in sorted(set(codes), key=_by_level_and_code))
+            else tuple([latest[code] for code in sorted(set(codes), key=_by_level_and_code)])
         )
         for key, codes in index.items()
     }
