@@ -246,7 +246,9 @@ class Split:
 def _rows(name: str) -> Iterator[list[str]]:
     raw = resources.files("jmo_validate").joinpath("data").joinpath(name).read_bytes()
     text = gzip.decompress(raw).decode("utf-8") if name.endswith(".gz") else raw.decode("utf-8")
-    lines = (line for line in io.StringIO(text) if not line.startswith("#"))
+    lines: Iterator[str] = io.StringIO(text)
+    if text.startswith("#") or "\n#" in text:  # comments (the manual tables): left out
+        lines = (line for line in lines if not line.startswith("#"))
     reader = csv.reader(lines, delimiter="\t")
     next(reader)  # header
     return reader
