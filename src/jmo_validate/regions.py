@@ -723,7 +723,7 @@ def name_key(name: str) -> str:
 def _name_index(villages: bool) -> dict[str, tuple[Region, ...]]:
     """The regions (each code's latest meaning) by the key of their name, by level and code."""
     latest = _villages() if villages else _upper()
-    index: dict[str, list[str]] = defaultdict(list)
+    index: dict[str, list[Region]] = defaultdict(list)
     # many places share a name: each read once (regencies' names apart, see below)
     keys: tuple[dict[str, str], dict[str, str]] = ({}, {})
     for code, region in latest.items():
@@ -735,22 +735,19 @@ def _name_index(villages: bool) -> dict[str, tuple[Region, ...]]:
             key = keys[regency][region.name] = "".join(
                 _split_prefix(words)[2] if regency else words
             )
-        index[key].append(code)
+        index[key].append(region)
     if not villages:
         for alias, code in _PROVINCE_ALIASES.items():
-            index[alias].append(code)
+            if latest[code] not in index[alias]:  # an alias may be the name's own key
+                index[alias].append(latest[code])
     return {
-        key: (
-            (latest[codes[0]],)  # most names are one place's
-            if len(codes) == 1
-            else tuple([latest[code] for code in sorted(set(codes), key=_by_level_and_code)])
-        )
-        for key, codes in index.items()
+        key: tuple(found) if len(found) == 1 else tuple(sorted(found, key=_by_level_and_code))
+        for key, found in index.items()
     }
 
 
-def _by_level_and_code(code: str) -> tuple[int, str]:
-    return len(code), code
+def _by_level_and_code(region: Region) -> tuple[int, str]:
+    return len(region.code), region.code
 
 
 def named(key: str) -> tuple[Region, ...]:
