@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
 import random
 import subprocess
 import sys
 from datetime import date
+from importlib import resources
 
 import pytest
 
@@ -547,11 +551,39 @@ def test_a_search_keeps_the_current_regions_of_each_name() -> None:
     assert one_retired > 0
 
 
-@pytest.mark.parametrize("name", ["regions.tsv.gz", "villages.tsv.gz"])
+@pytest.mark.parametrize(
+    ("name", "postal_codes"), [("regions.tsv.gz", False), ("villages.tsv.gz", True)]
+)
 def test_a_table_loads_the_regions_the_dataclass_builds(
-    name: str, monkeypatch: pytest.MonkeyPatch
+    name: str, postal_codes: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the tables build their 90,000 regions with slots.constructor, not Region's __init__
-    fast = regions._load(name)
+    fast = regions._load(name, postal_codes=postal_codes)
     monkeypatch.setattr(regions, "_new_region", Region)
-    assert regions._load(name) == fast  # every code's meanings, field by field
+    assert regions._load(name, postal_codes=postal_codes) == fast  # every code's meanings
+
+
+@pytest.mark.parametrize("name", ["regions.tsv.gz", "villages.tsv.gz", "manual_splits.tsv"])
+def test_a_table_is_read_as_the_csv_module_reads_it(name: str) -> None:
+    # the generated tables are split by lines and tabs: the same rows as csv.reader's
+    raw = resources.files("jmo_validate").joinpath("data", name).read_bytes()
+    text = gzip.decompress(raw).decode() if name.endswith(".gz") else raw.decode()
+    lines = [line for line in io.StringIO(text) if not line.startswith("#")]
+    assert list(regions._rows(name)) == list(csv.reader(lines, delimiter="\t"))[1:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "code\tname\n11\tAceh\n12\tSumatera Utara",  # no line end at the end
+        "# a comment\ncode\tname\n# another\n11\tAceh\n",
+        'code\tname\n11\t"Aceh\tDarussalam"\n12\t"Sumatera ""Utara"""\n',  # quoted by csv.writer
+        "code\tname\r\n11\tAceh\r\n",  # CR LF line ends
+        "code\tname\n\n11\tAceh\n",  # a blank line: an empty row, as csv.reader gives it
+        "\ncode\tname\n11\tAceh\n",
+        "code\tname\n11\t\t\n",  # empty fields
+    ],
+)
+def test_tab_separated_text_reads_as_the_csv_module_reads_it(text: str) -> None:
+    lines = [line for line in io.StringIO(text) if not line.startswith("#")]
+    assert list(regions._tab_separated(text)) == list(csv.reader(lines, delimiter="\t"))[1:]

@@ -74,9 +74,11 @@ import csv
 import functools
 import gzip
 import io
+import itertools
+import operator
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -246,12 +248,31 @@ class Split:
 def _rows(name: str) -> Iterator[list[str]]:
     raw = resources.files("jmo_validate").joinpath("data").joinpath(name).read_bytes()
     text = gzip.decompress(raw).decode("utf-8") if name.endswith(".gz") else raw.decode("utf-8")
-    lines: Iterator[str] = io.StringIO(text)
+    return _tab_separated(text)
+
+
+def _tab_separated(text: str) -> Iterator[list[str]]:
+    """The rows of a table after its header, as the csv module reads them; comment lines
+    (`#` first) left out."""
+    lines: Iterable[str]
+    # quoted fields, CR line ends and blank lines (none in the generated tables) as the csv
+    # module reads them; else a row is a line, its fields between tabs
+    if '"' in text or "\r" in text or "\n\n" in text or text.startswith("\n"):
+        lines = io.StringIO(text)
+        rows: Iterator[list[str]] = csv.reader(_uncommented(text, lines), delimiter="\t")
+    else:
+        lines = text.split("\n")
+        if lines[-1] == "":
+            lines.pop()  # the last line's end
+        rows = map(operator.methodcaller("split", "\t"), _uncommented(text, lines))
+    next(rows)  # header
+    return rows
+
+
+def _uncommented(text: str, lines: Iterable[str]) -> Iterable[str]:
     if text.startswith("#") or "\n#" in text:  # comments (the manual tables): left out
-        lines = (line for line in lines if not line.startswith("#"))
-    reader = csv.reader(lines, delimiter="\t")
-    next(reader)  # header
-    return reader
+        return (line for line in lines if not line.startswith("#"))
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,11 +283,14 @@ class _Table:
     earlier: dict[str, tuple[Region, ...]]
 
 
-def _load(name: str) -> _Table:
+def _load(name: str, *, postal_codes: bool) -> _Table:
     shared: dict[str, tuple[str, ...]] = {}  # one tuple per distinct edition list
     latest: dict[str, Region] = {}
     earlier: dict[str, tuple[Region, ...]] = {}
-    for code, title, seen, successor, spelt, *postal in _rows(name):
+    rows = _rows(name)  # code, name, editions, successor, names, postal_code (villages only)
+    if not postal_codes:  # an empty one for the rows above villages: they unpack as villages'
+        rows = map(operator.add, rows, itertools.repeat([""]))
+    for code, title, seen, successor, spelt, postal in rows:
         if code in latest:  # the rows of a re-used code come oldest meaning first
             earlier[code] = (*earlier.get(code, ()), latest[code])
         editions = shared.get(seen)
@@ -277,7 +301,7 @@ def _load(name: str) -> _Table:
             title,
             editions,
             successor or None,
-            postal[0] if postal and postal[0] else None,
+            postal or None,
             _edition_names(spelt) if spelt else (),
         )
     return _Table(latest, earlier)
@@ -298,12 +322,12 @@ def _edition_names(text: str) -> tuple[tuple[str, str], ...]:
 @functools.cache
 def _upper_table() -> _Table:
     """Provinces, regencies and districts of every edition."""
-    return _load("regions.tsv.gz")
+    return _load("regions.tsv.gz", postal_codes=False)
 
 
 @functools.cache
 def _village_table() -> _Table:
-    return _load("villages.tsv.gz")
+    return _load("villages.tsv.gz", postal_codes=True)
 
 
 def _upper() -> dict[str, Region]:
