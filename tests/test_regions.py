@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import io
 import random
@@ -587,3 +588,39 @@ def test_a_table_is_read_as_the_csv_module_reads_it(name: str) -> None:
 def test_tab_separated_text_reads_as_the_csv_module_reads_it(text: str) -> None:
     lines = [line for line in io.StringIO(text) if not line.startswith("#")]
     assert list(regions._tab_separated(text)) == list(csv.reader(lines, delimiter="\t"))[1:]
+
+
+def test_the_tables_are_built_without_collections_and_the_collector_restored() -> None:
+    collections: list[str] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        collections.append(phase)
+
+    gc.callbacks.append(record)
+    try:
+        assert gc.isenabled()
+        regions._village_table.__wrapped__()  # the build itself, past its cache
+        regions._name_index.__wrapped__(True)
+        assert collections == []
+        assert gc.isenabled()
+        gc.collect()  # the recorder records
+        assert collections == ["start", "stop"]
+    finally:
+        gc.callbacks.remove(record)
+
+
+def test_a_paused_collector_stays_paused_and_a_failed_build_restores_it() -> None:
+    @regions._uncollected
+    def failing() -> None:
+        assert not gc.isenabled()
+        raise OSError("no table")
+
+    with pytest.raises(OSError, match="no table"):
+        failing()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        regions._upper_table.__wrapped__()
+        assert not gc.isenabled()  # the caller's pause is the caller's to end
+    finally:
+        gc.enable()
