@@ -78,6 +78,7 @@ import io
 import itertools
 import operator
 import re
+import string
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -716,11 +717,17 @@ def _words(text: str) -> list[str]:
         # plain words (the common case): no numbers, punctuation or spelled-out letters,
         # so what _written_words does comes down to this
         words = text.lower().split()  # not empty: there is a letter
+        if _NOT_PLAIN_WORDS.isdisjoint(words):  # no letter alone, none stands for others
+            return words  # the common case
         if min(map(len, words)) > 1:
-            if _WORDS.keys().isdisjoint(words):  # no word stands for others: the common case
-                return words
             return [key for word in words for key in _WORDS.get(word, (word,))]
     return _written_words(text)
+
+
+#: The words a plain name's words are checked against, in one test: those that stand for
+#: others, and single letters (spelled out: `D K I`, or a Roman numeral), which
+#: `_written_words` reads.
+_NOT_PLAIN_WORDS = frozenset(_WORDS).union(string.ascii_lowercase)
 
 
 def _written_words(text: str) -> list[str]:
