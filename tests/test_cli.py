@@ -16,7 +16,9 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from jmo_validate import cli
+from jmo_validate import cli, validate
+from jmo_validate.readers import read_rows
+from jmo_validate.writers import ISSUE_COLUMNS, CsvWriter
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -210,6 +212,23 @@ def test_csv_output_one_row_per_issue_and_values(tmp_path: Path) -> None:
     shown = run("check", str(PARTICIPANTS), "--format", "csv", "--show-values")
     assert "327301410790003" in shown.stdout
     assert "3273*******0003" not in shown.stdout
+
+
+@pytest.mark.parametrize("show_values", [False, True])
+def test_csv_output_holds_each_issue_as_its_dict(show_values: bool) -> None:
+    # the writer takes the cells from the issue itself: the same as Issue.to_dict's values
+    stream = io.StringIO()
+    writer = CsvWriter(stream, show_values=show_values)
+    writer.start()
+    expected = [list(ISSUE_COLUMNS)]
+    for row, record in read_rows(PARTICIPANTS):
+        report = validate(record)
+        writer.write(row, report)
+        for issue in report.issues:
+            cells = issue.to_dict(show_values=show_values)
+            expected.append([str(row)] + [cells[name] or "" for name in ISSUE_COLUMNS[1:]])
+    assert any(cells[-1] for cells in expected[1:])  # an actual value, masked or shown
+    assert list(csv.reader(io.StringIO(stream.getvalue()))) == expected
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t=", "\r="])

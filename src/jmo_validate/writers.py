@@ -252,10 +252,6 @@ class Writer(abc.ABC):
     def finish(self, summary: Summary) -> None:  # noqa: B027 - an optional hook
         """Write what comes after the last record."""
 
-    def _issue_rows(self, row: int, report: Report) -> Iterator[dict[str, Any]]:
-        for issue in report.issues:
-            yield {"row": row, **self._issue(issue)}
-
     def _issue(self, issue: Issue) -> dict[str, Any]:
         return issue.to_dict(show_values=self.show_values)
 
@@ -308,16 +304,28 @@ class CsvWriter(Writer):
     """One CSV row per issue, with `ISSUE_COLUMNS` as the header; no cell can run as a formula."""
 
     def start(self) -> None:
-        self._csv = csv.DictWriter(
-            self.stream, ISSUE_COLUMNS, extrasaction="ignore", lineterminator="\n"
-        )
-        self._csv.writeheader()
+        self._csv = csv.writer(self.stream, lineterminator="\n")
+        self._csv.writerow(ISSUE_COLUMNS)
 
     def write(self, row: int, report: Report) -> None:
+        show_values = self.show_values
         self._csv.writerows(
-            {key: neutralise_formula(value) for key, value in issue.items()}
-            for issue in self._issue_rows(row, report)
+            [row, *map(neutralise_formula, _cells(issue, show_values))] for issue in report.issues
         )
+
+
+def _cells(issue: Issue, show_values: bool) -> tuple[str | None, ...]:
+    """The cells of `ISSUE_COLUMNS` after `row`: what [`Issue.to_dict`][] holds, taken from the
+    issue itself (a dict per issue, merged and read back, cost a third of writing it)."""
+    return (
+        issue.field,
+        issue.kind.value,
+        issue.code,
+        issue.severity.value,
+        issue.message,
+        issue.raw_expected if show_values else issue.expected,
+        issue.raw_actual if show_values else issue.actual,
+    )
 
 
 class HtmlWriter(Writer):
