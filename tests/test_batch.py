@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from jmo_validate import Policy, Reference, Summary, validate, validate_file, validate_many
 from jmo_validate.batch import KeyIndex, key_number
+from jmo_validate.codes import Kind, Severity
 from jmo_validate.readers import ReadError, Unreadable
 from jmo_validate.report import Issue
 from jmo_validate.testing import make_participant
@@ -169,6 +170,14 @@ def _pickled_objects(value: object) -> Iterator[object]:
         children = ()
     for child in children:
         yield from _pickled_objects(child)
+
+
+@pytest.mark.parametrize("member", [*Kind, *Severity])
+def test_an_issues_kind_and_severity_pickle_by_name(member: Kind | Severity) -> None:
+    # unpickled by getattr (slots.pickled_by_name), not by the enum's lookup of the value
+    by_name = (getattr, (type(member), member.name))
+    assert member.__reduce_ex__(pickle.HIGHEST_PROTOCOL) == by_name
+    assert pickle.loads(pickle.dumps(member)) is member
 
 
 def test_reports_pickle_with_every_field_of_every_value() -> None:

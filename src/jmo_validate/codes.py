@@ -28,11 +28,14 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Literal
 
+from jmo_validate.slots import pickled_by_name
+
 __all__ = ["CATALOGUE", "FIELD_LABELS", "Code", "Kind", "Language", "Severity", "label", "message"]
 
 Language = Literal["id", "en"]
 
 
+@pickled_by_name
 class Kind(str, Enum):
     """What is wrong with a field: absent, unusable on its own, or inconsistent with another."""
 
@@ -41,6 +44,7 @@ class Kind(str, Enum):
     MISMATCHED = "mismatched"
 
 
+@pickled_by_name
 class Severity(str, Enum):
     """`error` makes a report not `ok`; `warning` is advice."""
 

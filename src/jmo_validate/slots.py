@@ -24,6 +24,7 @@ list its fields on every call and set each through `object.__setattr__`.
 [`pickled_by_fields`][] makes it pickle as its fields in order, rebuilt by the same
 kind of constructor: the same state, in 40-50 % of the time. That is what a
 batch's worker processes send back: every report, its issues and parsed values.
+[`pickled_by_name`][] does the same for an enum: each issue's kind and severity.
 """
 
 from __future__ import annotations
@@ -31,11 +32,13 @@ from __future__ import annotations
 import dataclasses
 import operator
 from collections.abc import Callable
-from typing import Any, TypeVar
+from enum import Enum
+from typing import Any, SupportsIndex, TypeVar
 
-__all__ = ["constructor", "pickled_by_fields"]
+__all__ = ["constructor", "pickled_by_fields", "pickled_by_name"]
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
 
 
 def constructor(cls: type[T]) -> Callable[..., T]:
@@ -87,6 +90,32 @@ def _rebuilt(cls: type[Any], values: tuple[Any, ...]) -> Any:
     if build is None:
         build = _CONSTRUCTORS[cls] = constructor(cls)
     return build(*values)
+
+
+def pickled_by_name(cls: type[E]) -> type[E]:
+    """Enum class decorator: pickle each member as its name, unpickled by `getattr`.
+
+    A member pickles as its class and value, and unpickling calls the class with the value:
+    the enum machinery's lookup, in Python, for the kind and the severity of every issue a
+    batch's workers send back. By name it is one `getattr(cls, name)`, in C, and the
+    same member.
+
+    ```pycon
+    >>> import pickle
+    >>> from jmo_validate.codes import Kind  # decorated with it
+    >>> Kind.INVALID.__reduce_ex__(5)
+    (<built-in function getattr>, (<enum 'Kind'>, 'INVALID'))
+    >>> pickle.loads(pickle.dumps(Kind.INVALID)) is Kind.INVALID
+    True
+
+    ```
+    """
+    cls.__reduce_ex__ = _by_name  # type: ignore[assignment]
+    return cls
+
+
+def _by_name(member: Enum, protocol: SupportsIndex) -> tuple[Any, ...]:
+    return getattr, (type(member), member._name_)
 
 
 #: Made at a class' first pickling (in each process).
