@@ -6,6 +6,7 @@ import functools
 import gc
 import json
 import pickle
+import random
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -16,6 +17,7 @@ from jmo_validate import Kind, ParticipantInvalid, Policy, Severity, validate
 from jmo_validate.employment import earliest_claim_date
 from jmo_validate.models import Participant
 from jmo_validate.policy import MAX_MONTHS
+from jmo_validate.report import Issue, Report
 from tests.catalogue_examples import VALID
 from tests.conftest import REFERENCE_DATE
 
@@ -460,3 +462,25 @@ def test_validate_leaves_no_reference_cycles_behind() -> None:
         if enabled:
             gc.enable()
     assert left == 0, kinds
+
+
+def test_fields_by_kind_list_each_field_once_in_the_order_found() -> None:
+    # the three lists come from one pass over the issues: the same as one filter per kind
+    rng = random.Random(16)
+    fields = ["nik", "phone", "email", "address.village", "bank_account.holder_name"]
+    for _ in range(500):
+        issues = tuple(
+            Issue(rng.choice(fields), rng.choice(list(Kind)), "x", Severity.ERROR, "")
+            for _ in range(rng.randrange(8))
+        )
+        report = Report(issues)
+        for kind, listed in zip(
+            Kind, (report.missing, report.invalid, report.mismatched), strict=True
+        ):
+            assert listed == tuple(dict.fromkeys(i.field for i in issues if i.kind is kind))
+        as_dict = report.to_dict()
+        assert (as_dict["missing"], as_dict["invalid"], as_dict["mismatched"]) == (
+            list(report.missing),
+            list(report.invalid),
+            list(report.mismatched),
+        )
