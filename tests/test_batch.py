@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import json
+import multiprocessing.pool
 import pickle
 import random
 import subprocess
@@ -17,7 +18,7 @@ from benchmarks.bench_batch import generate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jmo_validate import Policy, Reference, Summary, validate, validate_file, validate_many
+from jmo_validate import Policy, Reference, Summary, batch, validate, validate_file, validate_many
 from jmo_validate.batch import KeyIndex, key_number
 from jmo_validate.codes import Kind, Severity
 from jmo_validate.readers import ReadError, Unreadable
@@ -138,6 +139,26 @@ def test_workers_keep_order_and_results(tmp_path: Path) -> None:
     two = list(validate_many(records, reference=reference, policy=POLICY, workers=2))
     assert one == two
     assert [row for row, _ in two] == list(range(1700))
+
+
+def test_the_worker_handler_does_not_wake_for_every_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # jmo_validate.pool.Pool: its worker handler waits for worker exits and pool changes,
+    # not on the pipe of results, where each result waits for the result handler
+    assert hasattr(multiprocessing.pool.Pool, "_get_sentinels")  # what Pool overrides
+    wakes: list[None] = []
+    wait = multiprocessing.pool.Pool._wait_for_updates
+
+    def counted(*args: object, **kwargs: object) -> None:
+        wakes.append(None)
+        wait(*args, **kwargs)
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "_wait_for_updates", staticmethod(counted))
+    records = [VALID] * (40 * batch.CHUNK_SIZE)
+    reports = list(validate_many(records, policy=POLICY, workers=2, key=None))
+    assert len(reports) == len(records)
+    assert len(wakes) < 40  # one chunk's result made dozens when it woke for each
 
 
 def test_workers_stop_cleanly_when_abandoned() -> None:

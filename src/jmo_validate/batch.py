@@ -597,6 +597,8 @@ def _pooled(
     """
     import multiprocessing  # only batches with workers pay for it
 
+    from jmo_validate.pool import Pool
+
     pending: collections.deque[
         tuple[
             list[tuple[int, tuple[Issue, ...]]],
@@ -604,7 +606,8 @@ def _pooled(
             AsyncResult[list[Report]],
         ]
     ] = collections.deque()
-    with multiprocessing.get_context().Pool(workers, _start_worker, (settings,)) as pool:
+    context = multiprocessing.get_context()
+    with Pool(workers, _start_worker, (settings,), context=context) as pool:
         rows_iter = iter(rows)
         while True:
             chunk: list[tuple[object, object]] = []
