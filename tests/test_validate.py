@@ -17,7 +17,7 @@ from jmo_validate import Kind, ParticipantInvalid, Policy, Severity, validate
 from jmo_validate.employment import earliest_claim_date
 from jmo_validate.models import Participant
 from jmo_validate.policy import MAX_MONTHS
-from jmo_validate.report import Issue, Report
+from jmo_validate.report import CELL_NAMES, Issue, Report
 from tests.catalogue_examples import VALID
 from tests.conftest import REFERENCE_DATE
 
@@ -484,3 +484,15 @@ def test_fields_by_kind_list_each_field_once_in_the_order_found() -> None:
             list(report.invalid),
             list(report.mismatched),
         )
+
+
+def test_an_issues_cells_are_its_masked_or_shown_values_in_order() -> None:
+    report = validate({**VALID, "nik": VALID["nik"][:-1]}, policy=Policy.profile_update())
+    (issue,) = [issue for issue in report.issues if issue.code == "nik.length"]
+    masked, shown = issue.cells(), issue.cells(show_values=True)
+    assert masked == ("nik", "invalid", "nik.length", "error", issue.message, None, issue.actual)
+    assert shown[-1] == VALID["nik"][:-1] != masked[-1]
+    assert masked[:-1] == shown[:-1]
+    for show_values, cells in ((False, masked), (True, shown)):
+        as_dict = issue.to_dict(show_values=show_values)
+        assert as_dict == {**dict(zip(CELL_NAMES, cells, strict=True)), "params": issue.params}

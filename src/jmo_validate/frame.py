@@ -40,7 +40,7 @@ from jmo_validate.nik import PROVINCE_CODES
 from jmo_validate.policy import Policy
 from jmo_validate.record import MAX_FIELDS, TextError, as_text, read_record
 from jmo_validate.regions import RegionStatus
-from jmo_validate.report import Report
+from jmo_validate.report import CELL_NAMES, Report
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,17 +58,7 @@ __all__ = [
 ]
 
 #: Columns of the issues frame, in order.
-ISSUE_COLUMNS = (
-    "row",
-    "key",
-    "field",
-    "kind",
-    "code",
-    "severity",
-    "message",
-    "expected",
-    "actual",
-)
+ISSUE_COLUMNS = ("row", "key", *CELL_NAMES)
 #: Columns of the per-row summary frame, in order.
 SUMMARY_COLUMNS = ("row", "ok", "errors", "warnings")
 
@@ -458,19 +448,7 @@ class _Rows:
         self.warnings[index] = len(report.warnings)
         show = self.show_values
         for issue in report.issues:
-            self.issues.append(
-                (
-                    index,
-                    shown,
-                    issue.field,
-                    issue.kind.value,
-                    issue.code,
-                    issue.severity.value,
-                    issue.message,
-                    issue.raw_expected if show else issue.expected,
-                    issue.raw_actual if show else issue.actual,
-                )
-            )
+            self.issues.append((index, shown, *issue.cells(show_values=show)))
 
     def _key(self, value: object) -> str | None:
         try:

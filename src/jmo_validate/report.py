@@ -20,7 +20,7 @@ from jmo_validate.slots import constructor, pickled_by_fields
 if TYPE_CHECKING:
     from jmo_validate.models import Participant
 
-__all__ = ["Issue", "ParticipantInvalid", "Report"]
+__all__ = ["CELL_NAMES", "Issue", "ParticipantInvalid", "Report"]
 
 
 @pickled_by_fields
@@ -39,18 +39,30 @@ class Issue:
     raw_expected: str | None = dataclasses.field(default=None, repr=False, compare=False)
     raw_actual: str | None = dataclasses.field(default=None, repr=False, compare=False)
 
+    def cells(self, *, show_values: bool = False) -> tuple[str | None, ...]:
+        """The issue as a row of a table, in the order of `CELL_NAMES`: its field, kind, code,
+        severity, message, expected and actual value (masked unless `show_values`)."""
+        return (
+            self.field,
+            self.kind.value,
+            self.code,
+            self.severity.value,
+            self.message,
+            self.raw_expected if show_values else self.expected,
+            self.raw_actual if show_values else self.actual,
+        )
+
     def to_dict(self, *, show_values: bool = False) -> dict[str, Any]:
-        """Return a JSON-ready dict; values stay masked unless `show_values`."""
-        return {
-            "field": self.field,
-            "kind": self.kind.value,
-            "code": self.code,
-            "severity": self.severity.value,
-            "message": self.message,
-            "expected": self.raw_expected if show_values else self.expected,
-            "actual": self.raw_actual if show_values else self.actual,
-            "params": dict(self.params),
-        }
+        """Return a JSON-ready dict: the `cells` by name, and `params`; values stay masked
+        unless `show_values`."""
+        cells = self.cells(show_values=show_values)
+        found: dict[str, Any] = dict(zip(CELL_NAMES, cells, strict=True))
+        found["params"] = dict(self.params)
+        return found
+
+
+#: The names of an issue's cells ([`Issue.cells`][jmo_validate.report.Issue.cells]), in order.
+CELL_NAMES = ("field", "kind", "code", "severity", "message", "expected", "actual")
 
 
 def _fields_by_kind(issues: tuple[Issue, ...]) -> tuple[tuple[str, ...], ...]:

@@ -34,7 +34,7 @@ from typing import IO, Any, BinaryIO, Literal, TextIO, overload
 
 from jmo_validate.batch import Summary
 from jmo_validate.quality import RunInfo
-from jmo_validate.report import Issue, Report
+from jmo_validate.report import CELL_NAMES, Issue, Report
 
 __all__ = [
     "ERRORS",
@@ -50,7 +50,7 @@ __all__ = [
 _json = json.JSONEncoder(ensure_ascii=False).encode
 
 #: Columns of the CSV output, one row per issue (the HTML report shows the same).
-ISSUE_COLUMNS = ("row", "field", "kind", "code", "severity", "message", "expected", "actual")
+ISSUE_COLUMNS = ("row", *CELL_NAMES)
 
 #: What a spreadsheet may read as the start of a formula (OWASP, "CSV Injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -310,22 +310,9 @@ class CsvWriter(Writer):
     def write(self, row: int, report: Report) -> None:
         show_values = self.show_values
         self._csv.writerows(
-            [row, *map(neutralise_formula, _cells(issue, show_values))] for issue in report.issues
+            [row, *map(neutralise_formula, issue.cells(show_values=show_values))]
+            for issue in report.issues
         )
-
-
-def _cells(issue: Issue, show_values: bool) -> tuple[str | None, ...]:
-    """The cells of `ISSUE_COLUMNS` after `row`: what [`Issue.to_dict`][] holds, taken from the
-    issue itself (a dict per issue, merged and read back, cost a third of writing it)."""
-    return (
-        issue.field,
-        issue.kind.value,
-        issue.code,
-        issue.severity.value,
-        issue.message,
-        issue.raw_expected if show_values else issue.expected,
-        issue.raw_actual if show_values else issue.actual,
-    )
 
 
 class HtmlWriter(Writer):
