@@ -22,7 +22,7 @@ from jmo_validate import Policy, Reference, Summary, batch, validate, validate_f
 from jmo_validate.batch import KeyIndex, key_number
 from jmo_validate.codes import Kind, Severity
 from jmo_validate.readers import ReadError, Unreadable
-from jmo_validate.report import Issue
+from jmo_validate.report import Issue, Report
 from jmo_validate.testing import make_participant
 from tests.catalogue_examples import VALID
 from tests.conftest import REFERENCE_DATE
@@ -302,6 +302,26 @@ def test_summary_counts() -> None:
     assert (summary.records, summary.ok, summary.with_errors, summary.with_warnings) == (4, 2, 2, 1)
     assert summary.top(1) == [("nik.length", 2)]
     assert summary.to_dict()["codes"]["nik.length"] == 2
+
+
+def test_summary_counts_as_sets_of_severities_would() -> None:
+    rng = random.Random(8)
+    summary = Summary()
+    expected = Summary()
+    for _ in range(300):
+        issues = tuple(
+            Issue("nik", Kind.INVALID, rng.choice(["a", "b", "c"]), rng.choice(list(Severity)), "")
+            for _ in range(rng.randrange(4))
+        )
+        summary.add(Report(issues))
+        severities = {issue.severity for issue in issues}
+        expected.records += 1
+        expected.ok += Severity.ERROR not in severities
+        expected.with_errors += Severity.ERROR in severities
+        expected.with_warnings += Severity.WARNING in severities
+        expected.codes.update(issue.code for issue in issues)
+    assert summary == expected
+    assert 0 < summary.with_warnings < summary.records
 
 
 def test_benchmark_generator_makes_what_it_says(tmp_path: Path) -> None:

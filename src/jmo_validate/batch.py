@@ -321,17 +321,18 @@ class Summary:
             if name in self.unknown_fields or len(self.unknown_fields) < _MAX_UNKNOWN_NAMES:
                 self.unknown_fields[name] += 1
         self.records += 1
-        if not report.issues:
-            self.ok += 1
-            return
-        severities = {issue.severity for issue in report.issues}
-        if Severity.ERROR in severities:
+        errors = warnings = False
+        codes = self.codes
+        for issue in report.issues:  # one pass: Counter.update and a set cost more per report
+            codes[issue.code] += 1
+            errors = errors or issue.severity is Severity.ERROR
+            warnings = warnings or issue.severity is Severity.WARNING
+        if errors:
             self.with_errors += 1
         else:
             self.ok += 1
-        if Severity.WARNING in severities:
+        if warnings:
             self.with_warnings += 1
-        self.codes.update(issue.code for issue in report.issues)
 
     def top(self, count: int = 10) -> list[tuple[str, int]]:
         """The `count` most frequent issue codes with their counts."""
