@@ -617,3 +617,33 @@ def test_missing_cli_extra_names_both_install_commands(
         'jmo-validate needs the "cli" extra: pip install "jmo_validate[cli]" '
         '(from a checkout of the source: pip install ".[cli]")\n'
     )
+
+
+@pytest.mark.parametrize(("argv", "frozen"), [("", "True"), ("['codes']", "False")])
+def test_only_the_script_s_own_command_line_freezes_its_objects_at_the_exit(
+    argv: str, frozen: str
+) -> None:
+    # The exit's collections need not walk the registry's objects when the process ends
+    # with the command (main() without arguments); a caller that passes its own arguments
+    # runs on afterwards, and its exit is left alone. Handlers registered at the exit run
+    # last first: this one runs after the command's own.
+    script = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen:', gc.get_freeze_count() > 0))\n"
+        "from jmo_validate.cli import main\n"
+        "sys.argv[1:] = ['codes']\n"
+        f"main({argv})\n"
+    )
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("address.")  # the command ran: the catalogue, then the exit
+    assert lines[-1] == f"frozen: {frozen}"
