@@ -537,6 +537,18 @@ def test_a_nik_places_its_district_by_birth_date_only_where_that_chooses() -> No
             assert regions.nik_places(f"{code}0107900001", born=born) == expected, (code, born)
 
 
+def test_each_name_s_regions_are_in_order_of_level_and_code() -> None:
+    # the index of names takes the villages in the table's order, unsorted: code order
+    assert list(regions._villages()) == sorted(regions._villages())
+    for villages in (False, True):
+        for found in regions._name_index(villages).values():
+            order = [(len(region.code), region.code) for region in found]
+            assert order == sorted(order), found
+    # a province's nickname that is also another region's name: the province first
+    yogyakarta = regions._name_index(False)["yogyakarta"]
+    assert [region.code for region in yogyakarta] == ["34", "3471"]
+
+
 def test_a_search_keeps_the_current_regions_of_each_name() -> None:
     # a name of one region is judged by that region alone (most names): every name of the
     # registry gives its current regions, in order, and none where all are retired

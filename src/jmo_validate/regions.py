@@ -788,8 +788,11 @@ def _name_index(villages: bool) -> dict[str, tuple[Region, ...]]:
     index: dict[str, list[Region]] = defaultdict(list)
     # many places share a name: each read once (regencies' names apart, see below)
     keys: tuple[dict[str, str], dict[str, str]] = ({}, {})
-    for code, region in latest.items():
-        regency = len(code) == 4
+    # in order of level and code, so that each name's regions are too: the villages' table
+    # is in code order (a test holds it), the upper one has the levels to sort
+    ordered = latest.values() if villages else sorted(latest.values(), key=_by_level_and_code)
+    for region in ordered:
+        regency = len(region.code) == 4
         key = keys[regency].get(region.name)
         if key is None:
             # only regency names carry their level ("Kabupaten Bogor"); "Kota Bahagia" is a district
@@ -800,12 +803,11 @@ def _name_index(villages: bool) -> dict[str, tuple[Region, ...]]:
         index[key].append(region)
     if not villages:
         for alias, code in _PROVINCE_ALIASES.items():
-            if latest[code] not in index[alias]:  # an alias may be the name's own key
-                index[alias].append(latest[code])
-    return {
-        key: tuple(found) if len(found) == 1 else tuple(sorted(found, key=_by_level_and_code))
-        for key, found in index.items()
-    }
+            found = index[alias]
+            if latest[code] not in found:  # an alias may be the name's own key
+                found.append(latest[code])
+                found.sort(key=_by_level_and_code)
+    return {key: tuple(found) for key, found in index.items()}
 
 
 def _by_level_and_code(region: Region) -> tuple[int, str]:
