@@ -539,7 +539,7 @@ def _freeze_at_exit() -> None:
     """Have the exit leave the objects still alive out of its cyclic collections.
 
     The interpreter's exit runs full collections, which walk every object alive: after
-    the first village question, the registry's 200,000-odd, 40-60 ms of the 0.7-0.9 s a
+    the first village question, the registry's 200,000-odd: 40-90 ms of the 0.6-0.9 s a
     20-row file takes. Frozen (`gc.freeze`, at the exit: after the command has closed
     its files), they are still freed, only not walked.
     """
