@@ -581,8 +581,7 @@ def test_a_table_is_read_as_the_csv_module_reads_it(name: str) -> None:
     # the generated tables are split by lines and tabs: the same rows as csv.reader's
     raw = resources.files("jmo_validate").joinpath("data", name).read_bytes()
     text = gzip.decompress(raw).decode() if name.endswith(".gz") else raw.decode()
-    lines = [line for line in io.StringIO(text) if not line.startswith("#")]
-    assert list(regions._rows(name)) == list(csv.reader(lines, delimiter="\t"))[1:]
+    assert list(regions._rows(name)) == _csv_module_rows(text)
 
 
 @pytest.mark.parametrize(
@@ -598,8 +597,13 @@ def test_a_table_is_read_as_the_csv_module_reads_it(name: str) -> None:
     ],
 )
 def test_tab_separated_text_reads_as_the_csv_module_reads_it(text: str) -> None:
+    assert list(regions._tab_separated(text)) == _csv_module_rows(text)
+
+
+def _csv_module_rows(text: str) -> list[list[str]]:
+    """The rows of a table after its header as the csv module reads them, comments left out."""
     lines = [line for line in io.StringIO(text) if not line.startswith("#")]
-    assert list(regions._tab_separated(text)) == list(csv.reader(lines, delimiter="\t"))[1:]
+    return list(csv.reader(lines, delimiter="\t"))[1:]
 
 
 def test_the_tables_are_built_without_collections_and_the_collector_restored() -> None:
