@@ -846,13 +846,27 @@ _lineage = lru_cache(maxsize=16384)(_lineage_of)
 _upper_lineage = lru_cache(maxsize=8192)(_lineage_of)  # 7,837 regions above the villages
 
 
+#: The texts of the region parts in the order of `REGION_PARTS`, `None` where not given.
+#: One flat tuple, as the caches below are keyed: a cached address's keys and values are
+#: kept for the rest of a batch, and the cyclic garbage collector walks each container
+#: among them at least once (a tuple of pairs was five containers, this is one).
+RegionTexts = tuple[str | None, ...]
+
+
+def _given(texts: RegionTexts) -> tuple[tuple[str, str], ...]:
+    """The region parts given, each with its text, from the top down."""
+    pairs = zip(REGION_PARTS, texts, strict=True)
+    return tuple([(part, text) for part, text in pairs if text is not None])
+
+
 @lru_cache(maxsize=8192)
-def _resolved(region_texts: tuple[tuple[str, str], ...], postal: str | None = None) -> Resolution:
+def _resolved(texts: RegionTexts, postal: str | None = None) -> Resolution:
     """`_resolve` for the region parts as given, with its problems recorded.
 
     Cached: a batch repeats the same village, district, regency and province names
     far more often than it repeats street lines, and the result depends on nothing else.
     """
+    region_texts = _given(texts)
     chain = _one_chain(region_texts)
     if chain is not None:
         return chain, ()
@@ -865,31 +879,30 @@ _CODE_FIELD = {part: f"{part}_code" for part in REGION_PARTS}
 
 
 @lru_cache(maxsize=8192)
-def _regions(
-    region_texts: tuple[tuple[str, str], ...], postal: str | None
-) -> tuple[tuple[tuple[str, str], ...], Recorded]:
+def _regions(texts: RegionTexts, postal: str | None) -> tuple[Mapping[str, str], Recorded]:
     """The region parts' values (official names and codes where resolved, else as given) and
     their problems, the postal code's against them included.
 
     Cached as a whole: a batch's records share a few villages far more often than anything
-    else of an address, and the result depends on nothing else.
+    else of an address, and the result depends on nothing else. The values are a dict of
+    text: the collector never tracks one (a tuple of pairs, until its first collection).
     """
-    found, problems = _resolved(region_texts)
+    found, problems = _resolved(texts)
     if postal is not None and problems and any(name == "ambiguous" for _, name, _ in problems):
-        found, problems = _resolved(region_texts, postal)  # the postal code may decide
-    resolved, texts = dict(found), dict(region_texts)
+        found, problems = _resolved(texts, postal)  # the postal code may decide
+    resolved, given = dict(found), dict(_given(texts))
     values: dict[str, str] = {}
     for part in REGION_PARTS:
         if part in resolved:
             values[part] = resolved[part].name
             values[_CODE_FIELD[part]] = resolved[part].code
-        elif part in texts:
-            values[part] = texts[part]
+        elif part in given:
+            values[part] = given[part]
     trouble = None if postal is None else _postal_problem(postal, resolved)
     if trouble is not None:
         name, params = trouble
         problems += (("postal_code", name, (("actual", postal), *params.items())),)
-    return tuple(values.items()), problems
+    return values, problems
 
 
 def _outdated(
@@ -1008,8 +1021,9 @@ def check(
             problem("postal_code", "format", actual=texts["postal_code"])
         else:
             values["postal_code"] = postal
-    region_texts = tuple([(part, texts[part]) for part in REGION_PARTS if part in texts])
-    region_values, problems = _regions(region_texts, values.get("postal_code"))
+    region_values, problems = _regions(
+        tuple(map(texts.get, REGION_PARTS)), values.get("postal_code")
+    )
     values.update(region_values)
     _report_again(problems, problem)
     # missing: neither given (readable or not) nor derived from a deeper region
