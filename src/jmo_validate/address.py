@@ -662,7 +662,7 @@ def _candidates(text: str, level: str) -> tuple[Region, ...]:
     cache of their own: a batch over many villages would otherwise push the names of
     the 7,285 districts out of it, which every record looks up again.
     """
-    return (_village_candidates if level == "village" else _upper_candidates)(text, level)
+    return _village_candidates(text) if level == "village" else _upper_candidates(text, level)
 
 
 def _find_candidates(text: str, level: str) -> tuple[Region, ...]:
@@ -691,7 +691,13 @@ def _find_candidates(text: str, level: str) -> tuple[Region, ...]:
     return found
 
 
-_village_candidates = lru_cache(maxsize=16384)(_find_candidates)
+@lru_cache(maxsize=16384)
+def _village_candidates(text: str) -> tuple[Region, ...]:
+    # keyed by the text alone: a key of text and level would be one more tuple kept for
+    # each village of a batch, for the collector to walk (see `RegionTexts`)
+    return _find_candidates(text, "village")
+
+
 _upper_candidates = lru_cache(maxsize=16384)(_find_candidates)
 
 
