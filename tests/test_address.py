@@ -1191,7 +1191,8 @@ def test_an_unseen_address_leaves_few_containers_for_the_collector() -> None:
     assert 1 < kept < 10  # 18-19 when texts and values were tuples of pairs
     texts = tuple(map(addresses[0].get, address.REGION_PARTS))
     values, _ = address._regions(texts, addresses[0]["postal_code"])
-    assert values["village"] and not gc.is_tracked(values)
+    assert values["village"]
+    assert not gc.is_tracked(values)
 
 
 def test_a_part_named_as_given_or_by_any_alias_is_read_as_that_part() -> None:
