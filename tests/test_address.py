@@ -1188,7 +1188,7 @@ def test_an_unseen_address_leaves_few_containers_for_the_collector() -> None:
         kept = (len(gc.get_objects(0)) - before) / len(addresses)
     finally:
         gc.enable()
-    assert 1 < kept < 10  # 18-19 when texts and values were tuples of pairs
+    assert 1 < kept < 10  # 20.7 when texts and values were tuples of pairs
     texts = tuple(map(addresses[0].get, address.REGION_PARTS))
     values, _ = address._regions(texts, addresses[0]["postal_code"])
     assert values["village"]

@@ -896,14 +896,14 @@ def _regions(texts: RegionTexts, postal: str | None) -> tuple[Mapping[str, str],
     found, problems = _resolved(texts)
     if postal is not None and problems and any(name == "ambiguous" for _, name, _ in problems):
         found, problems = _resolved(texts, postal)  # the postal code may decide
-    resolved, given = dict(found), dict(_given(texts))
+    resolved = dict(found)
     values: dict[str, str] = {}
-    for part in REGION_PARTS:
+    for part, text in zip(REGION_PARTS, texts):  # noqa: B905 (as in `_given`)
         if part in resolved:
             values[part] = resolved[part].name
             values[_CODE_FIELD[part]] = resolved[part].code
-        elif part in given:
-            values[part] = given[part]
+        elif text is not None:
+            values[part] = text
     trouble = None if postal is None else _postal_problem(postal, resolved)
     if trouble is not None:
         name, params = trouble
