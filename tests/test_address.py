@@ -1163,7 +1163,7 @@ def test_cached_results_are_the_same_as_fresh_ones() -> None:
         cases.append((parts, required))
     fresh = []
     for parts, required in cases:  # each with nothing cached
-        for cached in (address._rt_rw, address._regions, address._resolved):
+        for cached in (address._rt_rw, address._regions):
             cached.cache_clear()
         fresh.append(_checked(parts, required))
     assert sum(bool(findings) for _, findings in fresh) > 40
@@ -1188,7 +1188,9 @@ def test_an_unseen_address_leaves_few_containers_for_the_collector() -> None:
         kept = (len(gc.get_objects(0)) - before) / len(addresses)
     finally:
         gc.enable()
-    assert 1 < kept < 10  # 20.7 when texts and values were tuples of pairs
+    # 20.7 when texts and values were tuples of pairs, 7.2 with a second cache of the
+    # resolution keyed by the texts alone
+    assert 1 < kept < 6.5
     texts = tuple(map(addresses[0].get, address.REGION_PARTS))
     values, _ = address._regions(texts, addresses[0]["postal_code"])
     assert values["village"]
