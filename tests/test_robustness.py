@@ -210,6 +210,14 @@ def test_a_string_subclass_is_read_by_its_characters() -> None:
 
     assert _codes({**VALID, "nik": Shouty(" 3273014107900003 ")}) == ()
     assert _codes({**VALID, Shouty("nik"): Shouty("   ")}) == ("nik.missing",)
+    # also where the KTP's place and date of birth are split (fuzzed input, seed 16)
+    born = {"birth_place": Shouty(" Bandung "), "birth_date": Shouty("BANDUNG, 01-07-1990")}
+    assert _codes({**VALID, **born}) == ()
+    assert _codes({**VALID, "ttl": Shouty("Bandung, 01-07-1990")}) == ()
+    assert _codes({**VALID, **born, "ttl": Shouty("Bogor, 02-07-1990")}) == (
+        "field.conflict",
+        "field.conflict",
+    )
 
 
 def test_a_record_over_the_field_limit_says_exactly_that() -> None:

@@ -275,7 +275,12 @@ def _section_children(paths: tuple[str, ...]) -> dict[str, tuple[tuple[str, str]
 
 def _has_place(value: object) -> bool:
     """Whether a birth-date value may start with a place (text that does not start with a digit)."""
-    return isinstance(value, str) and not value.lstrip()[:1].isdigit()
+    return isinstance(value, str) and not str.lstrip(value)[:1].isdigit()
+
+
+def _characters(value: object) -> object:
+    """A string subclass as its characters (its own methods may fail), anything else as it is."""
+    return str.__str__(value) if isinstance(value, str) else value
 
 
 def _split_birth(fields: Fields, ctx: Context, *, quiet: bool) -> Fields:
@@ -290,11 +295,14 @@ def _split_birth(fields: Fields, ctx: Context, *, quiet: bool) -> Fields:
     fields = dict(fields)
     combined = fields.pop("birth_place_date", None)
     places: list[str] = []
-    given_place = fields.get("birth_place")
+    given_place = _characters(fields.get("birth_place"))
     if isinstance(given_place, str) and given_place.strip():
         places.append(given_place)
     dates: list[object] = []
-    for raw, alone in ((fields.get("birth_date"), False), (combined, True)):
+    for raw, alone in (
+        (_characters(fields.get("birth_date")), False),
+        (_characters(combined), True),
+    ):
         if isinstance(raw, str):
             place, day = person.split_place_and_date(raw)
             if place is not None and (day or alone):  # a birth-date column needs its date
