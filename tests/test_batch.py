@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jmo_validate import Policy, Reference, Summary, batch, validate, validate_file, validate_many
-from jmo_validate.batch import KeyIndex, key_number
+from jmo_validate.batch import CHUNK_SIZE, KeyIndex, key_number
 from jmo_validate.codes import Kind, Severity
 from jmo_validate.readers import ReadError, Unreadable
 from jmo_validate.report import Issue, Report
@@ -50,7 +50,8 @@ def test_one_report_per_record_in_order_same_as_validate() -> None:
     )
 
 
-def test_streams_lazily() -> None:
+def test_streams_lazily_a_chunk_at_a_time() -> None:
+    # rows are checked a chunk at a time, field by field across it (validate_each)
     consumed = []
 
     def records():
@@ -60,7 +61,9 @@ def test_streams_lazily() -> None:
 
     stream = validate_many(records(), policy=POLICY)
     assert next(stream).row == 0
-    assert len(consumed) == 1
+    assert len(consumed) == CHUNK_SIZE
+    assert [next(stream).row for _ in range(CHUNK_SIZE)][-1] == CHUNK_SIZE
+    assert len(consumed) == 2 * CHUNK_SIZE
 
 
 def test_duplicates_by_nik_digits_and_by_kpj() -> None:

@@ -12,12 +12,16 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
+from benchmarks import fuzz
 
-from jmo_validate import Kind, ParticipantInvalid, Policy, Severity, validate
+from jmo_validate import CATALOGUE, Kind, ParticipantInvalid, Policy, Severity, validate
+from jmo_validate.check import validate_each
 from jmo_validate.employment import earliest_claim_date
 from jmo_validate.models import Participant
 from jmo_validate.policy import MAX_MONTHS
 from jmo_validate.report import CELL_NAMES, Issue, Report
+from jmo_validate.testing import make_invalid, make_participant, make_reference
+from jmo_validate.testing.faults import BATCH_ONLY_CODES
 from tests.catalogue_examples import VALID
 from tests.conftest import REFERENCE_DATE
 
@@ -496,3 +500,46 @@ def test_an_issues_cells_are_its_masked_or_shown_values_in_order() -> None:
     for show_values, cells in ((False, masked), (True, shown)):
         as_dict = issue.to_dict(show_values=show_values)
         assert as_dict == {**dict(zip(CELL_NAMES, cells, strict=True)), "params": issue.params}
+
+
+def _each_and_alone(pairs: list[tuple[object, object]], policy: Policy) -> None:
+    """`validate_each` of `pairs` gives what `validate` gives each pair alone."""
+    together = validate_each(pairs, policy=policy)
+    assert len(together) == len(pairs)
+    for (record, reference), report in zip(pairs, together, strict=True):
+        alone = validate(record, reference, policy=policy)
+        assert report == alone
+        assert (repr(report), report.issues, report.values) == (
+            repr(alone),
+            alone.issues,
+            alone.values,
+        )
+
+
+def test_records_checked_together_get_the_reports_each_gets_alone() -> None:
+    """What a batch's chunks do (field by field across the records) against one `validate()`
+    a record: participants with and without their KTP reference, one example of every
+    issue code, fuzzed junk (hostile objects, odd keys, nested sections) and mixes of
+    key sets and policies within a chunk."""
+    policy = Policy.profile_update(reference_date=REFERENCE_DATE)
+    participants = [make_participant(seed, reference_date=REFERENCE_DATE) for seed in range(60)]
+    pairs: list[tuple[object, object]] = [
+        (record, make_reference(record) if index % 3 == 0 else None)
+        for index, record in enumerate(participants)
+    ]
+    pairs += [(VALID, None), ({}, None), (None, None), ("3273014107900003", VALID)]
+    _each_and_alone(pairs, policy)
+    faults: dict[Policy, list[tuple[object, object]]] = {}
+    for code in sorted(CATALOGUE):
+        if code not in BATCH_ONLY_CODES:
+            fault = make_invalid(code, seed=3, reference_date=REFERENCE_DATE)
+            faults.setdefault(fault.policy, []).append((fault.record, fault.reference))
+    assert sum(map(len, faults.values())) > 150
+    for fault_policy, fault_pairs in faults.items():
+        _each_and_alone(fault_pairs, fault_policy)
+    rng = random.Random(16)
+    for _ in range(4):
+        cases = [fuzz.case(rng) for _ in range(60)]
+        for case in cases:
+            _each_and_alone([(case.record, case.reference)], case.policy)
+        _each_and_alone([(case.record, case.reference) for case in cases], cases[0].policy)

@@ -44,13 +44,13 @@ import gc
 import importlib.util
 import itertools
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from jmo_validate import kpj, nik
-from jmo_validate.check import validate
+from jmo_validate.check import validate_each
 from jmo_validate.codes import Severity
 from jmo_validate.context import Context
 from jmo_validate.policy import Policy
@@ -472,14 +472,27 @@ class _Joiner:
 Settings = tuple[Policy, bool]
 
 
-def _check(record: object, reference: object, settings: Settings) -> Report:
-    """Validate one record, or report it unreadable."""
+def _check(items: Sequence[tuple[object, object]], settings: Settings) -> list[Report]:
+    """The report of each (record, reference record) pair: an unreadable row's, or
+    [`validate_each`][jmo_validate.check.validate_each]'s, field by field across the rest."""
     policy, values = settings
-    if isinstance(record, Unreadable):
-        ctx = Context(policy)
-        ctx.add("record", "record.unreadable", detail=record.detail)
-        return Report(tuple(ctx.issues))
-    report = validate(record, reference, policy=policy)
+    readable = [item for item in items if not isinstance(item[0], Unreadable)]
+    checked = iter(validate_each(readable, policy=policy))
+    return [
+        _unreadable(record, policy)
+        if isinstance(record, Unreadable)
+        else _kept(next(checked), values)
+        for record, _ in items
+    ]
+
+
+def _unreadable(record: Unreadable, policy: Policy) -> Report:
+    ctx = Context(policy)
+    ctx.add("record", "record.unreadable", detail=record.detail)
+    return Report(tuple(ctx.issues))
+
+
+def _kept(report: Report, values: bool) -> Report:
     return report if values else new_report(report.issues, report.unknown_fields, {})
 
 
@@ -512,9 +525,12 @@ def _stream(
 ) -> Iterator[RowReport]:
     with _gc_tuned():
         if workers == 1:
-            for row, record in rows:
-                found, issues = joiner.join(row, record)
-                yield RowReport(row, _with(_check(record, found, settings), issues))
+            rows_iter = iter(rows)
+            while chunk := list(itertools.islice(rows_iter, CHUNK_SIZE)):
+                joined = [(row, record, *joiner.join(row, record)) for row, record in chunk]
+                reports = _check([(record, found) for _, record, found, _ in joined], settings)
+                for (row, _, _, issues), report in zip(joined, reports, strict=True):
+                    yield RowReport(row, _with(report, issues))
         else:
             yield from _pooled(rows, joiner, settings, workers)
 
@@ -555,9 +571,16 @@ def _blocks(rows: Iterable[Row], joiner: _Joiner, policy: Policy) -> Iterator[Ro
             # accepted rows are dicts with the same keys, hence the same unknown fields
             first = next((record for record in records if isinstance(record, dict)), {})
             unknown = read_record(first)[1] if clean else ()
-            for (row, record), accepted in zip(block, clean or [False] * len(block), strict=True):
-                found, issues = joiner.join(row, record)
-                report = Report((), unknown) if accepted else _check(record, found, (policy, False))
+            accepted = clean or [False] * len(block)
+            joined = [joiner.join(row, record) for row, record in block]
+            rest = [
+                (record, found)
+                for (_, record), (found, _), ok in zip(block, joined, accepted, strict=True)
+                if not ok
+            ]
+            checked = iter(_check(rest, (policy, False)))
+            for (row, _), (_, issues), ok in zip(block, joined, accepted, strict=True):
+                report = Report((), unknown) if ok else next(checked)
                 yield RowReport(row, _with(report, issues))
 
 
@@ -573,7 +596,7 @@ def _start_worker(settings: Settings) -> None:
 def _check_chunk(items: list[tuple[object, object]]) -> list[Report]:
     settings = _worker_settings
     assert settings is not None, "worker started without settings"
-    return [_check(record, found, settings) for record, found in items]
+    return _check(items, settings)
 
 
 def _collected(
@@ -585,7 +608,7 @@ def _collected(
     try:
         return result.get()
     except Exception:  # a real error in the checks is raised again by the line below
-        return [_check(record, found, settings) for record, found in items]
+        return _check(items, settings)
 
 
 def _pooled(

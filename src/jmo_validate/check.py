@@ -35,7 +35,7 @@ raises for bad data: only misuse of the API itself (a policy that is not a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -67,7 +67,15 @@ from jmo_validate.record import (
 )
 from jmo_validate.report import Report, new_report
 
-__all__ = ["FIELDS", "SECTIONS", "FieldSpec", "SectionSpec", "read_field", "validate"]
+__all__ = [
+    "FIELDS",
+    "SECTIONS",
+    "FieldSpec",
+    "SectionSpec",
+    "read_field",
+    "validate",
+    "validate_each",
+]
 
 Parser = Callable[[Any, Context], object]
 Fields = dict[str, object]
@@ -233,34 +241,58 @@ SECTIONS: tuple[SectionSpec, ...] = (
 
 
 def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[str, object]:
-    parsed: dict[str, object] = {}
-    if "birth_place_date" in fields or _has_place(fields.get("birth_date")):
-        fields = _split_birth(fields, ctx, quiet=quiet)
+    return _parse_each([(fields, ctx)], quiet=quiet)[0]
+
+
+def _parse_each(
+    records: Sequence[tuple[Fields, Context]], *, quiet: bool = False
+) -> list[dict[str, object]]:
+    """The parsed values of each record's fields (each with its own context), field by field
+    across the records: a field's code and data stay in the processor's caches from one
+    record to the next (see docs/performance.md). Each context gets its record's issues in
+    the order one record alone gives them."""
+    read = [_prepared(fields, ctx, quiet=quiet) for fields, ctx in records]
     for spec in FIELDS:
         path = spec.path
-        if path in fields or (path in ctx.required and not quiet):  # else nothing to report
-            value = read_field(ctx, fields, spec, quiet=quiet)
-            if value is not None:
-                parsed[path] = value
-        if path == _PROFILED_AFTER and not quiet:
-            ctx.profile(parsed)
-    children = _section_children(tuple(fields))
+        profiled = path == _PROFILED_AFTER and not quiet
+        for fields, ctx, parsed, _ in read:
+            if path in fields or (path in ctx.required and not quiet):  # else nothing to report
+                value = read_field(ctx, fields, spec, quiet=quiet)
+                if value is not None:
+                    parsed[path] = value
+            if profiled:
+                ctx.profile(parsed)
     for section in SECTIONS:
-        paths = children.get(section.path)
-        if paths is None:  # the record has no key of this section
-            if not quiet:
-                _report_absent(section.path, ctx)
-            continue
-        value = _read_section(
-            {child: fields[path] for path, child in paths}, section, ctx, quiet=quiet
-        )
-        if value is not None:
-            parsed[section.path] = value
-    return parsed
+        for fields, ctx, parsed, children in read:
+            paths = children.get(section.path)
+            if paths is None:  # the record has no key of this section
+                if not quiet:
+                    _report_absent(section.path, ctx)
+                continue
+            value = _read_section(
+                {child: fields[path] for path, child in paths}, section, ctx, quiet=quiet
+            )
+            if value is not None:
+                parsed[section.path] = value
+    return [parsed for _, _, parsed, _ in read]
+
+
+#: The paths of each section among a record's paths, each with its child name.
+_Children = dict[str, tuple[tuple[str, str], ...]]
+
+
+def _prepared(
+    fields: Fields, ctx: Context, *, quiet: bool
+) -> tuple[Fields, Context, dict[str, object], _Children]:
+    """A record ready to be parsed: its fields with the KTP's place and date of birth split,
+    its context, the parsed values so far (none), and its sections' paths."""
+    if "birth_place_date" in fields or _has_place(fields.get("birth_date")):
+        fields = _split_birth(fields, ctx, quiet=quiet)
+    return fields, ctx, {}, _section_children(tuple(fields))
 
 
 @lru_cache(maxsize=1024)  # a batch has one set of keys; a service a few
-def _section_children(paths: tuple[str, ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+def _section_children(paths: tuple[str, ...]) -> _Children:
     """The paths of each section among `paths` (a record's), each with its child name."""
     children: dict[str, list[tuple[str, str]]] = {}
     for path in paths:
@@ -411,16 +443,50 @@ def validate(record: object, reference: object = None, *, policy: Policy | None 
     `policy` defaults to [`Policy.profile_update()`][jmo_validate.policy.Policy.profile_update].
     Returns a [`Report`][] listing every problem found.
     """
-    if policy is None:
-        policy = _DEFAULT_POLICY
-    elif not isinstance(policy, Policy):
-        raise TypeError(f"policy must be a jmo_validate.Policy, not {type(policy).__name__}")
-    ctx = Context(policy)
+    ctx = Context(_policy(policy))
     read = _read(record, ctx, what="record")
     if read is None:
         return Report(tuple(ctx.issues))
-    fields, unknown = read
-    parsed = _parse_fields(fields, ctx)
+    return _finish(read, _parse_fields(read[0], ctx), reference, ctx)
+
+
+def validate_each(
+    pairs: Sequence[tuple[object, object]], *, policy: Policy | None = None
+) -> list[Report]:
+    """[`validate`][] of each `(record, reference)` pair (`reference` may be `None`), in order.
+
+    The same reports as one call each, made field by field across the records, which
+    keeps each field's code and data in the processor's caches: what a batch does with
+    its chunks of rows (see docs/performance.md).
+    """
+    policy = _policy(policy)
+    contexts = [Context(policy) for _ in pairs]
+    reads = [
+        _read(record, ctx, what="record") for (record, _), ctx in zip(pairs, contexts, strict=True)
+    ]
+    readable = [
+        (read[0], ctx) for read, ctx in zip(reads, contexts, strict=True) if read is not None
+    ]
+    parsed = iter(_parse_each(readable))
+    return [
+        Report(tuple(ctx.issues)) if read is None else _finish(read, next(parsed), reference, ctx)
+        for (_, reference), ctx, read in zip(pairs, contexts, reads, strict=True)
+    ]
+
+
+def _policy(policy: Policy | None) -> Policy:
+    if policy is None:
+        return _DEFAULT_POLICY
+    if not isinstance(policy, Policy):
+        raise TypeError(f"policy must be a jmo_validate.Policy, not {type(policy).__name__}")
+    return policy
+
+
+def _finish(
+    read: tuple[Fields, tuple[str, ...]], parsed: dict[str, object], reference: object, ctx: Context
+) -> Report:
+    """The report of a record read and parsed: the cross-field rules, then the reference."""
+    unknown = read[1]
     crosschecks.check_record(parsed, ctx)
     if reference is not None:
         read_reference = _read(reference, ctx, what="reference")
