@@ -240,10 +240,6 @@ SECTIONS: tuple[SectionSpec, ...] = (
 )
 
 
-def _parse_fields(fields: Fields, ctx: Context, *, quiet: bool = False) -> dict[str, object]:
-    return _parse_each([(fields, ctx)], quiet=quiet)[0]
-
-
 def _parse_each(
     records: Sequence[tuple[Fields, Context]], *, quiet: bool = False
 ) -> list[dict[str, object]]:
@@ -443,11 +439,19 @@ def validate(record: object, reference: object = None, *, policy: Policy | None 
     `policy` defaults to [`Policy.profile_update()`][jmo_validate.policy.Policy.profile_update].
     Returns a [`Report`][] listing every problem found.
     """
+    # the steps of validate_each for one record, without the bookkeeping of many
     ctx = Context(_policy(policy))
     read = _read(record, ctx, what="record")
     if read is None:
         return Report(tuple(ctx.issues))
-    return _finish(read, _parse_fields(read[0], ctx), reference, ctx)
+    fields, unknown = read
+    parsed = _parse_each(((fields, ctx),))[0]
+    crosschecks.check_record(parsed, ctx)
+    given = None if reference is None else _read_reference(reference, ctx)
+    if given is not None:
+        unknown += given[1]
+        crosschecks.compare_reference(parsed, _parse_each(((given[0], ctx),), quiet=True)[0], ctx)
+    return new_report(tuple(ctx.issues), unknown, parsed)
 
 
 def validate_each(
@@ -455,23 +459,51 @@ def validate_each(
 ) -> list[Report]:
     """[`validate`][] of each `(record, reference)` pair (`reference` may be `None`), in order.
 
-    The same reports as one call each, made field by field across the records, which
-    keeps each field's code and data in the processor's caches: what a batch does with
-    its chunks of rows (see docs/performance.md).
+    The same reports as one call each, made step by step across the records: every
+    NIK, then every KPJ and so on, then each record's cross-field rules, then the
+    references. That keeps each step's code and data in the processor's caches from one
+    record to the next: what a batch does with its chunks of rows (see
+    docs/performance.md). Each record's issues come in the order they come alone.
     """
     policy = _policy(policy)
     contexts = [Context(policy) for _ in pairs]
-    reads = [
-        _read(record, ctx, what="record") for (record, _), ctx in zip(pairs, contexts, strict=True)
-    ]
-    readable = [
-        (read[0], ctx) for read, ctx in zip(reads, contexts, strict=True) if read is not None
-    ]
-    parsed = iter(_parse_each(readable))
+    # zip without strict=: one item each by construction, and strict= is slow in CPython 3.11
+    reads = [_read(record, ctx, what="record") for (record, _), ctx in zip(pairs, contexts)]  # noqa: B905
+    # the records that could be read, by position: their fields and unknown keys
+    readable = {index: read for index, read in enumerate(reads) if read is not None}
+    records = [(fields, contexts[index]) for index, (fields, _) in readable.items()]
+    parsed = dict(zip(readable, _parse_each(records)))  # noqa: B905
+    unknown = {index: keys for index, (_, keys) in readable.items()}
+    references: dict[int, Fields] = {}
+    for index, values in parsed.items():
+        ctx = contexts[index]
+        crosschecks.check_record(values, ctx)
+        reference = pairs[index][1]
+        given = None if reference is None else _read_reference(reference, ctx)
+        if given is not None:
+            references[index], reference_keys = given
+            unknown[index] += reference_keys
+    if references:
+        read_references = [(fields, contexts[index]) for index, fields in references.items()]
+        quiet = _parse_each(read_references, quiet=True)
+        for index, reference_values in zip(references, quiet):  # noqa: B905
+            crosschecks.compare_reference(parsed[index], reference_values, contexts[index])
     return [
-        Report(tuple(ctx.issues)) if read is None else _finish(read, next(parsed), reference, ctx)
-        for (_, reference), ctx, read in zip(pairs, contexts, reads, strict=True)
+        new_report(tuple(ctx.issues), unknown[index], parsed[index])
+        if index in parsed
+        else Report(tuple(ctx.issues))
+        for index, ctx in enumerate(contexts)
     ]
+
+
+def _read_reference(reference: object, ctx: Context) -> tuple[Fields, tuple[str, ...]] | None:
+    """The reference record's fields and its unknown keys (`reference.<key>`); `None` after
+    reporting why it cannot be read."""
+    read = _read(reference, ctx, what="reference")
+    if read is None:
+        return None
+    fields, keys = read
+    return fields, tuple(f"reference.{key}" for key in keys)
 
 
 def _policy(policy: Policy | None) -> Policy:
@@ -480,21 +512,6 @@ def _policy(policy: Policy | None) -> Policy:
     if not isinstance(policy, Policy):
         raise TypeError(f"policy must be a jmo_validate.Policy, not {type(policy).__name__}")
     return policy
-
-
-def _finish(
-    read: tuple[Fields, tuple[str, ...]], parsed: dict[str, object], reference: object, ctx: Context
-) -> Report:
-    """The report of a record read and parsed: the cross-field rules, then the reference."""
-    unknown = read[1]
-    crosschecks.check_record(parsed, ctx)
-    if reference is not None:
-        read_reference = _read(reference, ctx, what="reference")
-        if read_reference is not None:
-            ref_fields, ref_unknown = read_reference
-            unknown += tuple(f"reference.{key}" for key in ref_unknown)
-            crosschecks.compare_reference(parsed, _parse_fields(ref_fields, ctx, quiet=True), ctx)
-    return new_report(tuple(ctx.issues), unknown, parsed)
 
 
 _DEFAULT_POLICY = Policy.profile_update()
