@@ -209,8 +209,10 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("passport_number", lambda text, ctx: documents.parse_passport(text)),
     FieldSpec("kitas_number", lambda text, ctx: documents.parse_kitas(text)),
 )
-#: The last of the fields that decide what the record needs (:meth:`Context.profile`).
-_PROFILED_AFTER = "nationality"
+#: The fields that decide what the record needs (:meth:`Context.profile`), read first, and
+#: the rest.
+_DECIDING_FIELDS = tuple(spec for spec in FIELDS if spec.path in ("category", "nationality"))
+_DECIDED_FIELDS = tuple(spec for spec in FIELDS if spec not in _DECIDING_FIELDS)
 
 
 def _address_spec(section: str) -> SectionSpec:
@@ -248,16 +250,11 @@ def _parse_each(
     record to the next (see docs/performance.md). Each context gets its record's issues in
     the order one record alone gives them."""
     read = [_prepared(fields, ctx, quiet=quiet) for fields, ctx in records]
-    for spec in FIELDS:
-        path = spec.path
-        profiled = path == _PROFILED_AFTER and not quiet
-        for fields, ctx, parsed, _ in read:
-            if path in fields or (path in ctx.required and not quiet):  # else nothing to report
-                value = read_field(ctx, fields, spec, quiet=quiet)
-                if value is not None:
-                    parsed[path] = value
-            if profiled:
-                ctx.profile(parsed)
+    _read_fields(_DECIDING_FIELDS, read, quiet=quiet)
+    if not quiet:
+        for _, ctx, parsed, _ in read:
+            ctx.profile(parsed)
+    _read_fields(_DECIDED_FIELDS, read, quiet=quiet)
     for section in SECTIONS:
         for fields, ctx, parsed, children in read:
             paths = children.get(section.path)
@@ -275,11 +272,22 @@ def _parse_each(
 
 #: The paths of each section among a record's paths, each with its child name.
 _Children = dict[str, tuple[tuple[str, str], ...]]
+#: A record being parsed: its fields, its context, what parsed so far, its sections' paths.
+_Parsing = tuple[Fields, Context, dict[str, object], _Children]
 
 
-def _prepared(
-    fields: Fields, ctx: Context, *, quiet: bool
-) -> tuple[Fields, Context, dict[str, object], _Children]:
+def _read_fields(specs: Iterable[FieldSpec], read: list[_Parsing], *, quiet: bool) -> None:
+    """Read the simple fields of `specs` of each record, field by field."""
+    for spec in specs:
+        path = spec.path
+        for fields, ctx, parsed, _ in read:
+            if path in fields or (path in ctx.required and not quiet):  # else nothing to report
+                value = read_field(ctx, fields, spec, quiet=quiet)
+                if value is not None:
+                    parsed[path] = value
+
+
+def _prepared(fields: Fields, ctx: Context, *, quiet: bool) -> _Parsing:
     """A record ready to be parsed: its fields with the KTP's place and date of birth split,
     its context, the parsed values so far (none), and its sections' paths."""
     if "birth_place_date" in fields or _has_place(fields.get("birth_date")):
