@@ -170,6 +170,28 @@ def test_workers_stop_cleanly_when_abandoned() -> None:
     stream.close()
 
 
+def test_an_abandoned_batch_has_its_chunks_back_before_the_pool_stops(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a worker stopped while sending a chunk's reports keeps the lock of the pool's pipe of
+    # results, and the pool's shutdown waits for it forever (closed streams hung within
+    # 5-65 tries)
+    from jmo_validate.pool import Pool
+
+    in_flight: list[int] = []
+    terminate = Pool.terminate
+
+    def counted(pool: Pool) -> None:
+        in_flight.append(len(pool._cache))  # type: ignore[attr-defined]
+        terminate(pool)
+
+    monkeypatch.setattr(Pool, "terminate", counted)
+    stream = validate_many([VALID] * 5000, policy=POLICY, workers=2, key=None)
+    assert next(stream).report.ok
+    stream.close()  # three chunks of ten were still with the workers
+    assert in_flight == [0]
+
+
 def test_reports_and_values_pickle() -> None:
     report = validate({**VALID, "sex": "L"}, {"nama": "Siti Aminah"}, policy=POLICY)
     assert report.issues

@@ -43,6 +43,7 @@ import dataclasses
 import gc
 import importlib.util
 import itertools
+import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -632,22 +633,44 @@ def _pooled(
     ] = collections.deque()
     context = multiprocessing.get_context()
     with Pool(workers, _start_worker, (settings,), context=context) as pool:
-        rows_iter = iter(rows)
-        while True:
-            chunk: list[tuple[object, object]] = []
-            local: list[tuple[int, tuple[Issue, ...]]] = []
-            for row, record in rows_iter:
-                found, issues = joiner.join(row, record)
-                chunk.append((record, found))
-                local.append((row, issues))
-                if len(chunk) == CHUNK_SIZE:
-                    break
-            if chunk:
-                pending.append((local, chunk, pool.apply_async(_check_chunk, (chunk,))))
-            if pending and (not chunk or len(pending) >= 2 * workers):
-                done, items, result = pending.popleft()
-                reports = _collected(result, items, settings)
-                for (row, issues), report in zip(done, reports, strict=True):
-                    yield RowReport(row, _with(report, issues))
-            elif not chunk:
-                return
+        try:
+            rows_iter = iter(rows)
+            while True:
+                chunk: list[tuple[object, object]] = []
+                local: list[tuple[int, tuple[Issue, ...]]] = []
+                for row, record in rows_iter:
+                    found, issues = joiner.join(row, record)
+                    chunk.append((record, found))
+                    local.append((row, issues))
+                    if len(chunk) == CHUNK_SIZE:
+                        break
+                if chunk:
+                    pending.append((local, chunk, pool.apply_async(_check_chunk, (chunk,))))
+                if pending and (not chunk or len(pending) >= 2 * workers):
+                    done, items, result = pending.popleft()
+                    reports = _collected(result, items, settings)
+                    for (row, issues), report in zip(done, reports, strict=True):
+                        yield RowReport(row, _with(report, issues))
+                elif not chunk:
+                    return
+        finally:
+            _let_workers_finish(result for *_, result in pending)
+
+
+#: How long a batch stopped half-way waits for the chunks it has sent (a few at most)
+#: before its pool is terminated.
+_FINISH_SECONDS = 30.0
+
+
+def _let_workers_finish(results: Iterable[AsyncResult[list[Report]]]) -> None:
+    """Wait for the reports of the chunks sent, for at most `_FINISH_SECONDS`.
+
+    The pool is terminated next. A worker stopped while it sends a chunk's reports keeps
+    the lock of the pool's pipe of results, and the shutdown of `multiprocessing.pool`
+    then waits for that lock forever: streams closed after their first report, two loops
+    at once, hung within 5-65 tries. Once every chunk's reports are in, no worker is
+    sending. A worker that died meanwhile never sends its chunk back: hence the deadline.
+    """
+    deadline = time.monotonic() + _FINISH_SECONDS
+    for result in results:
+        result.wait(max(0.0, deadline - time.monotonic()))
