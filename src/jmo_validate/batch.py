@@ -526,14 +526,36 @@ def _stream(
 ) -> Iterator[RowReport]:
     with _gc_tuned():
         if workers == 1:
-            rows_iter = iter(rows)
-            while chunk := list(itertools.islice(rows_iter, CHUNK_SIZE)):
-                joined = [(row, record, *joiner.join(row, record)) for row, record in chunk]
-                reports = _check([(record, found) for _, record, found, _ in joined], settings)
-                for (row, _, _, issues), report in zip(joined, reports, strict=True):
-                    yield RowReport(row, _with(report, issues))
+            for chunk in _chunks(rows, joiner, CHUNK_SIZE):
+                yield from chunk.reports(_check(chunk.items(), settings))
         else:
             yield from _pooled(rows, joiner, settings, workers)
+
+
+class _Chunk(NamedTuple):
+    """Rows read together, each with what the batch join found for it, in order."""
+
+    rows: list[Row]
+    #: Each row's reference record (or `None`) and its batch issues.
+    joined: list[tuple[object, tuple[Issue, ...]]]
+
+    def items(self) -> list[tuple[object, object]]:
+        """Each row's record with its reference record: what is checked."""
+        return [
+            (record, found) for (_, record), (found, _) in zip(self.rows, self.joined, strict=True)
+        ]
+
+    def reports(self, reports: Iterable[Report]) -> Iterator[RowReport]:
+        """Each row's report, from `reports` (one per row, in order) and its batch issues."""
+        for (row, _), (_, issues), report in zip(self.rows, self.joined, reports, strict=True):
+            yield RowReport(row, _with(report, issues))
+
+
+def _chunks(rows: Iterable[Row], joiner: _Joiner, size: int) -> Iterator[_Chunk]:
+    """`rows` in chunks of `size`, each row joined (duplicates, reference) in row order."""
+    rows_iter = iter(rows)
+    while chunk := list(itertools.islice(rows_iter, size)):
+        yield _Chunk(chunk, [joiner.join(row, record) for row, record in chunk])
 
 
 #: Rows per block checked by the frame pre-check (``validate_file(pre_check=True)``).
@@ -557,32 +579,26 @@ def _blocks(rows: Iterable[Row], joiner: _Joiner, policy: Policy) -> Iterator[Ro
     """Blocks of rows through the frame pre-check; the rows it does not accept one by one."""
     from jmo_validate.frame import clean_records
 
-    rows_iter = iter(rows)
     skip = 0
     with _gc_tuned():
-        while block := list(itertools.islice(rows_iter, BLOCK_SIZE)):
-            records = [record for _, record in block]
+        for block in _chunks(rows, joiner, BLOCK_SIZE):
+            records = [record for _, record in block.rows]
             clean = None
             if skip:
                 skip -= 1
             else:
                 clean = clean_records(records, policy)
-                if sum(clean or ()) < MIN_ACCEPTED_SHARE * len(block):
+                if sum(clean or ()) < MIN_ACCEPTED_SHARE * len(records):
                     skip = PROBE_EVERY - 1
             # accepted rows are dicts with the same keys, hence the same unknown fields
             first = next((record for record in records if isinstance(record, dict)), {})
             unknown = read_record(first)[1] if clean else ()
-            accepted = clean or [False] * len(block)
-            joined = [joiner.join(row, record) for row, record in block]
-            rest = [
-                (record, found)
-                for (_, record), (found, _), ok in zip(block, joined, accepted, strict=True)
-                if not ok
-            ]
+            accepted = clean or [False] * len(records)
+            rest = [item for item, ok in zip(block.items(), accepted, strict=True) if not ok]
             checked = iter(_check(rest, (policy, False)))
-            for (row, _), (_, issues), ok in zip(block, joined, accepted, strict=True):
-                report = Report((), unknown) if ok else next(checked)
-                yield RowReport(row, _with(report, issues))
+            yield from block.reports(
+                Report((), unknown) if ok else next(checked) for ok in accepted
+            )
 
 
 _worker_settings: Settings | None = None
@@ -612,6 +628,16 @@ def _collected(
         return _check(items, settings)
 
 
+#: A chunk sent to the pool: its rows, the items sent, and the result to come.
+_Sent = tuple[_Chunk, list[tuple[object, object]], "AsyncResult[list[Report]]"]
+
+
+def _delivered(sent: _Sent, settings: Settings) -> Iterator[RowReport]:
+    """The row reports of a chunk sent to the pool, once its reports are back."""
+    chunk, items, result = sent
+    return chunk.reports(_collected(result, items, settings))
+
+
 def _pooled(
     rows: Iterable[Row], joiner: _Joiner, settings: Settings, workers: int
 ) -> Iterator[RowReport]:
@@ -624,35 +650,17 @@ def _pooled(
 
     from jmo_validate.pool import Pool
 
-    pending: collections.deque[
-        tuple[
-            list[tuple[int, tuple[Issue, ...]]],
-            list[tuple[object, object]],
-            AsyncResult[list[Report]],
-        ]
-    ] = collections.deque()
+    pending: collections.deque[_Sent] = collections.deque()
     context = multiprocessing.get_context()
     with Pool(workers, _start_worker, (settings,), context=context) as pool:
         try:
-            rows_iter = iter(rows)
-            while True:
-                chunk: list[tuple[object, object]] = []
-                local: list[tuple[int, tuple[Issue, ...]]] = []
-                for row, record in rows_iter:
-                    found, issues = joiner.join(row, record)
-                    chunk.append((record, found))
-                    local.append((row, issues))
-                    if len(chunk) == CHUNK_SIZE:
-                        break
-                if chunk:
-                    pending.append((local, chunk, pool.apply_async(_check_chunk, (chunk,))))
-                if pending and (not chunk or len(pending) >= 2 * workers):
-                    done, items, result = pending.popleft()
-                    reports = _collected(result, items, settings)
-                    for (row, issues), report in zip(done, reports, strict=True):
-                        yield RowReport(row, _with(report, issues))
-                elif not chunk:
-                    return
+            for chunk in _chunks(rows, joiner, CHUNK_SIZE):
+                items = chunk.items()
+                pending.append((chunk, items, pool.apply_async(_check_chunk, (items,))))
+                if len(pending) >= 2 * workers:
+                    yield from _delivered(pending.popleft(), settings)
+            while pending:
+                yield from _delivered(pending.popleft(), settings)
         finally:
             _let_workers_finish(result for *_, result in pending)
 
