@@ -383,3 +383,102 @@ def test_issues_only_gives_the_same_issues_without_values(workers: int) -> None:
     assert [(r.row, r.report.issues) for r in lean] == [(r.row, r.report.issues) for r in full]
     assert all(r.report.values == {} for r in lean)
     assert full[0].report.participant is not None
+
+
+# --- workers reading the lines of a CSV file (batch._Lines, readers.CsvFile.line_chunks) ---
+
+_HEADER = "NIK;Nama Lengkap;Alamat\n"
+#: Records as people's files hold them: quoted values with line breaks and doubled quotes,
+#: a stray quote inside an unquoted value, blank and ragged rows, a NUL byte, a quoted
+#: value longer than the csv module's field limit across lines, and no line end at the end.
+_AWKWARD_LINES = (
+    "3273014107900003;Siti Aminah;Jl. Merdeka No. 5\n",
+    '3578101708850002;"Budi ""Bud"" Santoso";"Jl. Mawar\nRT 001/RW 002\nKel. Gambir"\n',
+    '3171011319890002;Jl. "Kenanga;Blok C\n',
+    "\n",
+    "   \n",
+    "3273014107900003;Siti Aminah\n",
+    "3201210807710003;Ni Made\x00 Aminah;Jl. Melati\n",
+    '3201210807710004;"Agus;"Jl. Anggrek\n',
+    '3201210807710005;Dewi;"' + "x" * 140_000 + '\nJl. Dahlia"\n',
+    '3201210807710006;"Rina\r\nWati";Jl. Kamboja\r\n',
+    "3201210807710007;Yanti;Jl. Cempaka",
+)
+
+
+def _line_rows(path: Path, size: int) -> list[tuple[int, object]]:
+    from jmo_validate.readers import CsvFile
+
+    with CsvFile(path, None, None) as source:
+        return [
+            (row, record) for chunk in source.line_chunks(size) for row, _, record in chunk.rows()
+        ]
+
+
+def _file_rows(path: Path) -> list[tuple[int, object]]:
+    from jmo_validate.readers import read_rows
+
+    return list(read_rows(path))
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 500])
+def test_line_chunks_hold_whole_records_and_read_as_the_file_does(
+    tmp_path: Path, size: int
+) -> None:
+    path = tmp_path / "peserta.csv"
+    path.write_text(_HEADER + "".join(_AWKWARD_LINES), encoding="utf-8")
+    rows = _file_rows(path)
+    assert any(isinstance(record, Unreadable) for _, record in rows)  # the awkward ones
+    assert [row for row, _ in rows][:3] == [2, 3, 6]  # a record's lines count
+    assert _line_rows(path, size) == rows
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+def test_line_chunks_with_other_line_ends(tmp_path: Path, end: str) -> None:
+    path = tmp_path / "peserta.csv"
+    text = _HEADER + "".join(_AWKWARD_LINES[:3]) + _AWKWARD_LINES[-1]
+    path.write_bytes(text.replace("\n", end).encode("utf-8-sig"))
+    assert _line_rows(path, 1) == _file_rows(path)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(['"', ";", "\n", "\r", "a", " ", '""', '"\n', ';"']), max_size=40),
+    st.integers(1, 4),
+)
+def test_line_chunks_read_any_text_as_the_file_does(pieces: list[str], size: int) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "acak.csv"
+        path.write_text("NIK;Nama\n" + "".join(pieces), encoding="utf-8", newline="")
+        assert _line_rows(path, size) == _file_rows(path)
+
+
+def test_workers_reading_lines_give_the_reports_one_process_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # chunks of 3 lines: quoted records and duplicate NIKs across chunks, the join in row order
+    monkeypatch.setattr(batch, "CHUNK_SIZE", 3)
+    path = tmp_path / "peserta.csv"
+    path.write_text(_HEADER + "".join(_AWKWARD_LINES * 3), encoding="utf-8")
+    for options in ({"key": "kpj"}, {"key": None}, {"issues_only": True}, {}):
+        one = list(validate_file(path, policy=POLICY, **options))  # type: ignore[arg-type]
+        two = list(validate_file(path, policy=POLICY, workers=2, **options))  # type: ignore[arg-type]
+        assert two == one
+    codes = [code for _, report in one for code in report.codes]  # by NIK, the default
+    assert codes.count("record.duplicate_key") > 3
+    assert codes.count("record.unreadable") > 3
+
+
+def test_workers_reading_lines_stop_where_one_process_stops(tmp_path: Path) -> None:
+    path = tmp_path / "peserta.csv"
+    rows = "".join(f"32730141079{number:05d};Siti Aminah;Jl. Merdeka\n" for number in range(1200))
+    path.write_bytes((_HEADER + rows).encode() + b"3273014107900003;Ren\xe9;Jl. Melati\n")
+    messages = []
+    for workers in (1, 2):
+        with pytest.raises(ReadError) as raised:
+            list(validate_file(path, policy=POLICY, workers=workers))
+        messages.append(str(raised.value))
+    assert messages[0] == messages[1]
+    assert "line 1202:" in messages[0]  # the header is line 1

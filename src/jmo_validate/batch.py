@@ -48,7 +48,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from jmo_validate import kpj, nik
 from jmo_validate.check import validate_each
@@ -58,10 +58,12 @@ from jmo_validate.policy import Policy
 from jmo_validate.readers import (
     CsvFile,
     JsonLinesFile,
+    LineChunk,
     LineFile,
     Row,
     Unreadable,
     detect_format,
+    numbered_rows,
     read_rows,
 )
 from jmo_validate.record import TextError, as_text, field_path, read_record
@@ -406,8 +408,12 @@ def validate_file(
     [`jmo_validate.readers.read_rows`][]; [`ReadError`][jmo_validate.readers.ReadError]
     is raised for a file that cannot be read at all.
     """
-    rows = read_rows(path, format=format, encoding=encoding, columns=columns)
-    return _validated(rows, reference, key, policy, workers, issues_only, pre_check)
+    if (format or detect_format(path)) != "csv":
+        rows = read_rows(path, format=format, encoding=encoding, columns=columns)
+        return _validated(rows, reference, key, policy, workers, issues_only, pre_check)
+    source = CsvFile(Path(path), encoding, columns)
+    rows = numbered_rows(source)
+    return _validated(rows, reference, key, policy, workers, issues_only, pre_check, source)
 
 
 def _validated(
@@ -418,6 +424,7 @@ def _validated(
     workers: int,
     issues_only: bool,
     pre_check: bool,
+    source: CsvFile | None = None,
 ) -> Iterator[RowReport]:
     policy = Policy.profile_update() if policy is None else policy
     if not isinstance(policy, Policy):
@@ -436,7 +443,11 @@ def _validated(
     joiner = _Joiner(key, reference, policy)
     if pre_check and workers == 1 and reference is None and _has_polars():
         return _blocks(rows, joiner, policy)
-    return _stream(rows, joiner, (policy, not (issues_only or pre_check)), workers)
+    settings = (policy, not (issues_only or pre_check))
+    if workers > 1 and source is not None and reference is None:
+        # the workers read the rows from the lines of the file (see `_Lines`)
+        return _stream(_lines(source, joiner), settings, workers)
+    return _stream(_chunks(rows, joiner, CHUNK_SIZE), settings, workers)
 
 
 class _Joiner:
@@ -452,20 +463,24 @@ class _Joiner:
         """Return the reference record for `record` and the batch issues of its row."""
         if self.key is None:
             return None, ()
-        number = key_number(record, self.key)
-        if number is None:
+        return self.joined(row, key_number(record, self.key))
+
+    def joined(self, row: int, number: int | None) -> tuple[object, tuple[Issue, ...]]:
+        """[`join`][] for a row whose key digits are `number` (`None`: no usable key)."""
+        key = self.key
+        if number is None or key is None:
             return None, ()
         ctx: Context | None = None
         first = self.seen.setdefault(number, row)
         if first != row:
             ctx = Context(self.policy)
-            ctx.add(self.key, "record.duplicate_key", first_row=first)
+            ctx.add(key, "record.duplicate_key", first_row=first)
         found = None
         if self.reference is not None:
             found = self.reference.get(number)
             if found is None:
                 ctx = ctx or Context(self.policy)
-                ctx.add(self.key, "reference.not_found")
+                ctx.add(key, "reference.not_found")
         return found, () if ctx is None else tuple(ctx.issues)
 
 
@@ -521,15 +536,26 @@ def _gc_tuned() -> Iterator[None]:
             gc.unfreeze()
 
 
-def _stream(
-    rows: Iterable[Row], joiner: _Joiner, settings: Settings, workers: int
-) -> Iterator[RowReport]:
+def _stream(pieces: Iterator[_Piece], settings: Settings, workers: int) -> Iterator[RowReport]:
     with _gc_tuned():
         if workers == 1:
-            for chunk in _chunks(rows, joiner, CHUNK_SIZE):
-                yield from chunk.reports(_check(chunk.items(), settings))
+            for piece in pieces:
+                yield from piece.reports(piece.checked(settings))
         else:
-            yield from _pooled(rows, joiner, settings, workers)
+            yield from _pooled(pieces, settings, workers)
+
+
+class _Piece(Protocol):
+    """Rows of a batch that are checked together: here, or in a worker process."""
+
+    def task(self) -> tuple[Callable[..., object], tuple[object, ...]]:
+        """The function a worker calls for this piece's result, and its arguments."""
+
+    def checked(self, settings: Settings) -> Any:
+        """The result a worker's task gives, made here."""
+
+    def reports(self, checked: Any) -> Iterator[RowReport]:
+        """The row reports, in row order, from the result (of a worker's task or `checked`)."""
 
 
 class _Chunk(NamedTuple):
@@ -545,9 +571,15 @@ class _Chunk(NamedTuple):
             (record, found) for (_, record), (found, _) in zip(self.rows, self.joined, strict=True)
         ]
 
-    def reports(self, reports: Iterable[Report]) -> Iterator[RowReport]:
-        """Each row's report, from `reports` (one per row, in order) and its batch issues."""
-        for (row, _), (_, issues), report in zip(self.rows, self.joined, reports, strict=True):
+    def task(self) -> tuple[Callable[..., object], tuple[object, ...]]:
+        return _check_items, (self.items(),)
+
+    def checked(self, settings: Settings) -> list[Report]:
+        return _check(self.items(), settings)
+
+    def reports(self, checked: Iterable[Report]) -> Iterator[RowReport]:
+        """Each row's report, from `checked` (one per row, in order) and its batch issues."""
+        for (row, _), (_, issues), report in zip(self.rows, self.joined, checked, strict=True):
             yield RowReport(row, _with(report, issues))
 
 
@@ -556,6 +588,50 @@ def _chunks(rows: Iterable[Row], joiner: _Joiner, size: int) -> Iterator[_Chunk]
     rows_iter = iter(rows)
     while chunk := list(itertools.islice(rows_iter, size)):
         yield _Chunk(chunk, [joiner.join(row, record) for row, record in chunk])
+
+
+#: What a worker gives for the lines of a chunk: each record's row, key digits and report.
+_LinesChecked = tuple[list[int], list["int | None"], list[Report]]
+
+
+class _Lines(NamedTuple):
+    """Lines of a CSV file that a worker reads into rows and checks; the batch join (the
+    duplicate keys) is done as the reports come back, in row order.
+
+    This process then only cuts the file into chunks of lines: reading the rows, finding
+    their keys and sending records took most of its time, and with as many workers as
+    cores it bounds them (docs/performance.md).
+    """
+
+    chunk: LineChunk
+    joiner: _Joiner
+
+    def task(self) -> tuple[Callable[..., object], tuple[object, ...]]:
+        return _check_lines, (self.chunk, self.joiner.key)
+
+    def checked(self, settings: Settings) -> _LinesChecked:
+        return _lines_checked(self.chunk, self.joiner.key, settings)
+
+    def reports(self, checked: _LinesChecked) -> Iterator[RowReport]:
+        joined = self.joiner.joined
+        for row, number, report in zip(*checked, strict=True):
+            yield RowReport(row, _with(report, joined(row, number)[1]))
+
+
+def _lines(source: CsvFile, joiner: _Joiner) -> Iterator[_Lines]:
+    with source:
+        for chunk in source.line_chunks(CHUNK_SIZE):
+            yield _Lines(chunk, joiner)
+
+
+def _lines_checked(chunk: LineChunk, key: str | None, settings: Settings) -> _LinesChecked:
+    read = [(row, record) for row, _, record in chunk.rows()]
+    numbers = [None if key is None else key_number(record, key) for _, record in read]
+    return (
+        [row for row, _ in read],
+        numbers,
+        _check([(record, None) for _, record in read], settings),
+    )
 
 
 #: Rows per block checked by the frame pre-check (``validate_file(pre_check=True)``).
@@ -610,41 +686,44 @@ def _start_worker(settings: Settings) -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
-def _check_chunk(items: list[tuple[object, object]]) -> list[Report]:
-    settings = _worker_settings
-    assert settings is not None, "worker started without settings"
-    return _check(items, settings)
+def _settings() -> Settings:
+    assert _worker_settings is not None, "worker started without settings"
+    return _worker_settings
 
 
-def _collected(
-    result: AsyncResult[list[Report]], items: list[tuple[object, object]], settings: Settings
-) -> list[Report]:
-    """The worker's reports on `items`, or, when the chunk could not travel to or from the
+def _check_items(items: list[tuple[object, object]]) -> list[Report]:
+    return _check(items, _settings())
+
+
+def _check_lines(chunk: LineChunk, key: str | None) -> _LinesChecked:
+    return _lines_checked(chunk, key, _settings())
+
+
+def _collected(result: AsyncResult[Any], piece: _Piece, settings: Settings) -> Any:
+    """The worker's result for `piece`, or, when the piece could not travel to or from the
     worker (a record nested too deeply to pickle, a value that does not pickle), the same
-    reports made here."""
+    result made here."""
     try:
         return result.get()
     except Exception:  # a real error in the checks is raised again by the line below
-        return _check(items, settings)
+        return piece.checked(settings)
 
 
-#: A chunk sent to the pool: its rows, the items sent, and the result to come.
-_Sent = tuple[_Chunk, list[tuple[object, object]], "AsyncResult[list[Report]]"]
+#: A piece sent to the pool, and its result to come.
+_Sent = tuple[_Piece, "AsyncResult[Any]"]
 
 
 def _delivered(sent: _Sent, settings: Settings) -> Iterator[RowReport]:
-    """The row reports of a chunk sent to the pool, once its reports are back."""
-    chunk, items, result = sent
-    return chunk.reports(_collected(result, items, settings))
+    """The row reports of a piece sent to the pool, once its result is back."""
+    piece, result = sent
+    return piece.reports(_collected(result, piece, settings))
 
 
-def _pooled(
-    rows: Iterable[Row], joiner: _Joiner, settings: Settings, workers: int
-) -> Iterator[RowReport]:
-    """Chunks of rows to a process pool, at most two per worker in flight, results in order.
+def _pooled(pieces: Iterator[_Piece], settings: Settings, workers: int) -> Iterator[RowReport]:
+    """Pieces of a batch to a process pool, at most two per worker in flight, reports in order.
 
-    A chunk stays here until its reports are back, to be checked here if it cannot be
-    sent (see `_collected`).
+    A piece stays here until its result is back, to be checked here if it cannot be sent
+    (see `_collected`).
     """
     import multiprocessing  # only batches with workers pay for it
 
@@ -654,15 +733,15 @@ def _pooled(
     context = multiprocessing.get_context()
     with Pool(workers, _start_worker, (settings,), context=context) as pool:
         try:
-            for chunk in _chunks(rows, joiner, CHUNK_SIZE):
-                items = chunk.items()
-                pending.append((chunk, items, pool.apply_async(_check_chunk, (items,))))
+            for piece in pieces:
+                function, arguments = piece.task()
+                pending.append((piece, pool.apply_async(function, arguments)))
                 if len(pending) >= 2 * workers:
                     yield from _delivered(pending.popleft(), settings)
             while pending:
                 yield from _delivered(pending.popleft(), settings)
         finally:
-            _let_workers_finish(result for *_, result in pending)
+            _let_workers_finish(result for _, result in pending)
 
 
 #: How long a batch stopped half-way waits for the chunks it has sent (a few at most)
@@ -670,7 +749,7 @@ def _pooled(
 _FINISH_SECONDS = 30.0
 
 
-def _let_workers_finish(results: Iterable[AsyncResult[list[Report]]]) -> None:
+def _let_workers_finish(results: Iterable[AsyncResult[Any]]) -> None:
     """Wait for the reports of the chunks sent, for at most `_FINISH_SECONDS`.
 
     The pool is terminated next. A worker stopped while it sends a chunk's reports keeps

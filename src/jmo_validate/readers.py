@@ -43,7 +43,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from jmo_validate.masking import mask_personal
 from jmo_validate.record import field_path
@@ -120,10 +120,11 @@ def read_rows(
     if kind == "json":
         return _json_rows(path, encoding, columns)
     source: LineFile = (CsvFile if kind == "csv" else JsonLinesFile)(path, encoding, columns)
-    return _numbered(source)
+    return numbered_rows(source)
 
 
-def _numbered(source: LineFile) -> Iterator[Row]:
+def numbered_rows(source: LineFile) -> Iterator[Row]:
+    """`(row, record)` for each record of `source`, which is closed at the end."""
     with source:
         for row, _, record in source.rows():
             yield row, record
@@ -332,28 +333,91 @@ class CsvFile(LineFile):
             raise
 
     def rows(self) -> Iterator[tuple[int, int, object]]:
-        reader = csv.reader(self._lines(self._data, self._first_line), delimiter=self.delimiter)
-        header, width = self.header, len(self.header)
+        lines = self._lines(self._data, self._first_line)
+        return csv_rows(lines, self.header, self.delimiter, self._first_line, lambda: self._end)
+
+    def line_chunks(self, size: int) -> Iterator[LineChunk]:
+        """The data lines, decoded, in chunks that each begin a record and hold `size` lines
+        or a few more (a record's last lines): what `rows()` reads, for another process
+        to read with [`csv_rows`][]. Only records with a quote are read here, to find
+        where they end: a quoted value may hold line breaks."""
+        lines = self._lines(self._data, self._first_line)
         first = self._first_line
         while True:
-            offset, row = self._end, reader.line_num + first
-            try:
-                cells = next(reader)
-            except StopIteration:
+            chunk: list[str] = []
+            for line in lines:
+                chunk.append(line)
+                if '"' in line:
+                    chunk += _rest_of_record(line, lines, self.delimiter)
+                if len(chunk) >= size:
+                    break
+            if not chunk:
                 return
-            except csv.Error as error:
-                yield row, offset, Unreadable(f"CSV: {error}")
-                continue
-            if not "".join(cells).strip():
-                continue
-            if len(cells) != width:
-                yield row, offset, Unreadable(f"{len(cells)} values for {width} columns")
-            else:
-                yield row, offset, _record(header, cells)
+            yield LineChunk(first, chunk, self.header, self.delimiter)
+            first += len(chunk)
 
     def record_at(self, offset: int) -> object:
         reader = csv.reader(self._lines(offset, 0), delimiter=self.delimiter)
         return _record(self.header, next(reader))
+
+
+class LineChunk(NamedTuple):
+    """Lines of a CSV file that begin a record, from line `first`, with the file's header
+    and delimiter: rows to be read in another process ([`csv_rows`][])."""
+
+    first: int
+    lines: list[str]
+    header: list[str]
+    delimiter: str
+
+    def rows(self) -> Iterator[tuple[int, int, object]]:
+        """The chunk's rows as `CsvFile.rows()` reads them (offsets are 0)."""
+        return csv_rows(self.lines, self.header, self.delimiter, self.first, lambda: 0)
+
+
+def csv_rows(
+    lines: Iterable[str], header: list[str], delimiter: str, first: int, offset: Callable[[], int]
+) -> Iterator[tuple[int, int, object]]:
+    """`(row, offset, record)` for each record of `lines`, whose first is line `first`:
+    rows that cannot be read as [`Unreadable`][], blank rows left out. `offset()` gives
+    where the next record starts."""
+    reader = csv.reader(lines, delimiter=delimiter)
+    width = len(header)
+    while True:
+        at, row = offset(), reader.line_num + first
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield row, at, Unreadable(f"CSV: {error}")
+            continue
+        if not "".join(cells).strip():
+            continue
+        if len(cells) != width:
+            yield row, at, Unreadable(f"{len(cells)} values for {width} columns")
+        else:
+            yield row, at, _record(header, cells)
+
+
+def _rest_of_record(line: str, lines: Iterator[str], delimiter: str) -> list[str]:
+    """The lines after `line` that belong to its record, taken from `lines`.
+
+    The csv module reads a record a line at a time and stops at its end, so a reader that
+    starts at `line` takes exactly these (also when the record turns out unreadable: the
+    next read starts afresh on the line after).
+    """
+    taken: list[str] = []
+
+    def further() -> Iterator[str]:
+        yield line
+        for more in lines:
+            taken.append(more)
+            yield more
+
+    with contextlib.suppress(csv.Error, StopIteration):
+        next(csv.reader(further(), delimiter=delimiter))
+    return taken
 
 
 class JsonLinesFile(LineFile):
