@@ -482,3 +482,21 @@ def test_workers_reading_lines_stop_where_one_process_stops(tmp_path: Path) -> N
         messages.append(str(raised.value))
     assert messages[0] == messages[1]
     assert "line 1202:" in messages[0]  # the header is line 1
+
+
+def test_issues_only_reports_without_issues_travel_once_a_chunk() -> None:
+    # a worker sends its chunk's reports pickled: equal reports without issues are one
+    # object, which pickle writes once
+    clean = [
+        {**VALID, "nik": f"32730141079{number:05d}", "hobi": "catur"} for number in range(1, 51)
+    ]
+    items = [(record, None) for record in [*clean, {"nik": "1"}]]
+    reports = batch._check(items, (POLICY, False))
+    assert reports == [
+        Report(report.issues, report.unknown_fields)
+        for report in (validate(record, policy=POLICY) for record, _ in items)
+    ]
+    assert len({id(report) for report in reports[:-1]}) == 1
+    assert reports[0].unknown_fields == ("hobi",)
+    assert not reports[0].values
+    assert len(pickle.dumps(reports)) < 2 * len(pickle.dumps(reports[-2:]))

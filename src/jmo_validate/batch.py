@@ -493,11 +493,10 @@ def _check(items: Sequence[tuple[object, object]], settings: Settings) -> list[R
     [`validate_each`][jmo_validate.check.validate_each]'s, field by field across the rest."""
     policy, values = settings
     readable = [item for item in items if not isinstance(item[0], Unreadable)]
-    checked = iter(validate_each(readable, policy=policy))
+    reports = validate_each(readable, policy=policy)
+    checked = iter(reports if values else _without_values(reports))
     return [
-        _unreadable(record, policy)
-        if isinstance(record, Unreadable)
-        else _kept(next(checked), values)
+        _unreadable(record, policy) if isinstance(record, Unreadable) else next(checked)
         for record, _ in items
     ]
 
@@ -508,8 +507,20 @@ def _unreadable(record: Unreadable, policy: Policy) -> Report:
     return Report(tuple(ctx.issues))
 
 
-def _kept(report: Report, values: bool) -> Report:
-    return report if values else new_report(report.issues, report.unknown_fields, {})
+def _without_values(reports: Iterable[Report]) -> list[Report]:
+    """`reports` without their parsed values (`issues_only`). Those without issues are one
+    report for each set of unknown fields, which a worker sends once for its chunk."""
+    plain: dict[tuple[str, ...], Report] = {}
+    kept = []
+    for report in reports:
+        unknown = report.unknown_fields
+        if report.issues:
+            kept.append(new_report(report.issues, unknown, {}))
+        else:
+            kept.append(
+                plain.get(unknown) or plain.setdefault(unknown, new_report((), unknown, {}))
+            )
+    return kept
 
 
 def _with(report: Report, issues: tuple[Issue, ...]) -> Report:
