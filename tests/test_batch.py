@@ -462,10 +462,19 @@ def test_workers_reading_lines_give_the_reports_one_process_gives(
     monkeypatch.setattr(batch, "CHUNK_SIZE", 3)
     path = tmp_path / "peserta.csv"
     path.write_text(_HEADER + "".join(_AWKWARD_LINES * 3), encoding="utf-8")
-    for options in ({"key": "kpj"}, {"key": None}, {"issues_only": True}, {}):
-        one = list(validate_file(path, policy=POLICY, **options))  # type: ignore[arg-type]
-        two = list(validate_file(path, policy=POLICY, workers=2, **options))  # type: ignore[arg-type]
-        assert two == one
+    ktp = tmp_path / "ktp.csv"  # found: every other awkward record's NIK, once or twice
+    ktp.write_text(_HEADER + "".join(_AWKWARD_LINES[::2] * 2), encoding="utf-8")
+    with Reference.from_file(ktp) as by_file:
+        for reference in (None, by_file, [VALID]):
+            for options in ({"key": "kpj"}, {"issues_only": True}, {}, {"key": None}):
+                if reference is not None and options.get("key", "nik") != "nik":
+                    continue  # a reference needs a key, the file's is the NIK
+                given = {"policy": POLICY, "reference": reference, **options}
+                one = list(validate_file(path, **given))  # type: ignore[arg-type]
+                assert list(validate_file(path, workers=2, **given)) == one  # type: ignore[arg-type]
+    one = list(validate_file(path, policy=POLICY, reference=[VALID]))
+    assert "reference.not_found" in [code for _, report in one for code in report.codes]
+    one = list(validate_file(path, policy=POLICY))
     codes = [code for _, report in one for code in report.codes]  # by NIK, the default
     assert codes.count("record.duplicate_key") > 3
     assert codes.count("record.unreadable") > 3
@@ -500,3 +509,20 @@ def test_issues_only_reports_without_issues_travel_once_a_chunk() -> None:
     assert reports[0].unknown_fields == ("hobi",)
     assert not reports[0].values
     assert len(pickle.dumps(reports)) < 2 * len(pickle.dumps(reports[-2:]))
+
+
+def test_a_reference_file_travels_as_what_opens_it_again(tmp_path: Path) -> None:
+    # a worker started by spawn gets the reference pickled, by fork a copy with the same
+    # open file: each reads the reference file through a file of its own
+    path = tmp_path / "ktp.csv"
+    path.write_text("NIK;Nama\n3273014107900003;Siti Aminah\n3578101708850002;Budi\n")
+    with Reference.from_file(path) as reference:
+        for copy in (pickle.loads(pickle.dumps(reference)), reference.reopened()):
+            assert copy._file is not reference._file
+            assert copy.get(3578101708850002) == {"NIK": "3578101708850002", "Nama": "Budi"}
+            assert copy.get(3273014107900003) == reference.get(3273014107900003)
+            assert (len(copy), copy.get(1)) == (2, None)
+            copy.close()
+        assert reference.get(3578101708850002) == {"NIK": "3578101708850002", "Nama": "Budi"}
+    in_memory = Reference([VALID])
+    assert in_memory.reopened() is in_memory

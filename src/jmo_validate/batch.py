@@ -39,6 +39,7 @@ per million records; a JSON or `.xlsx` reference is held whole).
 from __future__ import annotations
 
 import collections
+import copy
 import dataclasses
 import gc
 import importlib.util
@@ -283,6 +284,16 @@ class Reference:
     def __len__(self) -> int:
         return len(self._index)
 
+    def reopened(self) -> Reference:
+        """This reference for another process: one read from a file, with the file opened
+        again (a process made by `fork` shares the file's position with its parent)."""
+        if self._file is None:
+            return self
+        again = copy.copy(self)
+        again._file = self._file.reopened()
+        again._fetch = again._file.record_at
+        return again
+
     def close(self) -> None:
         """Close the reference file, if any."""
         if self._file is not None:
@@ -444,9 +455,9 @@ def _validated(
     if pre_check and workers == 1 and reference is None and _has_polars():
         return _blocks(rows, joiner, policy)
     settings = (policy, not (issues_only or pre_check))
-    if workers > 1 and source is not None and reference is None:
+    if workers > 1 and source is not None:
         # the workers read the rows from the lines of the file (see `_Lines`)
-        return _stream(_lines(source, joiner), settings, workers)
+        return _stream(_lines(source, joiner), settings, workers, reference)
     return _stream(_chunks(rows, joiner, CHUNK_SIZE), settings, workers)
 
 
@@ -463,25 +474,30 @@ class _Joiner:
         """Return the reference record for `record` and the batch issues of its row."""
         if self.key is None:
             return None, ()
-        return self.joined(row, key_number(record, self.key))
+        number = key_number(record, self.key)
+        found = _found(self.reference, number)
+        return found, self.issues(row, number, found=found is not None)
 
-    def joined(self, row: int, number: int | None) -> tuple[object, tuple[Issue, ...]]:
-        """[`join`][] for a row whose key digits are `number` (`None`: no usable key)."""
+    def issues(self, row: int, number: int | None, *, found: bool) -> tuple[Issue, ...]:
+        """The batch issues of a row whose key digits are `number` (`None`: no usable key)
+        and whose reference record was `found` or not: a duplicate key, no such record."""
         key = self.key
         if number is None or key is None:
-            return None, ()
+            return ()
         ctx: Context | None = None
         first = self.seen.setdefault(number, row)
         if first != row:
             ctx = Context(self.policy)
             ctx.add(key, "record.duplicate_key", first_row=first)
-        found = None
-        if self.reference is not None:
-            found = self.reference.get(number)
-            if found is None:
-                ctx = ctx or Context(self.policy)
-                ctx.add(key, "reference.not_found")
-        return found, () if ctx is None else tuple(ctx.issues)
+        if self.reference is not None and not found:
+            ctx = ctx or Context(self.policy)
+            ctx.add(key, "reference.not_found")
+        return () if ctx is None else tuple(ctx.issues)
+
+
+def _found(reference: Reference | None, number: int | None) -> object | None:
+    """The reference record whose key digits are `number`, if any."""
+    return None if reference is None or number is None else reference.get(number)
 
 
 #: How each record is checked: the policy, and whether reports keep the parsed values.
@@ -547,13 +563,17 @@ def _gc_tuned() -> Iterator[None]:
             gc.unfreeze()
 
 
-def _stream(pieces: Iterator[_Piece], settings: Settings, workers: int) -> Iterator[RowReport]:
+def _stream(
+    pieces: Iterator[_Piece], settings: Settings, workers: int, reference: Reference | None = None
+) -> Iterator[RowReport]:
+    """The row reports of `pieces`, checked here or by `workers` processes, which get
+    `reference` when they join the rows with it themselves (`_Lines`)."""
     with _gc_tuned():
         if workers == 1:
             for piece in pieces:
                 yield from piece.reports(piece.checked(settings))
         else:
-            yield from _pooled(pieces, settings, workers)
+            yield from _pooled(pieces, settings, workers, reference)
 
 
 class _Piece(Protocol):
@@ -601,17 +621,18 @@ def _chunks(rows: Iterable[Row], joiner: _Joiner, size: int) -> Iterator[_Chunk]
         yield _Chunk(chunk, [joiner.join(row, record) for row, record in chunk])
 
 
-#: What a worker gives for the lines of a chunk: each record's row, key digits and report.
-_LinesChecked = tuple[list[int], list["int | None"], list[Report]]
+#: What a worker gives for the lines of a chunk: each record's row, key digits, whether its
+#: reference record was found, and its report.
+_LinesChecked = tuple[list[int], list["int | None"], list[bool], list[Report]]
 
 
 class _Lines(NamedTuple):
-    """Lines of a CSV file that a worker reads into rows and checks; the batch join (the
-    duplicate keys) is done as the reports come back, in row order.
+    """Lines of a CSV file that a worker reads into rows, joins with the reference and
+    checks; the duplicate keys are marked as the reports come back, in row order.
 
     This process then only cuts the file into chunks of lines: reading the rows, finding
-    their keys and sending records took most of its time, and with as many workers as
-    cores it bounds them (docs/performance.md).
+    their keys and reference records and sending them took most of its time, and with as
+    many workers as cores it bounds them (docs/performance.md).
     """
 
     chunk: LineChunk
@@ -621,12 +642,12 @@ class _Lines(NamedTuple):
         return _check_lines, (self.chunk, self.joiner.key)
 
     def checked(self, settings: Settings) -> _LinesChecked:
-        return _lines_checked(self.chunk, self.joiner.key, settings)
+        return _lines_checked(self.chunk, self.joiner.key, self.joiner.reference, settings)
 
     def reports(self, checked: _LinesChecked) -> Iterator[RowReport]:
-        joined = self.joiner.joined
-        for row, number, report in zip(*checked, strict=True):
-            yield RowReport(row, _with(report, joined(row, number)[1]))
+        issues = self.joiner.issues
+        for row, number, found, report in zip(*checked, strict=True):
+            yield RowReport(row, _with(report, issues(row, number, found=found)))
 
 
 def _lines(source: CsvFile, joiner: _Joiner) -> Iterator[_Lines]:
@@ -635,14 +656,15 @@ def _lines(source: CsvFile, joiner: _Joiner) -> Iterator[_Lines]:
             yield _Lines(chunk, joiner)
 
 
-def _lines_checked(chunk: LineChunk, key: str | None, settings: Settings) -> _LinesChecked:
+def _lines_checked(
+    chunk: LineChunk, key: str | None, reference: Reference | None, settings: Settings
+) -> _LinesChecked:
     read = [(row, record) for row, _, record in chunk.rows()]
     numbers = [None if key is None else key_number(record, key) for _, record in read]
-    return (
-        [row for row, _ in read],
-        numbers,
-        _check([(record, None) for _, record in read], settings),
-    )
+    found = [_found(reference, number) for number in numbers]
+    items = [(record, given) for (_, record), given in zip(read, found)]  # noqa: B905
+    rows = [row for row, _ in read]
+    return rows, numbers, [given is not None for given in found], _check(items, settings)
 
 
 #: Rows per block checked by the frame pre-check (``validate_file(pre_check=True)``).
@@ -688,18 +710,19 @@ def _blocks(rows: Iterable[Row], joiner: _Joiner, policy: Policy) -> Iterator[Ro
             )
 
 
-_worker_settings: Settings | None = None
+#: What a worker checks with: the settings, and the reference when it joins rows itself.
+_worker: tuple[Settings, Reference | None] | None = None
 
 
-def _start_worker(settings: Settings) -> None:
-    global _worker_settings
-    _worker_settings = settings
+def _start_worker(settings: Settings, reference: Reference | None) -> None:
+    global _worker
+    _worker = settings, None if reference is None else reference.reopened()
     gc.set_threshold(100_000, 50, 100)
 
 
 def _settings() -> Settings:
-    assert _worker_settings is not None, "worker started without settings"
-    return _worker_settings
+    assert _worker is not None, "worker started without settings"
+    return _worker[0]
 
 
 def _check_items(items: list[tuple[object, object]]) -> list[Report]:
@@ -707,7 +730,9 @@ def _check_items(items: list[tuple[object, object]]) -> list[Report]:
 
 
 def _check_lines(chunk: LineChunk, key: str | None) -> _LinesChecked:
-    return _lines_checked(chunk, key, _settings())
+    assert _worker is not None, "worker started without settings"
+    settings, reference = _worker
+    return _lines_checked(chunk, key, reference, settings)
 
 
 def _collected(result: AsyncResult[Any], piece: _Piece, settings: Settings) -> Any:
@@ -730,7 +755,9 @@ def _delivered(sent: _Sent, settings: Settings) -> Iterator[RowReport]:
     return piece.reports(_collected(result, piece, settings))
 
 
-def _pooled(pieces: Iterator[_Piece], settings: Settings, workers: int) -> Iterator[RowReport]:
+def _pooled(
+    pieces: Iterator[_Piece], settings: Settings, workers: int, reference: Reference | None
+) -> Iterator[RowReport]:
     """Pieces of a batch to a process pool, at most two per worker in flight, reports in order.
 
     A piece stays here until its result is back, to be checked here if it cannot be sent
@@ -742,7 +769,7 @@ def _pooled(pieces: Iterator[_Piece], settings: Settings, workers: int) -> Itera
 
     pending: collections.deque[_Sent] = collections.deque()
     context = multiprocessing.get_context()
-    with Pool(workers, _start_worker, (settings,), context=context) as pool:
+    with Pool(workers, _start_worker, (settings, reference), context=context) as pool:
         try:
             for piece in pieces:
                 function, arguments = piece.task()

@@ -261,6 +261,7 @@ class LineFile(abc.ABC):
     """
 
     def __init__(self, path: Path, encoding: str | None, columns: Mapping[str, str] | None) -> None:
+        self._opened = (path, encoding, columns)
         self.name = path.name
         self.codec = _codec(encoding)
         self.columns = check_columns(columns)
@@ -298,6 +299,17 @@ class LineFile(abc.ABC):
     @abc.abstractmethod
     def record_at(self, offset: int) -> object:
         """Read the record that starts at byte `offset`."""
+
+    def reopened(self) -> LineFile:
+        """The same file opened again: for another process, since a process made by `fork`
+        shares the file's position with the one that opened it."""
+        return type(self)(*self._opened)
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[LineFile], tuple[Path, str | None, Mapping[str, str] | None]]:
+        # pickled (for a process made by `spawn`) as what opens it again
+        return type(self), self._opened
 
     def close(self) -> None:
         """Close the file."""
