@@ -387,7 +387,7 @@ def validate_many(
     `issues_only=True` says that only each report's issues and unknown fields are
     used (as the command line does): `Report.values` stays empty (so
     `participant` has no fields), which saves keeping the parsed values and, with
-    workers, sending them back.
+    workers, sending them back; equal reports without issues may then be one object.
 
     `pre_check=True` (implies `issues_only`) checks rows in blocks of
     `BLOCK_SIZE` through the pre-check of [`jmo_validate.frame.clean_records`][]
@@ -417,7 +417,9 @@ def validate_file(
 
     `format`, `encoding` and `columns` are as in
     [`jmo_validate.readers.read_rows`][]; [`ReadError`][jmo_validate.readers.ReadError]
-    is raised for a file that cannot be read at all.
+    is raised for a file that cannot be read at all. With `workers > 1` the workers read
+    a CSV file's rows from its lines and join them with the reference themselves
+    (docs/batch.md): the same rows and reports, with less work for the calling process.
     """
     if (format or detect_format(path)) != "csv":
         rows = read_rows(path, format=format, encoding=encoding, columns=columns)
