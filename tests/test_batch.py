@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks.bench_batch import generate
@@ -406,19 +407,19 @@ _AWKWARD_LINES = (
 )
 
 
-def _line_rows(path: Path, size: int) -> list[tuple[int, object]]:
-    from jmo_validate.readers import CsvFile
+def _line_rows(path: Path, size: int, **options: Any) -> list[tuple[int, object]]:
+    from jmo_validate.readers import CsvFile, JsonLinesFile
 
-    with CsvFile(path, None, None) as source:
-        return [
-            (row, record) for chunk in source.line_chunks(size) for row, _, record in chunk.rows()
-        ]
+    kind = CsvFile if path.suffix == ".csv" else JsonLinesFile
+    with kind(path, None, options.get("columns")) as source:
+        chunks = [pickle.loads(pickle.dumps(chunk)) for chunk in source.line_chunks(size)]
+    return [(row, record) for chunk in chunks for row, _, record in chunk.rows()]
 
 
-def _file_rows(path: Path) -> list[tuple[int, object]]:
+def _file_rows(path: Path, **options: Any) -> list[tuple[int, object]]:
     from jmo_validate.readers import read_rows
 
-    return list(read_rows(path))
+    return list(read_rows(path, **options))
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 500])
@@ -526,3 +527,42 @@ def test_a_reference_file_travels_as_what_opens_it_again(tmp_path: Path) -> None
         assert reference.get(3578101708850002) == {"NIK": "3578101708850002", "Nama": "Budi"}
     in_memory = Reference([VALID])
     assert in_memory.reopened() is in_memory
+
+
+_JSON_LINES = (
+    json.dumps({"NIK": "3273014107900003", "Nama Lengkap": "Siti Aminah"}) + "\n",
+    "\n",
+    '{"NIK": "3578101708850002", "nama": "Budi", "alamat": {"kelurahan": "Gambir"}}\r\n',
+    '{"NIK": "3171011319890002", "nama": \n',  # not JSON
+    "[" * 100_000 + "]" * 100_000 + "\n",  # nested too deeply
+    '{"NIK": ' + "9" * 5_000 + "}\n",  # an integer too long
+    '"only a string"\n',
+    json.dumps({"Nomor Induk": "3273014107900003", "nama": "Siti Aminah"}),  # no line end
+)
+
+
+@pytest.mark.parametrize("size", [1, 2, 500])
+def test_json_lines_chunks_read_as_the_file_does(tmp_path: Path, size: int) -> None:
+    path = tmp_path / "peserta.jsonl"
+    path.write_text("".join(_JSON_LINES), encoding="utf-8")
+    columns = {"Nomor Induk": "nik"}
+    rows = _file_rows(path, columns=columns)
+    assert [row for row, _ in rows] == [1, 3, 4, 5, 6, 7, 8]
+    assert sum(isinstance(record, Unreadable) for _, record in rows) == 3
+    assert _line_rows(path, size, columns=columns) == rows
+
+
+def test_workers_reading_json_lines_give_the_reports_one_process_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch, "CHUNK_SIZE", 2)
+    path = tmp_path / "peserta.jsonl"
+    path.write_text("".join(_JSON_LINES[:-1]) * 3, encoding="utf-8")
+    ktp = tmp_path / "ktp.jsonl"
+    ktp.write_text(_JSON_LINES[0], encoding="utf-8")
+    with Reference.from_file(ktp) as reference:
+        for given in ({}, {"reference": reference}, {"key": None}):
+            one = list(validate_file(path, policy=POLICY, **given))  # type: ignore[arg-type]
+            assert list(validate_file(path, policy=POLICY, workers=2, **given)) == one  # type: ignore[arg-type]
+    codes = [code for _, report in one for code in report.codes]
+    assert codes.count("record.unreadable") == 9

@@ -418,13 +418,14 @@ def validate_file(
     `format`, `encoding` and `columns` are as in
     [`jmo_validate.readers.read_rows`][]; [`ReadError`][jmo_validate.readers.ReadError]
     is raised for a file that cannot be read at all. With `workers > 1` the workers read
-    a CSV file's rows from its lines and join them with the reference themselves
+    a CSV or JSON Lines file's rows from its lines and join them with the reference themselves
     (docs/batch.md): the same rows and reports, with less work for the calling process.
     """
-    if (format or detect_format(path)) != "csv":
+    kind = format or detect_format(path)
+    if kind not in ("csv", "jsonl"):
         rows = read_rows(path, format=format, encoding=encoding, columns=columns)
         return _validated(rows, reference, key, policy, workers, issues_only, pre_check)
-    source = CsvFile(Path(path), encoding, columns)
+    source = (CsvFile if kind == "csv" else JsonLinesFile)(Path(path), encoding, columns)
     rows = numbered_rows(source)
     return _validated(rows, reference, key, policy, workers, issues_only, pre_check, source)
 
@@ -437,7 +438,7 @@ def _validated(
     workers: int,
     issues_only: bool,
     pre_check: bool,
-    source: CsvFile | None = None,
+    source: LineFile | None = None,
 ) -> Iterator[RowReport]:
     policy = Policy.profile_update() if policy is None else policy
     if not isinstance(policy, Policy):
@@ -629,8 +630,8 @@ _LinesChecked = tuple[list[int], list["int | None"], list[bool], list[Report]]
 
 
 class _Lines(NamedTuple):
-    """Lines of a CSV file that a worker reads into rows, joins with the reference and
-    checks; the duplicate keys are marked as the reports come back, in row order.
+    """Lines of a CSV or JSON Lines file that a worker reads into rows, joins with the
+    reference and checks; the duplicate keys are marked as the reports come back, in row order.
 
     This process then only cuts the file into chunks of lines: reading the rows, finding
     their keys and reference records and sending them took most of its time, and with as
@@ -652,7 +653,7 @@ class _Lines(NamedTuple):
             yield RowReport(row, _with(report, issues(row, number, found=found)))
 
 
-def _lines(source: CsvFile, joiner: _Joiner) -> Iterator[_Lines]:
+def _lines(source: LineFile, joiner: _Joiner) -> Iterator[_Lines]:
     with source:
         for chunk in source.line_chunks(CHUNK_SIZE):
             yield _Lines(chunk, joiner)

@@ -35,6 +35,7 @@ import abc
 import codecs
 import contextlib
 import csv
+import functools
 import io
 import json
 import sys
@@ -275,6 +276,8 @@ class LineFile(abc.ABC):
             raise
         self._split: Callable[[BinaryIO], Iterator[bytes]] = _cr_lines if cr_only else iter
         self._end = self.start
+        #: Where the records start, and their first line.
+        self._data, self._first_line = self.start, 1
 
     def _lines(self, offset: int, line: int) -> Iterator[str]:
         """Decoded lines from `offset` (which is on line `line`); tracks the end offset."""
@@ -292,9 +295,39 @@ class LineFile(abc.ABC):
                 line += 1
                 yield text
 
-    @abc.abstractmethod
     def rows(self) -> Iterator[tuple[int, int, object]]:
         """Yield `(row, offset, record)` for each record."""
+        self._end = self._data
+        lines = self._lines(self._data, self._first_line)
+        return self.reader()(lines, self._first_line, lambda: self._end)
+
+    @abc.abstractmethod
+    def reader(self) -> LineReader:
+        """What reads the records of this file's lines (it pickles: another process may read
+        a [`LineChunk`][] with it)."""
+
+    def line_chunks(self, size: int) -> Iterator[LineChunk]:
+        """The lines of the records, decoded, in chunks that each begin a record and hold
+        `size` lines or a few more (a record's last lines): what `rows()` reads, for another
+        process to read with the chunk's `reader`."""
+        lines = self._lines(self._data, self._first_line)
+        first, reader = self._first_line, self.reader()
+        while True:
+            chunk: list[str] = []
+            for line in lines:
+                chunk.append(line)
+                chunk += self._rest_of_record(line, lines)
+                if len(chunk) >= size:
+                    break
+            if not chunk:
+                return
+            yield LineChunk(first, chunk, reader)
+            first += len(chunk)
+
+    def _rest_of_record(self, line: str, lines: Iterator[str]) -> list[str]:
+        """The lines after `line` that belong to its record, taken from `lines`: none, where
+        a record is a line."""
+        return []
 
     @abc.abstractmethod
     def record_at(self, offset: int) -> object:
@@ -344,53 +377,49 @@ class CsvFile(LineFile):
                 raise ReadError(f"{self.name}: the header row cannot be read ({error})") from None
             raise
 
-    def rows(self) -> Iterator[tuple[int, int, object]]:
-        lines = self._lines(self._data, self._first_line)
-        return csv_rows(lines, self.header, self.delimiter, self._first_line, lambda: self._end)
+    def reader(self) -> LineReader:
+        return functools.partial(csv_rows, header=self.header, delimiter=self.delimiter)
 
-    def line_chunks(self, size: int) -> Iterator[LineChunk]:
-        """The data lines, decoded, in chunks that each begin a record and hold `size` lines
-        or a few more (a record's last lines): what `rows()` reads, for another process
-        to read with [`csv_rows`][]. Only records with a quote are read here, to find
-        where they end: a quoted value may hold line breaks."""
-        lines = self._lines(self._data, self._first_line)
-        first = self._first_line
-        while True:
-            chunk: list[str] = []
-            for line in lines:
-                chunk.append(line)
-                if '"' in line:
-                    chunk += _rest_of_record(line, lines, self.delimiter)
-                if len(chunk) >= size:
-                    break
-            if not chunk:
-                return
-            yield LineChunk(first, chunk, self.header, self.delimiter)
-            first += len(chunk)
+    def _rest_of_record(self, line: str, lines: Iterator[str]) -> list[str]:
+        # a quoted value may hold line breaks: only records with a quote are read here
+        return _csv_record_rest(line, lines, self.delimiter) if '"' in line else []
 
     def record_at(self, offset: int) -> object:
         reader = csv.reader(self._lines(offset, 0), delimiter=self.delimiter)
         return _record(self.header, next(reader))
 
 
+#: Reads the records of lines that begin one, the first of them line `first`:
+#: `reader(lines, first, offset)` yields `(row, offset(), record)` for each.
+LineReader = Callable[[Iterable[str], int, Callable[[], int]], Iterator[tuple[int, int, object]]]
+
+
 class LineChunk(NamedTuple):
-    """Lines of a CSV file that begin a record, from line `first`, with the file's header
-    and delimiter: rows to be read in another process ([`csv_rows`][])."""
+    """Lines of a file that begin a record, from line `first`, with what reads them: rows
+    to be read in another process."""
 
     first: int
     lines: list[str]
-    header: list[str]
-    delimiter: str
+    reader: LineReader
 
     def rows(self) -> Iterator[tuple[int, int, object]]:
-        """The chunk's rows as `CsvFile.rows()` reads them (offsets are 0)."""
-        return csv_rows(self.lines, self.header, self.delimiter, self.first, lambda: 0)
+        """The chunk's rows as the file's `rows()` reads them (offsets are 0)."""
+        return self.reader(self.lines, self.first, _no_offset)
+
+
+def _no_offset() -> int:
+    return 0
 
 
 def csv_rows(
-    lines: Iterable[str], header: list[str], delimiter: str, first: int, offset: Callable[[], int]
+    lines: Iterable[str],
+    first: int,
+    offset: Callable[[], int],
+    *,
+    header: list[str],
+    delimiter: str,
 ) -> Iterator[tuple[int, int, object]]:
-    """`(row, offset, record)` for each record of `lines`, whose first is line `first`:
+    """`(row, offset, record)` for each CSV record of `lines`, whose first is line `first`:
     rows that cannot be read as [`Unreadable`][], blank rows left out. `offset()` gives
     where the next record starts."""
     reader = csv.reader(lines, delimiter=delimiter)
@@ -412,7 +441,7 @@ def csv_rows(
             yield row, at, _record(header, cells)
 
 
-def _rest_of_record(line: str, lines: Iterator[str], delimiter: str) -> list[str]:
+def _csv_record_rest(line: str, lines: Iterator[str], delimiter: str) -> list[str]:
     """The lines after `line` that belong to its record, taken from `lines`.
 
     The csv module reads a record a line at a time and stops at its end, so a reader that
@@ -435,25 +464,38 @@ def _rest_of_record(line: str, lines: Iterator[str], delimiter: str) -> list[str
 class JsonLinesFile(LineFile):
     """A JSON Lines file: one JSON record per line; blank lines are skipped."""
 
-    def rows(self) -> Iterator[tuple[int, int, object]]:
-        offset = self.start
-        for row, text in enumerate(self._lines(self.start, 1), start=1):
-            if text.strip():
-                yield row, offset, self._parse(text)
-            offset = self._end
+    def reader(self) -> LineReader:
+        return functools.partial(json_lines_rows, columns=self.columns)
 
     def record_at(self, offset: int) -> object:
-        return self._parse(next(self._lines(offset, 0)))
+        return _json_record(next(self._lines(offset, 0)), self.columns)
 
-    def _parse(self, text: str) -> object:
-        try:
-            return _renamed(json.loads(text), self.columns)
-        except json.JSONDecodeError as error:
-            return Unreadable(f"invalid JSON: {error.msg} (column {error.colno})")
-        except RecursionError:
-            return Unreadable("invalid JSON: nested too deeply")
-        except ValueError:  # the only other error of json.loads: an integer too long
-            return _too_many_digits()
+
+def json_lines_rows(
+    lines: Iterable[str], first: int, offset: Callable[[], int], *, columns: Mapping[str, str]
+) -> Iterator[tuple[int, int, object]]:
+    """`(row, offset, record)` for each JSON record of `lines`, one a line, whose first is
+    line `first`; blank lines left out. `offset()` gives where the next line starts."""
+    row, lines = first, iter(lines)
+    while True:
+        at = offset()
+        text = next(lines, None)
+        if text is None:
+            return
+        if text.strip():
+            yield row, at, _json_record(text, columns)
+        row += 1
+
+
+def _json_record(text: str, columns: Mapping[str, str]) -> object:
+    try:
+        return _renamed(json.loads(text), columns)
+    except json.JSONDecodeError as error:
+        return Unreadable(f"invalid JSON: {error.msg} (column {error.colno})")
+    except RecursionError:
+        return Unreadable("invalid JSON: nested too deeply")
+    except ValueError:  # the only other error of json.loads: an integer too long
+        return _too_many_digits()
 
 
 def _too_many_digits() -> Unreadable:
