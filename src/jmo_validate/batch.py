@@ -631,7 +631,8 @@ _LinesChecked = tuple[list[int], list["int | None"], list[bool], list[Report]]
 
 class _Lines(NamedTuple):
     """Lines of a CSV or JSON Lines file that a worker reads into rows, joins with the
-    reference and checks; the duplicate keys are marked as the reports come back, in row order.
+    reference and checks; the duplicate keys and the reference records not found are
+    reported as the reports come back, in row order.
 
     This process then only cuts the file into chunks of lines: reading the rows, finding
     their keys and reference records and sending them took most of its time, and with as
@@ -723,18 +724,17 @@ def _start_worker(settings: Settings, reference: Reference | None) -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
-def _settings() -> Settings:
+def _worker_state() -> tuple[Settings, Reference | None]:
     assert _worker is not None, "worker started without settings"
-    return _worker[0]
+    return _worker
 
 
 def _check_items(items: list[tuple[object, object]]) -> list[Report]:
-    return _check(items, _settings())
+    return _check(items, _worker_state()[0])
 
 
 def _check_lines(chunk: LineChunk, key: str | None) -> _LinesChecked:
-    assert _worker is not None, "worker started without settings"
-    settings, reference = _worker
+    settings, reference = _worker_state()
     return _lines_checked(chunk, key, reference, settings)
 
 
