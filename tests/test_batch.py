@@ -566,3 +566,22 @@ def test_workers_reading_json_lines_give_the_reports_one_process_gives(
             assert list(validate_file(path, policy=POLICY, workers=2, **given)) == one  # type: ignore[arg-type]
     codes = [code for _, report in one for code in report.codes]
     assert codes.count("record.unreadable") == 9
+
+
+def test_workers_started_by_spawn_read_the_lines_and_the_reference_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # macOS and Windows start workers by spawn: the settings and the reference travel
+    # pickled, a reference file as what opens it again
+    import multiprocessing
+
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *_: spawn)
+    path = tmp_path / "peserta.csv"
+    path.write_text(_HEADER + "".join(_AWKWARD_LINES * 2), encoding="utf-8")
+    ktp = tmp_path / "ktp.csv"
+    ktp.write_text(_HEADER + "".join(_AWKWARD_LINES[::2]), encoding="utf-8")
+    with Reference.from_file(ktp) as reference:
+        one = list(validate_file(path, policy=POLICY, reference=reference))
+        assert list(validate_file(path, policy=POLICY, reference=reference, workers=2)) == one
+    assert "record.duplicate_key" in [code for _, report in one for code in report.codes]
