@@ -258,7 +258,9 @@ class LineFile(abc.ABC):
     """A line-based file (CSV, JSON Lines) read as bytes so each row's offset is known.
 
     `rows()` yields `(row, offset, record)`; `record_at(offset)` reads one
-    record again (for reference files indexed by offset). Use as a context manager.
+    record again (for reference files indexed by offset); `line_chunks(size)` gives the
+    lines in chunks that each begin a record, for worker processes to read with the
+    file's `reader()`. Use as a context manager.
     """
 
     def __init__(self, path: Path, encoding: str | None, columns: Mapping[str, str] | None) -> None:
