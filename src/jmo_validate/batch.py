@@ -57,8 +57,7 @@ from jmo_validate.codes import Severity
 from jmo_validate.context import Context
 from jmo_validate.policy import Policy
 from jmo_validate.readers import (
-    CsvFile,
-    JsonLinesFile,
+    LINE_FILES,
     LineChunk,
     LineFile,
     Row,
@@ -254,18 +253,18 @@ class Reference:
         CSV and JSON Lines files stay on disk, indexed by byte offset; JSON and
         `.xlsx` files are held in memory.
         """
-        kind = format or detect_format(path)
-        if kind not in ("csv", "jsonl"):
+        line_file = LINE_FILES.get(format or detect_format(path))
+        if line_file is None:
             return cls(
                 (
                     record
                     for _, record in read_rows(
-                        path, format=kind, encoding=encoding, columns=columns
+                        path, format=format, encoding=encoding, columns=columns
                     )
                 ),
                 key=key,
             )
-        source = (CsvFile if kind == "csv" else JsonLinesFile)(Path(path), encoding, columns)
+        source = line_file(Path(path), encoding, columns)
         reference = cls(key=key)
         try:
             for _, offset, record in source.rows():
@@ -421,11 +420,11 @@ def validate_file(
     a CSV or JSON Lines file's rows from its lines and join them with the reference themselves
     (docs/batch.md): the same rows and reports, with less work for the calling process.
     """
-    kind = format or detect_format(path)
-    if kind not in ("csv", "jsonl"):
+    line_file = LINE_FILES.get(format or detect_format(path))
+    if line_file is None:
         rows = read_rows(path, format=format, encoding=encoding, columns=columns)
         return _validated(rows, reference, key, policy, workers, issues_only, pre_check)
-    source = (CsvFile if kind == "csv" else JsonLinesFile)(Path(path), encoding, columns)
+    source = line_file(Path(path), encoding, columns)
     rows = numbered_rows(source)
     return _validated(rows, reference, key, policy, workers, issues_only, pre_check, source)
 

@@ -120,8 +120,7 @@ def read_rows(
         return _xlsx_rows(path, columns)
     if kind == "json":
         return _json_rows(path, encoding, columns)
-    source: LineFile = (CsvFile if kind == "csv" else JsonLinesFile)(path, encoding, columns)
-    return numbered_rows(source)
+    return numbered_rows(LINE_FILES[kind](path, encoding, columns))
 
 
 def numbered_rows(source: LineFile) -> Iterator[Row]:
@@ -471,6 +470,10 @@ class JsonLinesFile(LineFile):
 
     def record_at(self, offset: int) -> object:
         return _json_record(next(self._lines(offset, 0)), self.columns)
+
+
+#: The formats read line by line (each record's byte offset known), with their readers.
+LINE_FILES: dict[str, type[LineFile]] = {"csv": CsvFile, "jsonl": JsonLinesFile}
 
 
 def json_lines_rows(
