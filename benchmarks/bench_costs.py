@@ -10,7 +10,8 @@ records (:mod:`benchmarks.bench_record`):
 2. **What workers send** (``workers=2``): a chunk of records pickled to a worker and its
    reports pickled back, with ``multiprocessing``'s own pickler, in µs per record, beside
    ``validate()`` of the same records: on two cores every µs of it is taken from checking.
-   Reports as the command line asks for them (issues only) and with their parsed values.
+   Reports as the command line asks for them (issues only: packed as a worker sends them,
+   and unpacked again) and with their parsed values.
 3. **Instructions per record**, when ``valgrind`` is installed: ``cachegrind`` counts the
    instructions of a process over 1,000 records minus one over none, same-scope and full
    toolkit records. Unlike times on a shared machine, the count is the same from run to
@@ -32,6 +33,7 @@ from typing import Any
 
 from benchmarks.bench_record import POLICY, records
 from jmo_validate import Report, validate
+from jmo_validate import batch as batches
 from jmo_validate.batch import CHUNK_SIZE
 
 PASSES = 3
@@ -124,27 +126,35 @@ def sending() -> None:
     )
     reports = [validate(record, policy=POLICY) for record in batch]
     print(f"validate() of the records sent               {checked:8.1f} µs per record")
-    sent = (
-        ("records, to a worker", batch),
-        ("reports back, issues only", [Report(r.issues, r.unknown_fields) for r in reports]),
-        ("reports back, with values", reports),
+    issues_only = [Report(r.issues, r.unknown_fields) for r in reports]
+    sent: tuple[tuple[str, list[Any], Callable[[Any], object] | None], ...] = (
+        ("records, to a worker", batch, None),
+        ("reports back, issues only", batches._packed(issues_only), batches._unpacked),
+        ("reports back, with values", reports, None),
     )
-    for name, items in sent:
-        dump, load, size = _round_trip(items)
+    for name, items, unpack in sent:
+        dump, load, size = _round_trip(items, unpack)
         print(
             f"{name:<27} pickle {dump:5.1f} + unpickle {load:5.1f} µs per record "
             f"({size:,.0f} bytes)"
         )
 
 
-def _round_trip(items: list[Any]) -> tuple[float, float, float]:
-    """µs per item to pickle `items` in the pool's chunks and to unpickle them; bytes per item."""
+def _round_trip(
+    items: list[Any], unpack: Callable[[Any], object] | None
+) -> tuple[float, float, float]:
+    """µs per item to pickle `items` in the pool's chunks and to unpickle them (and `unpack`
+    each, if given); bytes per item."""
     from multiprocessing.reduction import ForkingPickler
 
     chunks = [items[start : start + CHUNK_SIZE] for start in range(0, len(items), CHUNK_SIZE)]
     pickled = [bytes(ForkingPickler.dumps(chunk)) for chunk in chunks]
     dump = _best_micros(lambda: [ForkingPickler.dumps(chunk) for chunk in chunks], len(items))
-    load = _best_micros(lambda: [pickle.loads(data) for data in pickled], len(items))
+
+    def received(data: bytes) -> object:
+        return pickle.loads(data) if unpack is None else list(map(unpack, pickle.loads(data)))
+
+    load = _best_micros(lambda: [received(data) for data in pickled], len(items))
     return dump, load, sum(map(len, pickled)) / len(items)
 
 

@@ -512,6 +512,32 @@ def test_issues_only_reports_without_issues_travel_once_a_chunk() -> None:
     assert len(pickle.dumps(reports)) < 2 * len(pickle.dumps(reports[-2:]))
 
 
+def test_issues_only_reports_travel_packed_with_every_field_of_their_issues() -> None:
+    # a worker sends issues-only reports with issues as tuples of their fields (batch._packed):
+    # they come back equal field by field, params and unmasked values included; reports
+    # without issues and reports with values travel as they are
+    broken = {**VALID, "sex": "L", "phone": "0812-3456", "email": "siti@@x", "hobi": "catur"}
+    items = [
+        (broken, {"nama": "Siti Amina", "nik": VALID["nik"]}),
+        ({**VALID, "hobi": "catur"}, None),
+        ({"nik": "3273.0141.0790.000X", "alamat": {"kelurahan": "Antah Berantah"}}, None),
+    ]
+    reports = batch._check(items, (POLICY, False))
+    assert [bool(report.issues) for report in reports] == [True, False, True]
+    sent = pickle.loads(pickle.dumps(batch._packed(reports)))
+    assert [type(packed) for packed in sent] == [tuple, Report, tuple]
+    for report, packed in zip(reports, sent, strict=True):
+        back = batch._unpacked(packed)
+        assert type(back) is Report
+        assert back == report
+        assert back.unknown_fields == report.unknown_fields
+        assert [dataclasses.astuple(issue) for issue in back.issues] == [
+            dataclasses.astuple(issue) for issue in report.issues
+        ]
+    with_values = validate(broken, policy=POLICY)
+    assert batch._packed([with_values]) == [with_values]
+
+
 def test_a_reference_file_travels_as_what_opens_it_again(tmp_path: Path) -> None:
     # a worker started by spawn gets the reference pickled, by fork a copy with the same
     # open file: each reads the reference file through a file of its own

@@ -44,6 +44,7 @@ import dataclasses
 import gc
 import importlib.util
 import itertools
+import operator
 import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -68,6 +69,7 @@ from jmo_validate.readers import (
 )
 from jmo_validate.record import TextError, as_text, field_path, read_record
 from jmo_validate.report import Issue, Report, new_report
+from jmo_validate.slots import constructor
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
@@ -545,6 +547,37 @@ def _with(report: Report, issues: tuple[Issue, ...]) -> Report:
     return dataclasses.replace(report, issues=report.issues + issues) if issues else report
 
 
+#: An issues-only report with issues as a worker sends it back: each issue's fields in order,
+#: and the unknown fields.
+_Packed = tuple[tuple[tuple[Any, ...], ...], tuple[str, ...]]
+_issue_fields = operator.attrgetter(*(field.name for field in dataclasses.fields(Issue)))
+_new_issue = constructor(Issue)
+
+
+def _packed(reports: Iterable[Report]) -> list[Report | _Packed]:
+    """`reports` as a worker sends them back: issues-only reports with issues as tuples.
+
+    Pickle writes a tuple of strings in C, and each report and issue through a call of
+    its `__reduce__` in Python (`slots.pickled_by_fields`): for a chunk of issues-only
+    reports, a third of the time (docs/performance.md). Reports without issues (shared,
+    see `_without_values`) and reports with values go as they are.
+    """
+    return [
+        (tuple(map(_issue_fields, report.issues)), report.unknown_fields)
+        if report.issues and not report.values
+        else report
+        for report in reports
+    ]
+
+
+def _unpacked(sent: Report | _Packed) -> Report:
+    """A report as `_packed` sent it, as the report it was."""
+    if isinstance(sent, Report):
+        return sent
+    issues, unknown = sent
+    return new_report(tuple([_new_issue(*fields) for fields in issues]), unknown, {})
+
+
 @contextmanager
 def _gc_tuned() -> Iterator[None]:
     """Fewer cyclic collections during a batch (see docs/batch.md); restored afterwards.
@@ -610,10 +643,11 @@ class _Chunk(NamedTuple):
     def checked(self, settings: Settings) -> list[Report]:
         return _check(self.items(), settings)
 
-    def reports(self, checked: Iterable[Report]) -> Iterator[RowReport]:
-        """Each row's report, from `checked` (one per row, in order) and its batch issues."""
+    def reports(self, checked: Iterable[Report | _Packed]) -> Iterator[RowReport]:
+        """Each row's report, from `checked` (one per row, in order, maybe `_packed`) and its
+        batch issues."""
         for (row, _), (_, issues), report in zip(self.rows, self.joined, checked, strict=True):
-            yield RowReport(row, _with(report, issues))
+            yield RowReport(row, _with(_unpacked(report), issues))
 
 
 def _chunks(rows: Iterable[Row], joiner: _Joiner, size: int) -> Iterator[_Chunk]:
@@ -623,9 +657,10 @@ def _chunks(rows: Iterable[Row], joiner: _Joiner, size: int) -> Iterator[_Chunk]
         yield _Chunk(chunk, [joiner.join(row, record) for row, record in chunk])
 
 
-#: What a worker gives for the lines of a chunk: each record's row, key digits, whether its
-#: reference record was found, and its report.
-_LinesChecked = tuple[list[int], list["int | None"], list[bool], list[Report]]
+#: What the lines of a chunk give: each record's row, key digits, whether its reference
+#: record was found, and its report (`_packed` when a worker sends it).
+_LinesChecked = tuple[list[int], list["int | None"], list[bool], Sequence["Report | _Packed"]]
+_LinesReports = tuple[list[int], list["int | None"], list[bool], list[Report]]
 
 
 class _Lines(NamedTuple):
@@ -650,7 +685,7 @@ class _Lines(NamedTuple):
     def reports(self, checked: _LinesChecked) -> Iterator[RowReport]:
         issues = self.joiner.issues
         for row, number, found, report in zip(*checked, strict=True):
-            yield RowReport(row, _with(report, issues(row, number, found=found)))
+            yield RowReport(row, _with(_unpacked(report), issues(row, number, found=found)))
 
 
 def _lines(source: LineFile, joiner: _Joiner) -> Iterator[_Lines]:
@@ -661,7 +696,7 @@ def _lines(source: LineFile, joiner: _Joiner) -> Iterator[_Lines]:
 
 def _lines_checked(
     chunk: LineChunk, key: str | None, reference: Reference | None, settings: Settings
-) -> _LinesChecked:
+) -> _LinesReports:
     read = [(row, record) for row, _, record in chunk.rows()]
     numbers = [None if key is None else key_number(record, key) for _, record in read]
     found = [_found(reference, number) for number in numbers]
@@ -728,13 +763,14 @@ def _worker_state() -> tuple[Settings, Reference | None]:
     return _worker
 
 
-def _check_items(items: list[tuple[object, object]]) -> list[Report]:
-    return _check(items, _worker_state()[0])
+def _check_items(items: list[tuple[object, object]]) -> list[Report | _Packed]:
+    return _packed(_check(items, _worker_state()[0]))
 
 
 def _check_lines(chunk: LineChunk, key: str | None) -> _LinesChecked:
     settings, reference = _worker_state()
-    return _lines_checked(chunk, key, reference, settings)
+    rows, numbers, found, reports = _lines_checked(chunk, key, reference, settings)
+    return rows, numbers, found, _packed(reports)
 
 
 def _collected(result: AsyncResult[Any], piece: _Piece, settings: Settings) -> Any:
