@@ -50,7 +50,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from jmo_validate import kpj, nik
 from jmo_validate.check import validate_each
@@ -558,8 +558,8 @@ def _packed(reports: Iterable[Report]) -> list[Report | _Packed]:
     """`reports` as a worker sends them back: issues-only reports with issues as tuples.
 
     Pickle writes a tuple of strings in C, and each report and issue through a call of
-    its `__reduce__` in Python (`slots.pickled_by_fields`): for a chunk of issues-only
-    reports, a third of the time (docs/performance.md). Reports without issues (shared,
+    its `__reduce__` in Python (`slots.pickled_by_fields`): packed, a worker's pickling
+    of a chunk of issues-only reports takes about 40 % less time (docs/performance.md). Reports without issues (shared,
     see `_without_values`) and reports with values go as they are.
     """
     return [
@@ -657,10 +657,11 @@ def _chunks(rows: Iterable[Row], joiner: _Joiner, size: int) -> Iterator[_Chunk]
         yield _Chunk(chunk, [joiner.join(row, record) for row, record in chunk])
 
 
+_Returned = TypeVar("_Returned")
 #: What the lines of a chunk give: each record's row, key digits, whether its reference
-#: record was found, and its report (`_packed` when a worker sends it).
-_LinesChecked = tuple[list[int], list["int | None"], list[bool], Sequence["Report | _Packed"]]
-_LinesReports = tuple[list[int], list["int | None"], list[bool], list[Report]]
+#: record was found, and its report (`_LinesChecked[Report]`), or its report as a worker
+#: sends it (`_LinesChecked[Report | _Packed]`).
+_LinesChecked = tuple[list[int], list["int | None"], list[bool], Sequence[_Returned]]
 
 
 class _Lines(NamedTuple):
@@ -679,10 +680,10 @@ class _Lines(NamedTuple):
     def task(self) -> tuple[Callable[..., object], tuple[object, ...]]:
         return _check_lines, (self.chunk, self.joiner.key)
 
-    def checked(self, settings: Settings) -> _LinesChecked:
+    def checked(self, settings: Settings) -> _LinesChecked[Report]:
         return _lines_checked(self.chunk, self.joiner.key, self.joiner.reference, settings)
 
-    def reports(self, checked: _LinesChecked) -> Iterator[RowReport]:
+    def reports(self, checked: _LinesChecked[Report | _Packed]) -> Iterator[RowReport]:
         issues = self.joiner.issues
         for row, number, found, report in zip(*checked, strict=True):
             yield RowReport(row, _with(_unpacked(report), issues(row, number, found=found)))
@@ -696,7 +697,7 @@ def _lines(source: LineFile, joiner: _Joiner) -> Iterator[_Lines]:
 
 def _lines_checked(
     chunk: LineChunk, key: str | None, reference: Reference | None, settings: Settings
-) -> _LinesReports:
+) -> _LinesChecked[Report]:
     read = [(row, record) for row, _, record in chunk.rows()]
     numbers = [None if key is None else key_number(record, key) for _, record in read]
     found = [_found(reference, number) for number in numbers]
@@ -767,7 +768,7 @@ def _check_items(items: list[tuple[object, object]]) -> list[Report | _Packed]:
     return _packed(_check(items, _worker_state()[0]))
 
 
-def _check_lines(chunk: LineChunk, key: str | None) -> _LinesChecked:
+def _check_lines(chunk: LineChunk, key: str | None) -> _LinesChecked[Report | _Packed]:
     settings, reference = _worker_state()
     rows, numbers, found, reports = _lines_checked(chunk, key, reference, settings)
     return rows, numbers, found, _packed(reports)
