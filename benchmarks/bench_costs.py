@@ -12,7 +12,13 @@ records (:mod:`benchmarks.bench_record`):
    ``validate()`` of the same records: on two cores every µs of it is taken from checking.
    Reports as the command line asks for them (issues only: packed as a worker sends them,
    and unpacked again) and with their parsed values.
-3. **Instructions per record**, when ``valgrind`` is installed: ``cachegrind`` counts the
+3. **Two processes at once**: the processor time of one process checking unseen records
+   alone, and of each of two processes checking as many at the same moment (forked from
+   one that loaded the registries, as workers are). Their ratio is what running side by
+   side costs on this machine; ``2 x alone / together`` is the most that two workers can
+   give over one with no cost of their own. An arithmetic loop, which touches almost no
+   memory, is measured the same way beside it.
+4. **Instructions per record**, when ``valgrind`` is installed: ``cachegrind`` counts the
    instructions of a process over 1,000 records minus one over none, same-scope and full
    toolkit records. Unlike times on a shared machine, the count is the same from run to
    run, so it shows changes of a few per cent that timings cannot.
@@ -140,6 +146,56 @@ def sending() -> None:
         )
 
 
+#: Rounds of `two_at_once`, each one process alone and then two at once; records per process.
+SIDE_BY_SIDE_ROUNDS = 5
+SIDE_BY_SIDE_RECORDS = 2_000
+_SPINS = 8_000_000
+
+
+def _checking(batch: list[dict[str, Any]]) -> float:
+    """The processor seconds of `validate()` over `batch`."""
+    start = time.process_time()
+    for record in batch:
+        validate(record, policy=POLICY)
+    return time.process_time() - start
+
+
+def _spinning(spins: int) -> float:
+    """The processor seconds of an arithmetic loop that touches almost no memory."""
+    start = time.process_time()
+    total = 0
+    for number in range(spins):
+        total += number & 7
+    return time.process_time() - start
+
+
+def two_at_once() -> None:
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    made: list[dict[str, Any]] = []
+    while len(made) < 3 * SIDE_BY_SIDE_ROUNDS * SIDE_BY_SIDE_RECORDS:
+        made += _unseen()
+    size = SIDE_BY_SIDE_RECORDS
+    batches_left = [made[start : start + size] for start in range(0, len(made) - size + 1, size)]
+    works: tuple[tuple[str, Callable[[Any], float], Callable[[], Any]], ...] = (
+        ("validate(), unseen records", _checking, batches_left.pop),
+        ("an arithmetic loop", _spinning, lambda: _SPINS),
+    )
+    for name, work, argument in works:
+        alone, together = [], []
+        for _ in range(SIDE_BY_SIDE_ROUNDS):
+            with fork.Pool(1) as pool:
+                alone += pool.map(work, [argument()])
+            with fork.Pool(2) as pool:
+                together += pool.map(work, [argument(), argument()], chunksize=1)
+        once, twice = statistics.median(alone), statistics.median(together)
+        print(
+            f"{name:<27} alone {once:5.2f} s, two at once {twice:5.2f} s each "
+            f"({twice / once:.2f}x): two workers give at most {2 * once / twice:.2f}x one"
+        )
+
+
 def _round_trip(
     items: list[Any], unpack: Callable[[Any], object] | None
 ) -> tuple[float, float, float]:
@@ -197,4 +253,5 @@ def main() -> None:
     validate(records(4_000_000, full=True)[0], policy=POLICY)  # registries outside the timing
     collector()
     sending()
+    two_at_once()
     instructions()
