@@ -20,9 +20,10 @@ import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 
-from benchmarks.participants import HEADERS, contact_and_domicile
+from benchmarks.participants import HEADERS, contact_and_domicile, district_codes
 
 ROWS = int(os.environ.get("BENCH_BATCH_ROWS", "1000000"))
 HEADER = ("No", "NIK", "No KPJ", "Nama Lengkap", "Tgl Lahir", "Jenis Kelamin", *HEADERS)
@@ -51,15 +52,19 @@ class Generated:
     duplicates: int
 
 
+@cache
+def _districts(regency: str) -> tuple[str, ...]:
+    """The six digits of each current district of `regency`, as a NIK's first digits."""
+    return tuple(code for code in district_codes() if code.startswith(regency))
+
+
 def _person(rng: random.Random, number: int) -> tuple[str, str, str, str, date, str]:
     born = date(1960, 1, 1) + timedelta(days=rng.randrange(45 * 365))
     female = rng.random() < 0.5
     day = born.day + (40 if female else 0)
-    district = f"{rng.randrange(1, 30):02d}"
+    district = rng.choice(_districts(rng.choice(_REGENCIES)))
     serial = f"{number % 9999 + 1:04d}"
-    nik = (
-        f"{rng.choice(_REGENCIES)}{district}{day:02d}{born.month:02d}{born.year % 100:02d}{serial}"
-    )
+    nik = f"{district}{day:02d}{born.month:02d}{born.year % 100:02d}{serial}"
     kpj = f"{rng.randrange(10**10, 10**11)}"
     name = f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}"
     return nik, kpj, name, "P" if female else "L", born, rng.choice(("L", "P"))
@@ -68,9 +73,10 @@ def _person(rng: random.Random, number: int) -> tuple[str, str, str, str, date, 
 def generate(path: Path, rows: int, *, seed: int = 7, reference: Path | None = None) -> Generated:
     """Write ``rows`` participants to a semicolon CSV with Indonesian headers.
 
-    About 8 % of the rows have one broken field and 1 % repeat an earlier NIK.
-    With ``reference``, the KTP data of every distinct participant goes there
-    (comma-separated, upper-case names, ISO dates).
+    About 8 % of the rows have one broken field and 1 % repeat an earlier NIK; the others
+    are valid, their NIKs of current districts of ten cities and regencies. With
+    ``reference``, the KTP data of every distinct participant goes there (comma-separated,
+    upper-case names, ISO dates).
     """
     rng = random.Random(seed)
     broken = duplicates = 0

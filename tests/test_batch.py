@@ -362,6 +362,7 @@ def test_benchmark_generator_makes_what_it_says(tmp_path: Path) -> None:
     assert summary.records == 500
     assert summary.codes["record.duplicate_key"] == made.duplicates
     assert summary.with_errors == made.broken + made.duplicates
+    assert summary.with_warnings == 0  # every NIK is of a current district
     assert "reference.not_found" not in summary.codes
 
 
