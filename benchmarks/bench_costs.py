@@ -26,17 +26,22 @@ records (:mod:`benchmarks.bench_record`):
 
 from __future__ import annotations
 
+import csv
 import gc
+import multiprocessing
 import os
 import pickle
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from benchmarks.bench_batch import generate
 from benchmarks.bench_record import POLICY, records
 from jmo_validate import Report, validate
 from jmo_validate import batch as batches
@@ -179,12 +184,6 @@ def _spinning(spins: int) -> float:
 
 def _batch_rows(count: int) -> list[dict[str, Any]]:
     """`count` rows of the `batch` benchmark's file, as `csv.DictReader` reads them."""
-    import csv
-    import tempfile
-    from pathlib import Path
-
-    from benchmarks.bench_batch import generate
-
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "peserta.csv"
         generate(path, count)
@@ -193,8 +192,6 @@ def _batch_rows(count: int) -> list[dict[str, Any]]:
 
 
 def two_at_once() -> None:
-    import multiprocessing
-
     fork = multiprocessing.get_context("fork")
     needed, size = 3 * SIDE_BY_SIDE_ROUNDS * SIDE_BY_SIDE_RECORDS, SIDE_BY_SIDE_RECORDS
     made: list[dict[str, Any]] = []

@@ -559,8 +559,9 @@ def _packed(reports: Iterable[Report]) -> list[Report | _Packed]:
 
     Pickle writes a tuple of strings in C, and each report and issue through a call of
     its `__reduce__` in Python (`slots.pickled_by_fields`): packed, a worker's pickling
-    of a chunk of issues-only reports takes about 40 % less time (docs/performance.md). Reports without issues (shared,
-    see `_without_values`) and reports with values go as they are.
+    of a chunk of issues-only reports takes about 40 % less time (docs/performance.md).
+    Reports without issues (shared, see `_without_values`) and reports with values go as
+    they are.
     """
     return [
         (tuple(map(_issue_fields, report.issues)), report.unknown_fields)
